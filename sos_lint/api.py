@@ -33,9 +33,7 @@ def get_linter(config: Config | None = None) -> Linter:
 
 def _check_section(section: str | None) -> None:
     if section is not None and section not in SECTION_TYPES:
-        raise SosLintError(
-            f"unknown section type {section!r} (one of: {', '.join(SECTION_TYPES)})"
-        )
+        raise SosLintError(f"unknown section type {section!r} (one of: {', '.join(SECTION_TYPES)})")
 
 
 def to_document(raw: RawDocument, config: Config, section: str | None = None) -> Document:
@@ -68,8 +66,9 @@ def lint_text(
     return _result(raw, path or "<text>", config, section)
 
 
-def lint_bytes(data: bytes, name: str, section: str | None = None,
-               config: Config | None = None) -> FileResult:
+def lint_bytes(
+    data: bytes, name: str, section: str | None = None, config: Config | None = None
+) -> FileResult:
     config = config or Config()
     _check_section(section)
     raw = read_bytes(data, name)

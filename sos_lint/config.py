@@ -94,8 +94,19 @@ def _section(name: str, origin: str, key: str) -> str:
 def parse_config(data: Mapping[str, Any], origin: str) -> Config:
     """Validate a ``[tool.sos-lint]`` table into a Config."""
     known = {
-        "select", "ignore", "extend-select", "severity", "sections", "terms", "accept",
-        "headings", "fail-on", "model", "readability", "languagetool-url", "grammar",
+        "select",
+        "ignore",
+        "extend-select",
+        "severity",
+        "sections",
+        "terms",
+        "accept",
+        "headings",
+        "fail-on",
+        "model",
+        "readability",
+        "languagetool-url",
+        "grammar",
         "max-chars",
     }
     for key in data:
@@ -113,7 +124,9 @@ def parse_config(data: Mapping[str, Any], origin: str) -> Config:
             try:
                 levels[str(selector)] = Severity.parse(level)
             except ValueError:
-                raise _err(origin, f"severity.{selector}", "must be error, warning or info") from None
+                raise _err(
+                    origin, f"severity.{selector}", "must be error, warning or info"
+                ) from None
         kwargs["severity"] = levels
     if "sections" in data:
         sections: dict[str, SectionRules] = {}
@@ -158,7 +171,9 @@ def parse_config(data: Mapping[str, Any], origin: str) -> Config:
             raise _err(origin, "max-chars", "must be a positive whole number")
         kwargs["max_chars"] = data["max-chars"]
     if "readability" in data:
-        kwargs["readability"] = _readability(_table(data["readability"], origin, "readability"), origin)
+        kwargs["readability"] = _readability(
+            _table(data["readability"], origin, "readability"), origin
+        )
     return Config(**kwargs)
 
 

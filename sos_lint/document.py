@@ -55,7 +55,7 @@ def _synonym_map(data: object, origin: str) -> dict[str, str]:
     for section, headings in data.items():
         if section not in SECTION_TYPES:
             raise RuleError(f"{origin}: unknown section type {section!r}")
-        if not isinstance(headings, list) or not all(isinstance(h, str) for h in headings):
+        if not isinstance(headings, (list, tuple)) or not all(isinstance(h, str) for h in headings):
             raise RuleError(f"{origin}: {section} must be a list of headings")
         for heading in headings:
             table[normalise_heading(heading)] = section
@@ -86,9 +86,9 @@ class HeadingTable:
         # "Danger statements for Kai and Mia": the longest multi-word synonym it starts with.
         best: tuple[int, str] | None = None
         for synonym, section in self.synonyms.items():
-            if " " in synonym and norm.startswith(synonym + " "):
-                if best is None or len(synonym) > best[0]:
-                    best = (len(synonym), section)
+            longer = best is None or len(synonym) > best[0]
+            if " " in synonym and norm.startswith(synonym + " ") and longer:
+                best = (len(synonym), section)
         return best[1] if best else None
 
     def label(self, text: str, start: int, end: int) -> tuple[str, int] | None:
@@ -129,9 +129,7 @@ class _Builder:
             "start": start,
             "line": line,
         }
-        self.sections.append(
-            Section(len(self.sections), section_type, heading, start, start, line)
-        )
+        self.sections.append(Section(len(self.sections), section_type, heading, start, start, line))
         return len(self.sections) - 1
 
     def close_section(self, end: int) -> None:
@@ -140,13 +138,19 @@ class _Builder:
         index = int(self._open["index"])  # type: ignore[call-overload]
         old = self.sections[index]
         self.sections[index] = Section(
-            old.index, old.type, old.heading, old.start, max(old.end, old.start), old.line,
+            old.index,
+            old.type,
+            old.heading,
+            old.start,
+            max(old.end, old.start),
+            old.line,
             old.statement_indexes,
         )
         self._open = None
 
-    def add_statement(self, section_index: int, section_type: str, start: int, end: int,
-                      kind: str) -> None:
+    def add_statement(
+        self, section_index: int, section_type: str, start: int, end: int, kind: str
+    ) -> None:
         text = self.raw.text[start:end]
         line, column = self.line_col(start)
         index = len(self.statements)
@@ -155,7 +159,12 @@ class _Builder:
         )
         sec = self.sections[section_index]
         self.sections[section_index] = Section(
-            sec.index, sec.type, sec.heading, sec.start, max(sec.end, end), sec.line,
+            sec.index,
+            sec.type,
+            sec.heading,
+            sec.start,
+            max(sec.end, end),
+            sec.line,
             (*sec.statement_indexes, index),
         )
 
@@ -234,11 +243,11 @@ def build_document(
             builder.cell(block)
             continue
         index, section_type = builder.current(block.start)
-        builder.statement(index, section_type, block, "bullet" if block.kind == "bullet" else "paragraph")
+        builder.statement(
+            index, section_type, block, "bullet" if block.kind == "bullet" else "paragraph"
+        )
     builder.close_section(len(raw.text))
-    sections = tuple(
-        s for s in builder.sections if s.statement_indexes or s.heading is not None
-    )
+    sections = tuple(s for s in builder.sections if s.statement_indexes or s.heading is not None)
     # Re-number sections after dropping empty untitled ones, keeping statements in step.
     renumber = {s.index: i for i, s in enumerate(sections)}
     sections = tuple(
@@ -246,8 +255,17 @@ def build_document(
         for s in sections
     )
     statements = tuple(
-        Statement(st.index, st.section, st.start, st.end, st.text, st.line, st.column,
-                  renumber.get(st.section_index, 0), st.kind)
+        Statement(
+            st.index,
+            st.section,
+            st.start,
+            st.end,
+            st.text,
+            st.line,
+            st.column,
+            renumber.get(st.section_index, 0),
+            st.kind,
+        )
         for st in builder.statements
     )
     return Document(
@@ -260,7 +278,9 @@ def build_document(
     )
 
 
-def resolve_suppressions(text: str, comments: Sequence[SuppressionComment]) -> tuple[Suppression, ...]:
+def resolve_suppressions(
+    text: str, comments: Sequence[SuppressionComment]
+) -> tuple[Suppression, ...]:
     """Turn disable/enable comments into the ranges of input they cover."""
     out: list[Suppression] = []
     open_regions: list[SuppressionComment] = []

@@ -30,7 +30,17 @@ FAMILY_CATEGORY = {
     8: "hard-to-read",
     9: "grammar",
 }
-REQUIRED = ("code", "name", "kind", "category", "level", "scope", "message", "explanation", "examples")
+REQUIRED = (
+    "code",
+    "name",
+    "kind",
+    "category",
+    "level",
+    "scope",
+    "message",
+    "explanation",
+    "examples",
+)
 OPTIONAL = (
     "sections",
     "exclude_sections",
@@ -49,8 +59,23 @@ OPTIONAL = (
 NEEDS = ("parser", "ner")
 CSV_COLUMNS = ("term", "alternatives", "safe", "pos", "case", "exceptions", "note")
 UPOS = {
-    "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON",
-    "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X",
+    "ADJ",
+    "ADP",
+    "ADV",
+    "AUX",
+    "CCONJ",
+    "DET",
+    "INTJ",
+    "NOUN",
+    "NUM",
+    "PART",
+    "PRON",
+    "PROPN",
+    "PUNCT",
+    "SCONJ",
+    "SYM",
+    "VERB",
+    "X",
 }
 _CODE = re.compile(r"^SOS\d{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -207,7 +232,9 @@ def _entry(row: Mapping[str, str], where: str, path: Path) -> TermEntry:
     )
 
 
-def _examples(value: Any, path: Path) -> tuple[tuple[Example, ...], tuple[Example, ...], dict[str, Any]]:
+def _examples(
+    value: Any, path: Path
+) -> tuple[tuple[Example, ...], tuple[Example, ...], dict[str, Any]]:
     if not isinstance(value, Mapping):
         raise _fail(path, "`examples` must have `flag` and `pass` lists")
     unknown = set(value) - {"flag", "pass", "section", "config"}
@@ -290,9 +317,7 @@ def load_rule(path: Path) -> Rule:
         default_safe = bool(data.get("safe", False))
         for term, alternatives in swap.items():
             alts = _str_list(alternatives, f"swap.{term}", path)
-            entries.append(
-                TermEntry(_split(str(term)), alts, default_safe and bool(alts))
-            )
+            entries.append(TermEntry(_split(str(term)), alts, default_safe and bool(alts)))
     function = data.get("function")
     if kind == "python":
         if not isinstance(function, str) or ":" not in function:

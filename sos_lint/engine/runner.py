@@ -190,8 +190,9 @@ class Linter:
                 expansion = _acronym_expansion(doc, match)
                 if expansion is not None:
                     defined.add(text)
-                    found.append(self._defined_acronym(match, statement, start, end, text,
-                                                       expansion, lines))
+                    found.append(
+                        self._defined_acronym(match, statement, start, end, text, expansion, lines)
+                    )
                     continue
             found.append(self._term_finding(match, statement, start, end, text, lines))
         return found
@@ -229,8 +230,14 @@ class Linter:
             "families may still not know the letters, so consider writing the words each time"
         )
         finding = self.make_finding(
-            match.rule, statement, start, end, text, message,
-            (Suggestion(expansion, safe=False),), lines,
+            match.rule,
+            statement,
+            start,
+            end,
+            text,
+            message,
+            (Suggestion(expansion, safe=False),),
+            lines,
         )
         return replace(finding, severity=Severity.INFO)
 
@@ -284,7 +291,9 @@ class Linter:
         contexts: list[CheckContext] = []
         if rule.scope in ("statement", "sentence"):
             contexts = [
-                CheckContext(rule, document, self.config, [item], None, item[0].section, self.shared)
+                CheckContext(
+                    rule, document, self.config, [item], None, item[0].section, self.shared
+                )
                 for item in mine
             ]
         elif rule.scope == "section":
@@ -294,15 +303,19 @@ class Linter:
             for (index, section_type), group in groups.items():
                 section = document.sections[index] if index < len(document.sections) else None
                 contexts.append(
-                    CheckContext(rule, document, self.config, group, section, section_type,
-                                 self.shared)
+                    CheckContext(
+                        rule, document, self.config, group, section, section_type, self.shared
+                    )
                 )
             for section in document.sections:
                 # A section with no statements at all can still be missing its parts.
-                if not section.statement_indexes and section_allows(rule, section.type, self.config):
+                if not section.statement_indexes and section_allows(
+                    rule, section.type, self.config
+                ):
                     contexts.append(
-                        CheckContext(rule, document, self.config, [], section, section.type,
-                                     self.shared)
+                        CheckContext(
+                            rule, document, self.config, [], section, section.type, self.shared
+                        )
                     )
         else:
             contexts = [CheckContext(rule, document, self.config, mine, None, None, self.shared)]
@@ -316,12 +329,23 @@ class Linter:
                     suggestions = tuple(Suggestion(s, safe=False) for s in rule.suggestions)
                 message = hit.message or _format(rule.message, text=text, alternative="", note="")
                 yield self.make_finding(
-                    rule, statement, hit.start, hit.end, text, message, suggestions, lines,
-                    severity=hit.severity, rewrite=hit.rewrite, data=hit.data,
+                    rule,
+                    statement,
+                    hit.start,
+                    hit.end,
+                    text,
+                    message,
+                    suggestions,
+                    lines,
+                    severity=hit.severity,
+                    rewrite=hit.rewrite,
+                    data=hit.data,
                     section=statement.section if statement else context.section_type,
                 )
 
-    def _suppress(self, document: Document, findings: list[Finding], lines: LineIndex) -> list[Finding]:
+    def _suppress(
+        self, document: Document, findings: list[Finding], lines: LineIndex
+    ) -> list[Finding]:
         if not document.suppressions:
             return findings
         used = [False] * len(document.suppressions)
@@ -349,9 +373,14 @@ class Linter:
                 message = _format(unused_rule.message, text=codes, alternative="", note="")
                 kept.append(
                     self.make_finding(
-                        unused_rule, None, sup.comment_start, sup.comment_end,
-                        document.text[sup.comment_start : sup.comment_end], message,
-                        (Suggestion("", safe=True),), lines,
+                        unused_rule,
+                        None,
+                        sup.comment_start,
+                        sup.comment_end,
+                        document.text[sup.comment_start : sup.comment_end],
+                        message,
+                        (Suggestion("", safe=True),),
+                        lines,
                         section=_section_at(document, sup.comment_start),
                     )
                 )

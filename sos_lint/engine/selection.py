@@ -59,8 +59,11 @@ def active_rules(rules: Sequence[Rule], config: Config) -> tuple[Rule, ...]:
         select = ["ALL", *config.extend_select]
     selected = [r for r in rules if is_selected(r, select, config.ignore)]
     if not config.select and config.grammar:
-        selected += [r for r in rules if r.family == 9 and r not in selected and
-                     is_selected(r, ["ALL"], config.ignore)]
+        selected += [
+            r
+            for r in rules
+            if r.family == 9 and r not in selected and is_selected(r, ["ALL"], config.ignore)
+        ]
     return tuple(sorted(selected, key=lambda r: r.code))
 
 

@@ -70,9 +70,13 @@ class TermMatcher:
                 self._matcher.add(key, patterns)
                 self._keys[self._vocab.strings[key]] = (rule, entry)
                 if entry.exceptions:
-                    self._add_exceptions(tokenizer, f"X#{key}", entry.exceptions, (rule.code, number))
+                    self._add_exceptions(
+                        tokenizer, f"X#{key}", entry.exceptions, (rule.code, number)
+                    )
             if rule.exceptions:
-                self._add_exceptions(tokenizer, f"X#{rule.code}", rule.exceptions, (rule.code, None))
+                self._add_exceptions(
+                    tokenizer, f"X#{rule.code}", rule.exceptions, (rule.code, None)
+                )
 
     def _add_exceptions(
         self, tokenizer: Any, key: str, phrases: Iterable[str], target: tuple[str, int | None]

@@ -5,7 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from sos_lint.errors import InputError
-from sos_lint.readers.base import Block, RawDocument, SuppressionComment, decode_bytes, require_content
+from sos_lint.readers.base import (
+    Block,
+    RawDocument,
+    SuppressionComment,
+    decode_bytes,
+    require_content,
+)
 from sos_lint.readers.docx import read_docx
 from sos_lint.readers.text import read_text
 
@@ -21,9 +27,11 @@ __all__ = [
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
 DOCX_SUFFIXES = {".docx"}
 TEXT_SUFFIXES = {".txt", ".text", ""} | MARKDOWN_SUFFIXES
-UNSUPPORTED = {".doc": "old Word .doc files are not supported; save it as .docx",
-               ".pdf": "PDF is not supported; export the text as .docx or .txt",
-               ".rtf": "RTF is not supported; save it as .docx"}
+UNSUPPORTED = {
+    ".doc": "old Word .doc files are not supported; save it as .docx",
+    ".pdf": "PDF is not supported; export the text as .docx or .txt",
+    ".rtf": "RTF is not supported; save it as .docx",
+}
 
 
 def read_string(text: str, path: str | None = None) -> RawDocument:

@@ -50,9 +50,13 @@ def open_docx(path: Path) -> Any:
     try:
         return docx.Document(str(path))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError(f"{path}: not a valid Word (.docx) document ({type(exc).__name__})") from None
+        raise InputError(
+            f"{path}: not a valid Word (.docx) document ({type(exc).__name__})"
+        ) from None
     except Exception as exc:  # python-docx raises its own PackageNotFoundError and lxml errors
-        raise InputError(f"{path}: not a valid Word (.docx) document ({type(exc).__name__})") from None
+        raise InputError(
+            f"{path}: not a valid Word (.docx) document ({type(exc).__name__})"
+        ) from None
 
 
 def iter_body(document: Any) -> Any:
@@ -112,24 +116,18 @@ def read_docx(path: Path) -> RawDocument:
                 blocks.append(Block("paragraph", start, end))
             continue
         table_index += 1
-        seen: set[int] = set()
+        seen: dict[int, Any] = {}  # holds the elements too, so their ids stay unique
         for r, row in enumerate(item.rows):
             for c, cell in enumerate(row.cells):
                 if id(cell._tc) in seen:  # merged cells repeat; read each once
                     continue
-                seen.add(id(cell._tc))
+                seen[id(cell._tc)] = cell._tc
                 for p_index, paragraph in enumerate(cell.paragraphs):
-                    start, end = add_line(
-                        paragraph.text, ("table", table_index, r, c, p_index)
-                    )
+                    start, end = add_line(paragraph.text, ("table", table_index, r, c, p_index))
                     start, end = trimmed(start, end)
                     if start == end:
                         continue
                     kind_name = "header_cell" if r == 0 else "cell"
-                    blocks.append(
-                        Block(kind_name, start, end, table=table_index, column=c)
-                    )
+                    blocks.append(Block(kind_name, start, end, table=table_index, column=c))
     text = "".join(parts)
-    return RawDocument(
-        text=text, blocks=blocks, path=str(path), source=spans, kind="docx"
-    )
+    return RawDocument(text=text, blocks=blocks, path=str(path), source=spans, kind="docx")

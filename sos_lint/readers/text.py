@@ -7,6 +7,7 @@ given; nothing is normalised before offsets are taken.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from sos_lint.readers.base import Block, RawDocument, SuppressionComment
@@ -94,7 +95,7 @@ def _table_cells(scan: str, start: int, end: int) -> list[tuple[int, int]]:
     if not row.rstrip().endswith("|"):
         bars.append(len(row))
     cells = []
-    for left, right in zip(bars, bars[1:], strict=False):
+    for left, right in itertools.pairwise(bars):
         cells.append((start + left + 1, start + right))
     return cells
 
@@ -129,7 +130,7 @@ def read_text(text: str, path: str | None = None, kind: str = "text") -> RawDocu
         if in_fence:
             i += 1
             continue
-        if not line.strip() or _HR.match(line) and not para:
+        if not line.strip() or (_HR.match(line) and not para):
             close_para()
             i += 1
             continue
@@ -149,8 +150,10 @@ def read_text(text: str, path: str | None = None, kind: str = "text") -> RawDocu
             para = []
             i += 1
             continue
-        if line.lstrip().startswith("|") and i + 1 < len(lines) and _TABLE_SEP.match(
-            scan[lines[i + 1][0] : lines[i + 1][1]]
+        if (
+            line.lstrip().startswith("|")
+            and i + 1 < len(lines)
+            and _TABLE_SEP.match(scan[lines[i + 1][0] : lines[i + 1][1]])
         ):
             close_para()
             table_id += 1
@@ -189,7 +192,16 @@ def read_text(text: str, path: str | None = None, kind: str = "text") -> RawDocu
             para.append((offset, le))
             i += 1
             continue
-        if not para and _heading_like(line):
+        if (
+            not para
+            and _heading_like(line)
+            and (
+                line.rstrip().endswith(":")
+                or i + 1 >= len(lines)
+                or not scan[lines[i + 1][0] : lines[i + 1][1]].strip()
+                or _starts_sentence(scan, lines[i + 1])
+            )
+        ):
             hs, he = _trim(scan, ls, le)
             blocks.append(Block("heading", hs, he, level=7, explicit=False))
             i += 1

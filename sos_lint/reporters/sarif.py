@@ -33,7 +33,9 @@ def render_sarif(results: Sequence[FileResult], **_: object) -> str:
                 {
                     "level": "error",
                     "message": {"text": result.error},
-                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(result.path)}}}],
+                    "locations": [
+                        {"physicalLocation": {"artifactLocation": {"uri": _uri(result.path)}}}
+                    ],
                 }
             )
         for f in result.findings:

@@ -32,8 +32,9 @@ def _context(text: str, finding: Finding, colour: bool) -> list[str]:
     return [f"    {prefix}{shown}{suffix}", f"    {marker}"]
 
 
-def format_finding(path: str, finding: Finding, text: str | None, colour: bool,
-                   show_context: bool = True) -> list[str]:
+def format_finding(
+    path: str, finding: Finding, text: str | None, colour: bool, show_context: bool = True
+) -> list[str]:
     location = f"{path}:{finding.line}:{finding.column}:"
     code = finding.code
     if colour:
