@@ -120,6 +120,21 @@ def main() -> None:
     type=click.Path(dir_okay=False, writable=True),
     help="Write the report to a file.",
 )
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Apply safe fixes: text files in place (keeping FILE.bak), Word files to NAME.fixed.docx.",
+)
+@click.option(
+    "--diff", "show_diff", is_flag=True, help="Print safe fixes as a diff; change nothing."
+)
+@click.option("--no-backup", is_flag=True, help="With --fix, do not keep FILE.bak.")
+@click.option(
+    "--grammar", is_flag=True, default=None, help="Also check spelling and grammar (LanguageTool)."
+)
+@click.option(
+    "--languagetool-url", help="LanguageTool server for --grammar, e.g. http://127.0.0.1:8081."
+)
 @selection_options
 def check(
     paths: tuple[str, ...],
@@ -130,6 +145,11 @@ def check(
     quiet: bool,
     statistics: bool,
     output: str | None,
+    fix: bool,
+    show_diff: bool,
+    no_backup: bool,
+    grammar: bool | None,
+    languagetool_url: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     extend_select: tuple[str, ...],
@@ -145,7 +165,16 @@ def check(
     from sos_lint.reporters import render
 
     try:
-        config = build_config(config_path, select, ignore, extend_select, fail_on, model)
+        config = build_config(
+            config_path,
+            select,
+            ignore,
+            extend_select,
+            fail_on,
+            model,
+            grammar=grammar or None,
+            languagetool_url=languagetool_url,
+        )
         get_linter(config)  # fail early on a bad model or rule selector
         stdin = sys.stdin.buffer.read() if "-" in paths else None
         results = list(lint_paths(paths, section=section, config=config, stdin=stdin))
@@ -155,12 +184,37 @@ def check(
     for result in results:
         if result.error:
             click.echo(f"sos-lint: error: {result.error}", err=True)
+    report_to_stderr = False
+    if fix or show_diff:
+        from sos_lint.fix import fix_files
+
+        outcomes, fixed = fix_files(
+            results, config, section, write=not show_diff, backup=not no_backup
+        )
+        for note in (n for o in outcomes for n in o.notices):
+            click.echo(f"sos-lint: {note}", err=True)
+        if show_diff:
+            click.echo("".join(o.diff() for o in outcomes), nl=False)
+            changed = any(o.changed for o in outcomes)
+            sys.exit(EXIT_ERROR if any(r.error for r in results) else int(changed))
+        for outcome in outcomes:
+            if outcome.written is None and outcome.path == "<stdin>":
+                # As ruff does: the fixed text goes to standard output, the report to stderr.
+                click.echo(outcome.fixed, nl=False)
+                report_to_stderr = True
+            elif outcome.edits:
+                where = f" ({outcome.written})" if outcome.written != outcome.path else ""
+                click.echo(
+                    f"sos-lint: fixed {len(outcome.edits)} finding(s) in {outcome.path}{where}",
+                    err=True,
+                )
+        results = fixed
     colour = fmt == "text" and not no_color and output is None and sys.stdout.isatty()
     report = render(fmt, results, colour=colour, quiet=quiet, statistics=statistics)
     if output:
         Path(output).write_text(report + "\n", encoding="utf-8")
     else:
-        click.echo(report)
+        click.echo(report, err=report_to_stderr)
     sys.exit(exit_code(results, config.fail_on))
 
 
@@ -237,6 +291,76 @@ def explain(code: str) -> None:
     if rule.source:
         lines += ["", f"Source: {rule.source}"]
     click.echo("\n".join(lines))
+
+
+# `scan` and `report` live in their own module; importing it registers them on `main`.
+from sos_lint import cli_batch  # noqa: E402, F401
+
+
+@main.command("eval")
+@click.argument("corpus", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text")
+@click.option(
+    "--min-severity",
+    type=click.Choice(("error", "warning", "info")),
+    default="warning",
+    show_default=True,
+    help="Lowest severity that counts as a prediction.",
+)
+@click.option("--errors", "show_errors", is_flag=True, help="List the statements scored wrongly.")
+@selection_options
+def evaluate(
+    corpus: str,
+    fmt: str,
+    min_severity: str,
+    show_errors: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    config_path: str | None,
+    model: str | None,
+) -> None:
+    """Score the linter on a labelled JSONL corpus: per-category precision, recall, F1."""
+    import json
+
+    from sos_lint.evaluate import format_table, load_records, predict, score
+
+    try:
+        config = build_config(config_path, select, ignore, extend_select, None, model)
+        records = load_records(corpus)
+        predictions = predict(records, config, Severity.parse(min_severity))
+    except SosLintError as exc:
+        fail(str(exc))
+        return
+    scores = score(predictions)
+    if fmt == "json":
+        payload = scores.to_dict()
+        if show_errors:
+            payload["errors"] = [
+                {
+                    "id": p.record.id,
+                    "section": p.record.section,
+                    "text": p.record.text,
+                    "expected": sorted(p.record.categories),
+                    "predicted": sorted(p.predicted),
+                    "codes": list(p.codes),
+                }
+                for p in predictions
+                if p.predicted != p.record.categories
+            ]
+        click.echo(json.dumps(payload, indent=2))
+        return
+    click.echo(format_table(scores))
+    if show_errors:
+        for p in predictions:
+            if p.predicted == p.record.categories:
+                continue
+            missed = sorted(p.record.categories - p.predicted)
+            extra = sorted(p.predicted - p.record.categories)
+            click.echo(
+                f"\n{p.record.id} [{p.record.section}] missed={missed} extra={extra} codes={list(p.codes)}"
+            )
+            click.echo(f"    {p.record.text}")
 
 
 if __name__ == "__main__":  # pragma: no cover

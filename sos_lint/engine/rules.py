@@ -290,7 +290,7 @@ def load_rule(path: Path) -> Rule:
     name = _str(data, "name", path)
     if not _NAME.match(name):
         raise _fail(path, f"`name` must be kebab-case, not {name!r}")
-    if not path.stem.startswith(f"{code}-{name}"):
+    if path.stem != f"{code}-{name}":
         raise _fail(path, f"file name must be {code}-{name}.yml")
     kind = _str(data, "kind", path)
     if kind not in KINDS:

@@ -1,0 +1,334 @@
+"""What a statement says, read from its dependency parse: who acts, doing what, to whom.
+
+The behavioural, hidden-actor and structure checks all read these facts, computed once per
+statement ``Doc`` and cached on ``doc._.sos_facts`` (the one custom attribute sos-lint
+declares). Word classes come from ``rules/lexicon.yml``; the structure comes from the parse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from sos_lint.engine.paths import rules_dir
+from sos_lint.errors import RuleError
+
+MONTHS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+}
+DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+PERSON_PRONOUNS = {"he", "she", "they", "we", "i", "him", "her", "them", "us", "me", "you"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+POSSIBILITY_MODALS = {"could", "might", "may", "would"}
+FUTURE_MODALS = {"could", "might", "may", "will", "would", "wo", "'ll", "shall", "can", "ca"}
+
+_TIME = re.compile(
+    r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+    r"|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+    r"|(?:january|february|march|april|june|july|august|september|october|november|december)"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|\b(?:19|20)\d\d\b|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?"
+    r"|\d{1,2}(?::\d\d)?\s*(?:am|pm)\b|\d{1,2}:\d\d|midnight|midday|noon"
+    r"|yesterday|today|tonight|tomorrow|last\s+(?:night|week|month|year|weekend|term|summer|winter|spring|autumn)"
+    r"|this\s+(?:morning|afternoon|evening|week|month|year|term)"
+    r"|(?:every|each)\s+(?:\w+\s+){0,2}(?:day|night|morning|evening|afternoon|week|weekend|month|time|visit|term|fortnight)"
+    r"|(?:every|each)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|\b(?:daily|nightly|weekly|fortnightly|monthly|always|whenever|twice|once|never)\b"
+    r"|\b(?:\w+|\d+)\s+times?\b"
+    r"|\b(?:since|until|till|for|over|during|within|in)\s+(?:the\s+)?(?:last|past|next|first|coming|following)?\s*"
+    r"(?:\w+\s+)?(?:days?|nights?|weeks?|weekends?|months?|years?|terms?|hours?|minutes?|fortnights?|summer|holidays?|christmas|easter)"
+    r"|\bsince\b|\buntil\b|\bfrom now\b|\bfrom\s+(?:now|today|the)\b|\bat\s+(?:night|weekends?|bedtime|breakfast|teatime|school)"
+    r"|\bat\s+least\b|\bin\s+(?:the\s+)?(?:morning|evening|afternoon|night)"
+    r"|\b(?:when|while|whenever|after|before)\s+(?:she|he|they|mum|dad|\w+)\s+(?:was|were|is|has|had|gets?|got|comes?|came|goes|went|drinks?|drank)"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days?|nights?|weeks?|months?|years?)\s+(?:ago|old)"
+    r"|\bago\b|\bevery\b|\bin\s+(?:19|20)\d\d|\blast\b|\bnext\b|\bweekday|\bweekend|\bbedtime|\bschool\s+(?:days?|nights?|run|holidays?))",
+    re.I,
+)
+_AGE = re.compile(
+    r"\(\s*(?:aged\s+)?\d{1,2}(?:\s*(?:months?|years?|yrs?|weeks?))?\s*\)|\baged\s+\d|\b\d{1,2}[- ]years?[- ]old\b"
+    r"|\b\d{1,2}[- ]months?[- ]old\b|\b\d{1,2}\s*(?:yo|y/o)\b",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, frozenset[str]]:
+    path = rules_dir() / "lexicon.yml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise RuleError(f"{path}: cannot read the lexicon ({exc})") from None
+    if not isinstance(data, dict):
+        raise RuleError(f"{path}: the lexicon must map names to word lists")
+    out: dict[str, frozenset[str]] = {}
+    for name, words in data.items():
+        if not isinstance(words, list):
+            raise RuleError(f"{path}: `{name}` must be a list")
+        out[str(name)] = frozenset(str(w).lower() for w in words)
+    return out
+
+
+def words(name: str) -> frozenset[str]:
+    return lexicon()[name]
+
+
+@dataclass
+class Clause:
+    """A verb with its subject, voice, modality and negation (inherited through conj/xcomp)."""
+
+    verb: Any
+    subject: Any | None
+    passive: bool
+    agent: Any | None
+    negated: bool
+    modals: frozenset[str]
+    objects: tuple[Any, ...]
+
+    @property
+    def lemma(self) -> str:
+        return str(self.verb.lemma_).lower()
+
+
+@dataclass
+class Facts:
+    doc: Any
+    clauses: list[Clause] = field(default_factory=list)
+    people: list[Any] = field(default_factory=list)
+    children: list[Any] = field(default_factory=list)
+    carers: list[Any] = field(default_factory=list)
+    has_age: bool = False
+    has_time: bool = False
+    text: str = ""
+
+    @property
+    def has_future(self) -> bool:
+        return any(c.modals & FUTURE_MODALS for c in self.clauses) or bool(
+            re.search(r"\b(?:going to|if|unless|again|in future|in the future)\b", self.text, re.I)
+        )
+
+    @property
+    def has_child(self) -> bool:
+        return bool(self.children) or self.has_age
+
+
+def _is_name(token: Any) -> bool:
+    if token.pos_ != "PROPN" or not token.text[:1].isupper():
+        return False
+    low = token.lower_
+    if low in MONTHS or low in DAYS:
+        return False
+    if token.text.isupper() and len(token.text) > 1:
+        return False  # acronyms: CAMHS, A&E, GP
+    return not token.ent_type_ or token.ent_type_ == "PERSON"
+
+
+def is_person(token: Any) -> bool:
+    low = token.lower_
+    lemma = token.lemma_.lower()
+    if token.pos_ == "PRON":
+        return low in PERSON_PRONOUNS
+    if (
+        lemma in words("carer_roles")
+        or lemma in words("child_roles")
+        or low in words("child_roles")
+    ):
+        return True
+    if lemma in words("professional_roles"):
+        return True
+    return _is_name(token)
+
+
+def is_child_token(token: Any) -> bool:
+    return token.lemma_.lower() in words("child_roles") or token.lower_ in words("child_roles")
+
+
+def is_carer_token(token: Any) -> bool:
+    return token.lemma_.lower() in words("carer_roles")
+
+
+def _subject(verb: Any) -> tuple[Any | None, bool]:
+    """The verb's subject, following conj/xcomp/advcl chains to the clause that has one."""
+    node = verb
+    for _ in range(6):
+        for child in node.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child, child.dep_.endswith("pass")
+        if node.dep_ in ("conj", "xcomp", "acl") and node.head != node:
+            node = node.head
+            continue
+        break
+    return None, False
+
+
+def _modals(verb: Any) -> frozenset[str]:
+    found: set[str] = set()
+    node = verb
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_ == "aux" and child.lower_ in FUTURE_MODALS | {"must", "should"}:
+                found.add(child.lower_)
+            if child.dep_ == "aux" and child.lower_ == "going":
+                found.add("going")
+        if node.dep_ in ("conj", "xcomp") and node.head != node:
+            node = node.head
+            continue
+        break
+    return frozenset(found)
+
+
+def _passive(verb: Any) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _negated(verb: Any) -> bool:
+    for child in verb.children:
+        if child.dep_ == "neg" or child.lower_ in ("never", "no longer"):
+            return True
+    return False
+
+
+def facts(doc: Any) -> Facts:
+    """The cached facts of a statement Doc."""
+    from spacy.tokens import Doc
+
+    if not Doc.has_extension("sos_facts"):
+        Doc.set_extension("sos_facts", default=None)
+    cached = doc._.sos_facts
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    result = Facts(doc=doc, text=doc.text)
+    result.has_age = bool(_AGE.search(doc.text))
+    result.has_time = bool(_TIME.search(doc.text))
+    for token in doc:
+        if is_person(token):
+            result.people.append(token)
+            if is_child_token(token) or _has_age_after(token):
+                result.children.append(token)
+            elif is_carer_token(token):
+                result.carers.append(token)
+        if token.pos_ in ("VERB", "AUX") and (token.pos_ == "VERB" or token.dep_ == "ROOT"):
+            subject, _ = _subject(token)
+            agent = next((c for c in token.children if c.dep_ == "agent"), None)
+            objects = tuple(
+                c
+                for c in token.children
+                if c.dep_
+                in ("dobj", "pobj", "prep", "attr", "acomp", "oprd", "xcomp", "ccomp", "dative")
+            )
+            result.clauses.append(
+                Clause(
+                    token, subject, _passive(token), agent, _negated(token), _modals(token), objects
+                )
+            )
+    _name_children(result)
+    doc._.sos_facts = result
+    return result
+
+
+def _has_age_after(token: Any) -> bool:
+    doc = token.doc
+    tail = doc[token.i + 1 : token.i + 6].text
+    return bool(
+        re.match(r"\s*(?:\(\s*(?:aged\s+)?\d|,\s*(?:aged\s+)?\d{1,2}\b|aged\s+\d|who is \d)", tail)
+    )
+
+
+def _name_children(result: Facts) -> None:
+    """Named people who are on the receiving end of a carer's action are the children."""
+    names = [t for t in result.people if _is_name(t) and t not in result.children]
+    for name in names:
+        if name.dep_ in ("dobj", "pobj", "dative", "nsubjpass", "poss") and result.carers:
+            result.children.append(name)
+    if not result.children and len({t.lower_ for t in names}) >= 2:
+        # "Lee might push Kai": the object of the first name's action is the child.
+        for name in names:
+            if name.dep_ in ("dobj", "pobj", "dative", "nsubjpass"):
+                result.children.append(name)
+
+
+def subtree_lemmas(token: Any) -> set[str]:
+    return {t.lemma_.lower() for t in token.subtree}
+
+
+def observable_actions(f: Facts) -> list[Clause]:
+    """Clauses that describe something someone did or will do that others could see."""
+    out = []
+    not_behaviour = words("mental_verbs") | words("state_verbs")
+    for clause in f.clauses:
+        if clause.verb.pos_ != "VERB":
+            continue
+        lemma = clause.lemma
+        if lemma in not_behaviour:
+            continue
+        if is_compliance(clause) or is_abstract_safety(clause):
+            continue
+        subject = clause.subject
+        if subject is not None and not (is_person(subject) or subject.pos_ == "PRON"):
+            if not clause.passive:
+                continue
+        if clause.verb.dep_ in ("amod", "compound"):
+            continue
+        out.append(clause)
+    return out
+
+
+def is_compliance(clause: Clause) -> bool:
+    """ "will engage with services", "attend a parenting course", "work with professionals"."""
+    if clause.lemma not in words("compliance_verbs"):
+        return False
+    objects = words("compliance_objects")
+    for token in clause.verb.subtree:
+        if token == clause.verb:
+            continue
+        if token.lemma_.lower() in objects or token.lower_ in objects:
+            # The object must hang off this verb, not a later clause ("... so she can cook").
+            head = token
+            while head != clause.verb and head.dep_ not in ("advcl", "ccomp", "relcl", "conj"):
+                if head.head == head:
+                    break
+                head = head.head
+            if head == clause.verb:
+                return True
+    return clause.lemma in ("engage", "comply", "cooperate", "co-operate")
+
+
+def is_abstract_safety(clause: Clause) -> bool:
+    """ "keep Tom safe", "protect the children", "meet Kai's needs", "prioritise the children"."""
+    lemma = clause.lemma
+    if lemma not in words("abstract_safety_verbs"):
+        return False
+    tail = {t.lower_ for t in clause.verb.subtree} | {t.lemma_.lower() for t in clause.verb.subtree}
+    if lemma in ("protect", "safeguard", "prioritise", "prioritize"):
+        return True
+    return bool(tail & words("abstract_safety_words"))
+
+
+def sentence_of(token: Any) -> Any:
+    return token.sent if token.doc.has_annotation("SENT_START") else token.doc[:]

@@ -1,0 +1,269 @@
+"""Non-behavioural statements: a trait, a feeling, service compliance or an abstract
+judgement of safety where Signs of Safety asks for what someone did or will do.
+
+A statement with an observable action by a person ("When Mum is very low she stays in bed and
+Tom, 2, has no breakfast") is behavioural even if it also names a condition, so every check
+here first asks whether the statement already describes behaviour.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sos_lint.checks.analysis import (
+    Clause,
+    Facts,
+    facts,
+    is_abstract_safety,
+    is_compliance,
+    is_person,
+    observable_actions,
+    words,
+)
+from sos_lint.engine.runner import CheckContext, Hit
+from sos_lint.models import Suggestion
+
+BEHAVIOUR_QUESTIONS = (
+    Suggestion("What does the person do (or not do) that shows this? Who sees it, and when?"),
+    Suggestion("What happens to the child when this happens?"),
+)
+GOAL_SECTIONS = {"safety_goal", "existing_safety", "needs_to_happen"}
+
+
+def _span(statement: Any, tokens: Iterable[Any]) -> tuple[int, int]:
+    tokens = list(tokens)
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return statement.start + start, statement.start + end
+
+
+def _behavioural(f: Facts) -> bool:
+    return bool(observable_actions(f))
+
+
+def _person_subject(token: Any) -> bool:
+    if is_person(token):
+        return True
+    return token.lemma_.lower() in (
+        "home",
+        "house",
+        "flat",
+        "environment",
+        "family",
+        "household",
+        "parenting",
+        "relationship",
+    )
+
+
+def _trait_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
+    traits = words("trait_adjectives")
+    conditions = words("condition_nouns")
+    for clause in f.clauses:
+        verb = clause.verb
+        subject = clause.subject
+        if subject is None or not _person_subject(subject):
+            continue
+        lemma = clause.lemma
+        if lemma in ("be", "seem", "appear", "become", "remain", "present"):
+            for child in verb.children:
+                if child.dep_ in ("acomp", "attr", "oprd") and (
+                    child.lemma_.lower() in traits
+                    or child.lower_ in traits
+                    or child.lemma_.lower() in conditions
+                    or _label_noun(child)
+                ):
+                    yield [subject, verb, child], "a trait or label"
+                if child.dep_ == "prep" and child.lower_ == "as" and lemma == "present":
+                    yield [subject, verb, child], "a label"
+        if lemma in ("have", "suffer", "struggle", "battle", "live") and not clause.negated:
+            for token in verb.subtree:
+                if token == verb or (token.head != verb and token.head.head != verb):
+                    continue
+                if token.lemma_.lower() in conditions and token.pos_ == "NOUN":
+                    yield [subject, verb, token], "a diagnosis or condition"
+                    break
+
+
+def _label_noun(token: Any) -> bool:
+    return (
+        token.pos_ == "NOUN"
+        and token.lemma_.lower()
+        in {
+            "alcoholic",
+            "addict",
+            "drinker",
+            "user",
+            "abuser",
+            "perpetrator",
+            "victim",
+            "risk",
+            "danger",
+            "liar",
+            "bully",
+            "mess",
+            "problem",
+            "factor",
+            "parent",
+            "mother",
+            "father",
+        }
+        and any(
+            c.lemma_.lower()
+            in words("trait_adjectives")
+            | {"protective", "risk", "good", "bad", "safe", "heavy", "problem"}
+            for c in token.children
+        )
+    )
+
+
+def _mental_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
+    mental = words("mental_verbs")
+    insight = words("insight_nouns")
+    for clause in f.clauses:
+        lemma = clause.lemma
+        verb = clause.verb
+        if lemma in (
+            "understand",
+            "acknowledge",
+            "accept",
+            "recognise",
+            "recognize",
+            "realise",
+            "realize",
+            "appreciate",
+            "reflect",
+            "learn",
+            "admit",
+            "own",
+            "believe",
+        ) and (clause.modals or verb.dep_ in ("xcomp", "ROOT", "conj", "ccomp")):
+            yield [verb], "a state of mind"
+            continue
+        if lemma in (
+            "show",
+            "gain",
+            "develop",
+            "demonstrate",
+            "have",
+            "take",
+            "build",
+            "evidence",
+            "increase",
+            "improve",
+        ):
+            for token in verb.children:
+                if token.dep_ in ("dobj", "attr") and token.lemma_.lower() in insight:
+                    yield [verb, token], "insight or a state of mind"
+        if lemma in ("be", "become") and any(
+            c.dep_ == "acomp"
+            and c.lemma_.lower()
+            in (
+                "aware",
+                "insightful",
+                "motivated",
+                "committed",
+                "willing",
+                "open",
+                "honest",
+                "remorseful",
+            )
+            for c in verb.children
+        ):
+            yield [verb], "a state of mind"
+        if lemma in ("need", "have", "must") and verb.dep_ == "ROOT":
+            for child in verb.children:
+                if child.dep_ == "xcomp" and child.lemma_.lower() in mental:
+                    yield [verb, child], "a state of mind"
+
+
+def _compliance_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
+    for clause in f.clauses:
+        if is_compliance(clause):
+            yield [clause.verb], "service compliance"
+
+
+def _abstract_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
+    for clause in f.clauses:
+        if is_abstract_safety(clause):
+            yield [clause.verb], "an abstract judgement of safety"
+    for token in f.doc:
+        if token.lower_ == "factor" and any(c.lower_ == "protective" for c in token.children):
+            yield [token], "an abstract judgement of safety"
+        if token.lemma_.lower() == "safe" and token.dep_ == "acomp":
+            subj = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None and is_person(subj):
+                yield [token.head, token], "an abstract judgement of safety"
+
+
+def _report(context: CheckContext, finder: Any, kind_message: str) -> Iterable[Hit]:
+    for statement, doc in context.items:
+        f = facts(doc)
+        hits = list(finder(f))
+        if not hits:
+            continue
+        if _behavioural(f):
+            continue
+        tokens, kind = hits[0]
+        start, end = _span(statement, tokens)
+        yield Hit(
+            start,
+            end,
+            message=kind_message.format(
+                kind=kind, text=statement.text[start - statement.start : end - statement.start]
+            ),
+            suggestions=BEHAVIOUR_QUESTIONS,
+        )
+
+
+def check_trait_or_diagnosis(context: CheckContext) -> Iterable[Hit]:
+    yield from _report(
+        context,
+        _trait_hits,
+        "“{text}” states {kind}, not what the person does; describe the behaviour and its effect on the child",
+    )
+
+
+def check_mental_state(context: CheckContext) -> Iterable[Hit]:
+    yield from _report(
+        context,
+        _mental_hits,
+        "“{text}” asks for {kind} nobody can see; say what the person will do differently",
+    )
+
+
+def check_service_compliance(context: CheckContext) -> Iterable[Hit]:
+    for statement, doc in context.items:
+        f = facts(doc)
+        hits = list(_compliance_hits(f))
+        if not hits or _behavioural(f):
+            continue
+        tokens, _ = hits[0]
+        start, end = _span(statement, [tokens[0]])
+        yield Hit(
+            start,
+            end,
+            message=(
+                "Going to a service is a next step, not safety: say what the person will do "
+                "differently for the child, and how everyone will see it"
+            ),
+            suggestions=(
+                Suggestion(
+                    "What will the person do differently, day to day, that keeps the child safe?"
+                ),
+                Suggestion("Move the service step to Next steps, with who and by when."),
+            ),
+        )
+
+
+def check_abstract_safety(context: CheckContext) -> Iterable[Hit]:
+    yield from _report(
+        context,
+        _abstract_hits,
+        "“{text}” is {kind} with no action; say what the person did or will do that keeps the child safe",
+    )
+
+
+def clause_text(clause: Clause) -> str:
+    return clause.verb.text

@@ -1,0 +1,176 @@
+"""Hidden actors: passives with no doer, and nouns that stand in for someone's action.
+
+Not flagged, deliberately: a passive with a ``by`` agent ("Mia was hit by her stepdad"); an
+official action that is a fact about the subject ("Dad was arrested", "Mum was admitted to
+hospital", "Tom was born in May"); feelings and states ("Kai was frightened"); and the future
+impact in a danger statement ("Kai could be badly hurt"), where the carer is already named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sos_lint.checks.analysis import (
+    POSSIBILITY_MODALS,
+    Clause,
+    facts,
+    is_person,
+    words,
+)
+from sos_lint.engine.runner import CheckContext, Hit
+from sos_lint.models import Suggestion
+
+WHO = Suggestion("Who did this? Name the person: “[Name] hit Mia”.", safe=False)
+IMPACT_ONLY = {
+    "hurt",
+    "harm",
+    "injure",
+    "upset",
+    "frighten",
+    "scare",
+    "affect",
+    "impact",
+    "traumatise",
+}
+
+
+def _span(statement: Any, tokens: Iterable[Any]) -> tuple[int, int]:
+    tokens = list(tokens)
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return statement.start + start, statement.start + end
+
+
+def _actor_named_nearby(clause: Clause) -> bool:
+    """An active clause in the same sentence already names a person doing something."""
+    sent = clause.verb.sent
+    for token in sent:
+        if token == clause.verb or token.pos_ != "VERB":
+            continue
+        if any(c.dep_ == "nsubj" and is_person(c) for c in token.children):
+            return True
+    return False
+
+
+def _passive_hides(clause: Clause) -> bool:
+    if not clause.passive or clause.agent is not None:
+        return False
+    lemma = clause.lemma
+    if lemma in words("official_passive_verbs") and lemma not in words("harm_verbs"):
+        return False
+    if lemma in ("see", "tell", "ask", "give", "take", "send", "invite", "offer", "move"):
+        return False
+    subject = clause.subject
+    if subject is None:
+        return False
+    # A participle used as an adjective ("the door was locked" is fine unless it hides harm).
+    harmful = lemma in words("harm_verbs")
+    about_person = is_person(subject) or subject.lemma_.lower() in words("harm_nouns")
+    if not (harmful or about_person):
+        return False
+    if not about_person and subject.pos_ == "PRON" and subject.lower_ in ("it", "this", "that"):
+        return False
+    if clause.modals & POSSIBILITY_MODALS and lemma in IMPACT_ONLY | {"leave", "hit", "push"}:
+        return False  # future impact framing in a danger statement
+    if lemma in IMPACT_ONLY and _actor_named_nearby(clause):
+        return False  # "Lee pushed Kai and Kai was hurt": the effect, not a hidden doer
+    return harmful or is_person(subject)
+
+
+def check_agentless_passive(context: CheckContext) -> Iterable[Hit]:
+    for statement, doc in context.items:
+        for clause in facts(doc).clauses:
+            if not _passive_hides(clause):
+                continue
+            verb = clause.verb
+            aux = [c for c in verb.children if c.dep_ in ("auxpass",)]
+            start, end = _span(statement, [*aux, verb])
+            subject = clause.subject.text if clause.subject is not None else "someone"
+            yield Hit(
+                start,
+                end,
+                message=(
+                    f"“{subject} {statement.text[start - statement.start : end - statement.start]}”"
+                    " does not say who did it"
+                ),
+                suggestions=(
+                    Suggestion(
+                        f"Who {verb.text} {subject}? Write “[who] {verb.text} {subject}”.",
+                        safe=False,
+                    ),
+                ),
+            )
+
+
+def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
+    harm_nouns = words("harm_nouns")
+    for token in doc:
+        lemma = token.lemma_.lower()
+        # "There was an incident of domestic abuse"
+        if token.dep_ == "expl" and token.head.lemma_ == "be":
+            for child in token.head.children:
+                if child.dep_ in ("attr", "nsubj") and child.lemma_.lower() in harm_nouns:
+                    if not _has_doer(child):
+                        yield [token, token.head, child], "“There was …” hides who did what"
+        # "Mia sustained a fracture", "the children witnessed domestic abuse"
+        if token.pos_ == "VERB" and lemma in words("hiding_verbs"):
+            for child in token.children:
+                if (
+                    child.dep_ == "dobj"
+                    and (child.lemma_.lower() in harm_nouns or _abuse_nominal(child))
+                    and not _has_doer(child)
+                    and not _sentence_has_actor(token)
+                ):
+                    yield [token, child], "this says what the child went through, not who did it"
+        # "exposure to domestic abuse"
+        if lemma == "exposure" and not _has_doer(token, possessive=False):
+            yield [token], "“exposure to …” hides who did what"
+        # "An injury was sustained"
+        if (
+            token.dep_ == "nsubjpass"
+            and lemma in harm_nouns
+            and token.head.lemma_ in words("hiding_verbs")
+        ):
+            yield [token, token.head], "this hides who caused the injury"
+
+
+def _abuse_nominal(token: Any) -> bool:
+    phrase = " ".join(
+        t.lower_ for t in token.subtree if t.dep_ in ("amod", "compound") or t is token
+    )
+    return token.lemma_.lower() in ("abuse", "violence", "neglect") or phrase in words(
+        "abuse_nominals"
+    )
+
+
+def _has_doer(noun: Any, possessive: bool = True) -> bool:
+    """ "Dad's violence", "violence by Dad", "an argument between Mum and Dad"."""
+    for t in noun.subtree:
+        if possessive and t.dep_ == "poss" and is_person(t):
+            return True
+        if t.lower_ in ("by", "from", "between") and any(is_person(x) for x in t.subtree):
+            return True
+    return False
+
+
+def _sentence_has_actor(verb: Any) -> bool:
+    for token in verb.sent:
+        if token == verb or token.pos_ != "VERB":
+            continue
+        if any(c.dep_ == "nsubj" and is_person(c) for c in token.children):
+            lemma = token.lemma_.lower()
+            if lemma in words("harm_verbs"):
+                return True
+    return False
+
+
+def check_hidden_doer_noun(context: CheckContext) -> Iterable[Hit]:
+    for statement, doc in context.items:
+        seen: set[tuple[int, int]] = set()
+        for tokens, why in _nominal_hits(doc):
+            start, end = _span(statement, tokens)
+            if (start, end) in seen:
+                continue
+            seen.add((start, end))
+            yield Hit(start, end, message=f"{why}; say who did it", suggestions=(WHO,))
