@@ -11,6 +11,7 @@ from sos_lint.document import HeadingTable, build_document
 from sos_lint.engine.runner import Linter
 from sos_lint.errors import InputError, SosLintError
 from sos_lint.models import SECTION_TYPES, Document, FileResult
+from sos_lint.readability import score_document
 from sos_lint.readers import RawDocument, read_bytes, read_path, read_string
 
 _lock = threading.Lock()
@@ -45,8 +46,13 @@ def _result(raw: RawDocument, name: str, config: Config, section: str | None) ->
     linter = get_linter(config)
     document = to_document(raw, config, section)
     findings = linter.lint_document(document)
+    skipped = linter.grammar.notice() if linter.grammar is not None else None
     return FileResult(
-        path=name, findings=tuple(findings), document=document, notices=document.notices
+        path=name,
+        findings=tuple(findings),
+        document=document,
+        notices=document.notices + ((skipped,) if skipped else ()),
+        readability=score_document(document),
     )
 
 

@@ -29,6 +29,12 @@ READABILITY_DEFAULTS: dict[str, Any] = {
     "sentence_error": 40,
     "reading_age": 11,
     "max_subordinate_clauses": 2,
+    # SOS802: a statement (a section) needs this many words, and every formula this many
+    # years over the target, to be flagged.
+    "min_words": 15,
+    "statement_margin": 6,
+    "section_min_words": 100,
+    "section_margin": 2,
     "reading_age_by_section": {
         "house_of_worries": 9,
         "house_of_good_things": 9,

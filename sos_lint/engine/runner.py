@@ -12,7 +12,7 @@ import bisect
 import importlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sos_lint import nlp as nlp_module
 from sos_lint.config import Config
@@ -27,6 +27,9 @@ from sos_lint.engine.selection import (
 from sos_lint.engine.terms import TermMatch, TermMatcher
 from sos_lint.errors import RuleError
 from sos_lint.models import Document, Finding, Section, Severity, Statement, Suggestion
+
+if TYPE_CHECKING:
+    from sos_lint.grammar import GrammarChecker
 
 UNUSED_SUPPRESSION = "SOS001"
 _ACRONYM_FILLERS = {"in", "of", "and", "the", "for", "to", "on", "at", "with", "&", "a", "an"}
@@ -120,34 +123,70 @@ class Linter:
         self.severities = {r.code: severity_for(r, self.config.severity) for r in self.all_rules}
         self.accept = {a.lower() for a in self.config.accept}
         self.shared: dict[str, Any] = {}
+        self._parser_sections: dict[str, bool] = {}
+        self.grammar: GrammarChecker | None = None
+        if any(r.family == 9 for r in self.rules):
+            from sos_lint.grammar import GrammarChecker
+
+            self.grammar = GrammarChecker(self.config.languagetool_url)
 
     # -- parsing -------------------------------------------------------------------------
-    def parse(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[Any]:
-        return nlp_module.pipe(self.nlp, texts, parser=self.needs_parser, batch_size=batch_size)
+    def parse(
+        self, texts: Iterable[str], parser: bool | None = None, batch_size: int = 64
+    ) -> Iterator[Any]:
+        """Parse texts with this linter's components (the parser only if asked or needed)."""
+        use_parser = self.needs_parser if parser is None else parser
+        return nlp_module.pipe(self.nlp, texts, parser=use_parser, batch_size=batch_size)
+
+    def needs_parse(self, section: str) -> bool:
+        """Whether any active rule that applies to ``section`` needs the dependency parser."""
+        need = self._parser_sections.get(section)
+        if need is None:
+            need = any(
+                "parser" in r.needs and section_allows(r, section, self.config) for r in self.rules
+            )
+            self._parser_sections[section] = need
+        return need
+
+    def parse_statements(self, statements: Sequence[Statement], batch_size: int = 64) -> list[Any]:
+        """One Doc per statement, in order; the parser runs only where a rule needs it."""
+        flags = [self.needs_parse(st.section) for st in statements]
+        docs: list[Any] = [None] * len(statements)
+        for with_parser in (True, False):
+            positions = [i for i, flag in enumerate(flags) if flag is with_parser]
+            if not positions:
+                continue
+            parsed = self.parse(
+                (statements[i].text for i in positions), parser=with_parser, batch_size=batch_size
+            )
+            for i, doc in zip(positions, parsed, strict=True):
+                docs[i] = doc
+        return docs
 
     # -- public entry points -------------------------------------------------------------
     def lint_document(self, document: Document) -> list[Finding]:
-        docs = list(self.parse(st.text for st in document.statements))
-        return self.findings(document, docs)
+        return self.findings(document, self.parse_statements(document.statements))
 
     def lint_documents(
         self, documents: Iterable[Document], batch_size: int = 64
     ) -> Iterator[tuple[Document, list[Finding]]]:
-        """Lint many documents with one ``nlp.pipe`` stream over all their statements."""
+        """Lint many documents with shared ``nlp.pipe`` streams over all their statements."""
         pending: list[Document] = []
+        size = 0
         for document in documents:
             pending.append(document)
-            if sum(len(d.statements) for d in pending) >= batch_size * 4:
+            size += len(document.statements)
+            if size >= batch_size * 4:
                 yield from self._flush(pending, batch_size)
-                pending = []
+                pending, size = [], 0
         if pending:
             yield from self._flush(pending, batch_size)
 
     def _flush(
         self, documents: list[Document], batch_size: int
     ) -> Iterator[tuple[Document, list[Finding]]]:
-        texts = [st.text for d in documents for st in d.statements]
-        docs = iter(list(self.parse(texts, batch_size=batch_size)))
+        statements = [st for d in documents for st in d.statements]
+        docs = iter(self.parse_statements(statements, batch_size=batch_size))
         for document in documents:
             mine = [next(docs) for _ in document.statements]
             yield document, self.findings(document, mine)
@@ -162,6 +201,8 @@ class Linter:
             out.extend(self._term_findings(document, statement, doc, lines, defined))
         for rule in self.python_rules:
             out.extend(self._python_findings(rule, document, items, lines))
+        if self.grammar is not None:
+            out.extend(self.grammar.findings(self, document, items, out, lines))
         out = [f for f in out if f.text.lower() not in self.accept]
         out = self._suppress(document, out, lines)
         out.sort(key=lambda f: (f.start, f.end, f.code))

@@ -58,10 +58,16 @@ def render_text(
     **_: Any,
 ) -> str:
     out: list[str] = []
+    shown: set[str] = set()
     for result in results:
         if result.error:
             continue  # the CLI prints input errors on stderr, one line each
         for notice in result.notices:
+            if not notice.startswith(result.path + ": "):
+                # Not about this file (e.g. "grammar not checked"): once per run is enough.
+                if notice in shown:
+                    continue
+                shown.add(notice)
             out.append(f"{result.path}: notice: {notice.removeprefix(result.path + ': ')}")
         text = result.document.text if result.document else None
         for finding in result.findings:

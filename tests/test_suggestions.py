@@ -1,0 +1,59 @@
+"""Every jargon, vague, judgemental and hedging finding says what to write instead."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sos_lint import lint_file, lint_text
+from sos_lint.config import Config
+from sos_lint.engine.rules import Rule, builtin_rules
+
+WORD_CATEGORIES = ("jargon", "vague", "judgemental", "hedging")
+WORD_RULES = [r for r in builtin_rules() if r.category in WORD_CATEGORIES]
+
+
+@pytest.mark.parametrize("rule", WORD_RULES, ids=lambda r: r.code)
+def test_every_entry_has_a_suggestion(rule: Rule) -> None:
+    """An entry needs its own alternatives, or the rule's suggestions to fall back on."""
+    if rule.kind == "python" or not rule.entries:
+        assert rule.suggestions, f"{rule.path}: no suggestions"
+        return
+    bare = [entry.term for entry in rule.entries if not entry.alternatives]
+    assert not bare or rule.suggestions, f"{rule.path}: no suggestion for {', '.join(bare)}"
+    for entry in rule.entries:
+        assert all(a.strip() for a in entry.alternatives), f"{rule.path}: {entry.term}"
+        if entry.safe:
+            first = entry.alternatives[0]
+            assert not first.endswith("?"), f"{rule.path}: {entry.term} is safe but asks"
+
+
+def _findings(paths: list[Path]) -> list[tuple[str, str, int]]:
+    config = Config(select=WORD_CATEGORIES)
+    out = []
+    for path in paths:
+        for finding in lint_file(path, config=config).findings:
+            out.append((finding.code, finding.text, len(finding.suggestions)))
+    return out
+
+
+def test_findings_on_the_examples_carry_suggestions(examples: Path) -> None:
+    found = _findings(sorted(p for p in examples.iterdir() if p.suffix in (".md", ".txt", ".docx")))
+    assert found
+    assert [f for f in found if f[2] == 0] == []
+
+
+def test_findings_on_the_corpus_carry_suggestions(root: Path) -> None:
+    paths = sorted((root / "corpora").glob("statements-*.jsonl"))
+    if not paths:
+        pytest.skip("no labelled corpus")
+    config = Config(select=WORD_CATEGORIES)
+    bare = []
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            result = lint_text(record["text"], section=record["section"], config=config)
+            bare += [(record["id"], f.code) for f in result.findings if not f.suggestions]
+    assert bare == []
