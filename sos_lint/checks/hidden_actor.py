@@ -54,7 +54,7 @@ def _actor_named_nearby(clause: Clause) -> bool:
 
 
 def _passive_hides(clause: Clause) -> bool:
-    if not clause.passive or clause.agent is not None:
+    if not clause.passive or clause.agent_person is not None:
         return False
     lemma = clause.lemma
     if lemma in words("official_passive_verbs") and lemma not in words("harm_verbs"):

@@ -1,0 +1,529 @@
+"""Statement structure: the parts each Signs of Safety statement type needs.
+
+Each missing part is its own rule (and finding), anchored to the statement, so a team can
+switch off one part without losing the others. The parts come from the domain checklists:
+a danger statement names who is worried, the carer's behaviour, the child, the impact and
+frames it as the future; a safety goal names who will act, a positive behaviour, for how
+long, and how everyone will know; a harm statement says who did what to which child, when,
+and with what effect; existing safety is a protective action that happened, by whom, when.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from sos_lint.checks.analysis import (
+    FUTURE_MODALS,
+    Clause,
+    Facts,
+    facts,
+    is_child_token,
+    is_person,
+    observable_actions,
+    words,
+)
+from sos_lint.checks.rewrite import scaffold
+from sos_lint.engine.runner import CheckContext, Hit
+from sos_lint.models import Statement, Suggestion
+
+ABSENCE_VERBS = {"stop", "quit", "avoid", "cease", "refrain", "give", "abstain", "end"}
+GOAL_MODALS = {"will", "wo", "'ll", "shall", "must", "should", "going", "would", "can"}
+_DEADLINE = re.compile(
+    r"\b(?:by|before|within|on|from|starting|until|till|no later than|at the)\b[^.;]{0,40}?"
+    r"(?:\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|today|tomorrow|"
+    r"tonight|meeting|review|conference|visit|end|christmas|easter|half[- ]term|term|summer|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|hours?)"
+    r"|\b(?:today|tomorrow|tonight|this week|next week|this month|next month)\b",
+    re.I,
+)
+_SCORE = re.compile(
+    r"(?<![\d/.:])\b(10|[0-9])\b(?!\s*(?:am|pm|%|months?|years?|weeks?|days?|hours?|minutes?|times?|nights?|:\d|/\d|\.\d|\)|-year|-month))",
+    re.I,
+)
+_ZERO_END = re.compile(
+    r"(?:\b0\b|\bzero\b|\bnought\b)\s*(?:=|means|is|:|-|–|would|stands|would mean)|(?:where|with)\s+(?:0|zero)\b",
+    re.I,
+)
+_TEN_END = re.compile(
+    r"(?:\b10\b|\bten\b)\s*(?:=|means|is|:|-|–|would|stands|would mean)|(?:where|with|and)\s+(?:10|ten)\b",
+    re.I,
+)
+_REASON = re.compile(
+    r"\b(?:because|as|since|so|due to|given|after|which|saying|says|said|—|–)\b|[-–—:;]\s*\w", re.I
+)
+
+
+def _whole(statement: Statement) -> tuple[int, int]:
+    return statement.start, statement.end
+
+
+def _hit(
+    statement: Statement,
+    message: str,
+    question: str,
+    doc: Any | None = None,
+    section: str | None = None,
+) -> Hit:
+    start, end = _whole(statement)
+    rewrite = scaffold(section or statement.section, facts(doc)) if doc is not None else None
+    return Hit(start, end, message=message, suggestions=(Suggestion(question),), rewrite=rewrite)
+
+
+def _each(
+    context: CheckContext, test: Callable[[Statement, Facts], str | None], question: str
+) -> Iterable[Hit]:
+    for statement, doc in context.items:
+        f = facts(doc)
+        message = test(statement, f)
+        if message:
+            yield _hit(statement, message, question, doc)
+
+
+# -- shared readings ------------------------------------------------------------------------
+
+
+def worried_party(f: Facts) -> Any | None:
+    """The person or agency that is worried ("Kai's school is worried", "We fear")."""
+    worry = words("worry_words")
+    for token in f.doc:
+        if token.lemma_.lower() not in worry and token.lower_ not in worry:
+            continue
+        verb = token if token.pos_ in ("VERB", "AUX") else token.head
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("it", "there", "this"):
+                return child
+        if token.dep_ in ("amod",) and is_person(token.head):
+            return token.head
+    return None
+
+
+def carer_actions(f: Facts, future: bool | None = None) -> list[Clause]:
+    """Observable actions by someone other than the child (and other than the worried party)."""
+    worried = worried_party(f)
+    out = []
+    for clause in observable_actions(f):
+        subject = clause.subject
+        if clause.passive:
+            subject = clause.agent_person
+        if subject is None or f.is_child(subject):
+            continue
+        if worried is not None and subject == worried:
+            continue
+        if future is True and not (clause.modals & FUTURE_MODALS or _in_future_clause(clause)):
+            continue
+        out.append(clause)
+    return out
+
+
+def _in_future_clause(clause: Clause) -> bool:
+    """ "when Lee has been drinking" inside a future framing counts as part of it."""
+    node = clause.verb
+    for _ in range(4):
+        if node.dep_ in ("advcl", "ccomp", "conj", "xcomp"):
+            node = node.head
+            if any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in node.children):
+                return True
+        else:
+            break
+    return False
+
+
+def named_child(f: Facts) -> bool:
+    if f.has_age:
+        return True
+    return any(t.pos_ == "PROPN" for t in f.children) or any(
+        is_child_token(t)
+        and any(c.dep_ in ("appos", "poss") or c.pos_ == "PROPN" for c in t.children)
+        for t in f.people
+    )
+
+
+def any_child(f: Facts) -> bool:
+    return named_child(f) or bool(f.children)
+
+
+def has_impact(f: Facts, acts: list[Clause]) -> bool:
+    impact = words("impact_words") - words("worry_words")
+    worried = worried_party(f)
+    skip: set[int] = set()
+    if worried is not None:
+        skip = {t.i for t in worried.subtree}
+    for token in f.doc:
+        if token.i in skip:
+            continue
+        if token.lemma_.lower() in impact or token.lower_ in impact:
+            return True
+    first = min((c.verb.i for c in acts), default=-1)
+    for clause in f.clauses:
+        if clause.verb.i <= first or clause in acts:
+            continue
+        subject = clause.subject
+        if subject is not None and (
+            f.is_child(subject) or subject.lower_ in ("he", "she", "they", "it")
+        ):
+            return True
+    return (
+        len(list(f.doc.sents)) >= 2
+        and bool(acts)
+        and any(s.start > max(c.verb.i for c in acts) for s in f.doc.sents)
+    )
+
+
+# -- danger statements ----------------------------------------------------------------------
+
+
+def check_danger_worried(context: CheckContext) -> Iterable[Hit]:
+    yield from _each(
+        context,
+        lambda st, f: (
+            None
+            if worried_party(f) is not None
+            else "This danger statement does not say who is worried"
+        ),
+        "Who is worried? Start with the people or agencies: “Kai's school and children's services are worried that …”",
+    )
+
+
+def check_danger_behaviour(context: CheckContext) -> Iterable[Hit]:
+    yield from _each(
+        context,
+        lambda st, f: (
+            None
+            if carer_actions(f, future=None)
+            else "This danger statement does not say what a carer might do"
+        ),
+        "Which carer, doing what? “… that when Lee has been drinking he might push Kai …”",
+    )
+
+
+def check_danger_child(context: CheckContext) -> Iterable[Hit]:
+    yield from _each(
+        context,
+        lambda st, f: (
+            None
+            if named_child(f)
+            else "This danger statement does not name the child (or give their age)"
+        ),
+        "Which child? Name them and give their age: “Kai (7)”.",
+    )
+
+
+def check_danger_impact(context: CheckContext) -> Iterable[Hit]:
+    def test(st: Statement, f: Facts) -> str | None:
+        acts = carer_actions(f)
+        if not acts:
+            return None  # the missing behaviour is its own finding
+        return (
+            None
+            if has_impact(f, acts)
+            else ("This danger statement does not say what could happen to the child")
+        )
+
+    yield from _each(
+        context,
+        test,
+        "What could happen to the child? “… and Kai could be badly hurt and scared to be at home.”",
+    )
+
+
+def check_danger_future(context: CheckContext) -> Iterable[Hit]:
+    yield from _each(
+        context,
+        lambda st, f: (
+            None
+            if f.has_future
+            else "This reads as past harm: a danger statement says what could happen in the future if nothing changes"
+        ),
+        "Frame it as the future: “We are worried that … might … again, and … could …”. Past events go under Harm.",
+    )
+
+
+def check_complicating_as_danger(context: CheckContext) -> Iterable[Hit]:
+    def test(st: Statement, f: Facts) -> str | None:
+        if worried_party(f) is None or not f.has_future:
+            return None
+        if not any(c.modals & {"could", "might", "may"} for c in f.clauses):
+            return None
+        return "This complicating factor is written as a danger statement; move it or say what makes the worry harder to solve"
+
+    yield from _each(
+        context,
+        test,
+        "What circumstance makes the worry harder to resolve (money, housing, health, history)?",
+    )
+
+
+# -- safety goals ---------------------------------------------------------------------------
+
+
+def goal_clauses(f: Facts) -> list[Clause]:
+    """What the goal asks people to do (not who checks it)."""
+    observe = words("observation_verbs")
+    return [
+        c
+        for c in observable_actions(f)
+        if not (c.passive and c.agent_person is None) and c.lemma not in observe
+    ]
+
+
+def check_goal_actor(context: CheckContext) -> Iterable[Hit]:
+    professional = words("professional_roles")
+
+    def family_member(token: Any) -> bool:
+        return is_person(token) and token.lemma_.lower() not in professional
+
+    def test(st: Statement, f: Facts) -> str | None:
+        for clause in observable_actions(f):
+            if clause.passive:
+                if clause.agent_person is not None and family_member(clause.agent_person):
+                    return None
+                continue
+            if clause.subject is not None and family_member(clause.subject):
+                return None
+        if any(c.passive and c.agent_person is None and c.subject is not None for c in f.clauses):
+            return "This goal does not say who will do it"
+        if not observable_actions(f):
+            return None  # no behaviour at all: reported as non-behavioural
+        return "This goal does not say who in the family or network will do it"
+
+    yield from _each(context, test, "Who will do this? Name the parent or network member.")
+
+
+def check_goal_absence(context: CheckContext) -> Iterable[Hit]:
+    def test(st: Statement, f: Facts) -> str | None:
+        acts = [c for c in f.clauses if c.verb.pos_ == "VERB" and c.lemma not in ("be", "have")]
+        if not acts:
+            return None
+
+        def absent(c: Clause) -> bool:
+            stopped = (
+                c.verb.dep_ in ("xcomp", "ccomp", "prt")
+                and c.verb.head.lemma_.lower() in ABSENCE_VERBS
+            )
+            return c.negated or c.lemma in ABSENCE_VERBS or _no_longer(c) or stopped
+
+        observable = observable_actions(f)
+        positive = [c for c in acts if not absent(c) and c in observable]
+        if any(absent(c) for c in acts) and not positive:
+            return "This goal only says what will stop; say what the person will be doing instead"
+        return None
+
+    yield from _each(
+        context,
+        test,
+        "What will they do instead? “Whenever Lee wants a drink, he will go to his brother's flat.”",
+    )
+
+
+def _no_longer(clause: Clause) -> bool:
+    return any(
+        t.lower_ in ("longer", "more") and t.head == clause.verb for t in clause.verb.subtree
+    )
+
+
+def check_goal_timeframe(context: CheckContext) -> Iterable[Hit]:
+    yield from _each(
+        context,
+        lambda st, f: None if f.has_time else "This goal does not say for how long or how often",
+        "For how long, or how often? “Every evening for the next six months …”",
+    )
+
+
+def check_goal_check(context: CheckContext) -> Iterable[Hit]:
+    def test(st: Statement, f: Facts) -> str | None:
+        observe = words("observation_verbs")
+        actors = {c.subject.lower_ for c in goal_clauses(f) if c.subject is not None}
+        for clause in f.clauses:
+            if clause.lemma in observe:
+                return None
+            if (
+                clause.subject is not None
+                and clause.subject.lower_ not in actors
+                and clause.verb.pos_ == "VERB"
+                and len(actors) >= 1
+                and clause.subject.lower_ not in ("it", "this")
+            ):
+                return None
+        if re.search(r"\b(?:diary|chart|register|log|record|report|visits?)\b", f.text, re.I):
+            return None
+        return "This goal does not say how everyone will know it is happening"
+
+    yield from _each(
+        context,
+        test,
+        "How will everyone know? Who will see it, and what will the child notice or say?",
+    )
+
+
+# -- harm -----------------------------------------------------------------------------------
+
+
+def check_harm_doer(context: CheckContext) -> Iterable[Hit]:
+    def test(st: Statement, f: Facts) -> str | None:
+        if carer_actions(f):
+            return None
+        return "This harm statement does not say who did it"
+
+    yield from _each(context, test, "Who did it? Name the person: “On 2 June Lee pushed Kai …”")
+
+
+def check_harm_child(context: CheckContext) -> Iterable[Hit]:
+    yield from _each(
+        context,
+        lambda st, f: (
+            None
+            if named_child(f)
+            else "This harm statement does not name the child (or give their age)"
+        ),
+        "Which child? Name them and give their age.",
+    )
+
+
+def check_harm_when(context: CheckContext) -> Iterable[Hit]:
+    yield from _each(
+        context,
+        lambda st, f: (
+            None if f.has_time else "This harm statement does not say when or how often it happened"
+        ),
+        "When did it happen, or how often? “On 2 June …”, “three times since March …”",
+    )
+
+
+def check_harm_impact(context: CheckContext) -> Iterable[Hit]:
+    def test(st: Statement, f: Facts) -> str | None:
+        acts = carer_actions(f)
+        if not acts:
+            return None
+        return (
+            None
+            if has_impact(f, acts)
+            else "This harm statement does not say what it did to the child"
+        )
+
+    yield from _each(
+        context, test, "What was the effect on the child (hurt, frightened, missed school …)?"
+    )
+
+
+# -- existing safety ------------------------------------------------------------------------
+
+
+def check_safety_action(context: CheckContext) -> Iterable[Hit]:
+    def test(st: Statement, f: Facts) -> str | None:
+        if observable_actions(f) or not f.clauses:
+            return None
+        return "This describes a quality, not a protective action that happened: it is a strength, not safety"
+
+    yield from _each(
+        context,
+        test,
+        "What did the person actually do, when the danger was present, to keep the child safe? If nothing yet, move it to strengths.",
+    )
+
+
+def check_safety_when(context: CheckContext) -> Iterable[Hit]:
+    def test(st: Statement, f: Facts) -> str | None:
+        if not observable_actions(f) or f.has_time:
+            return None
+        return "This existing safety does not say when it happened or for how long"
+
+    yield from _each(context, test, "Since when, and how often? “Since March, every time …”")
+
+
+# -- next steps -----------------------------------------------------------------------------
+
+
+def check_next_step_owner(context: CheckContext) -> Iterable[Hit]:
+    def test(st: Statement, f: Facts) -> str | None:
+        for clause in f.clauses:
+            if clause.passive:
+                if clause.agent_person is not None:
+                    return None
+                continue
+            subject = clause.subject
+            if subject is not None and is_person(subject):
+                return None
+        if re.match(r"\s*[A-Z][\w'’-]*(?:\s+(?:and|&)\s+[A-Z][\w'’-]*)?\s+(?:to|will)\b", f.text):
+            return None  # note style: "Dad to book the course by Friday"
+        return "This next step does not say who will do it"
+
+    yield from _each(context, test, "Who will do it? Name the person.")
+
+
+def check_next_step_deadline(context: CheckContext) -> Iterable[Hit]:
+    yield from _each(
+        context,
+        lambda st, f: (
+            None
+            if _DEADLINE.search(f.text) or f.has_time
+            else "This next step does not say by when"
+        ),
+        "By when? Give a date: “by Friday 14 June”.",
+    )
+
+
+# -- scaling --------------------------------------------------------------------------------
+
+
+def check_scale_ends(context: CheckContext) -> Iterable[Hit]:
+    """Section scope: somewhere in the scaling section, 0 and 10 are given a meaning."""
+    text = " ".join(st.text for st, _ in context.items)
+    defines = [
+        st
+        for st, _ in context.items
+        if re.search(r"\b(?:0|10|zero|ten)\b", st.text)
+        and (
+            _ZERO_END.search(st.text)
+            or _TEN_END.search(st.text)
+            or re.search(r"\bscal", st.text, re.I)
+        )
+    ]
+    if not context.items:
+        return
+    if _ZERO_END.search(text) and _TEN_END.search(text):
+        return
+    if not defines and context.section is not None and context.section.heading is None:
+        return  # one score on its own (a batch record): only its reason can be checked
+    target = defines[0] if defines else context.items[0][0]
+    yield _hit(
+        target,
+        "The scale does not say what 0 and 10 mean",
+        "Say what 0 and 10 mean for this family: “0 means Kai cannot live at home; 10 means everyone knows he is safe enough to close the case.”",
+    )
+
+
+def check_score_reason(context: CheckContext) -> Iterable[Hit]:
+    def test(st: Statement, f: Facts) -> str | None:
+        text = f.text
+        scrubbed = _ZERO_END.sub(" ", _TEN_END.sub(" ", text))
+        if not _SCORE.search(scrubbed):
+            return None
+        if (
+            re.search(r"\b(?:0|zero)\b.*\b(?:10|ten)\b", text)
+            and (_ZERO_END.search(text) or _TEN_END.search(text))
+            and not re.search(
+                r"\b(?:gave|scored|rated|put|chose|said|says|thinks?|feels?|gives?|is at|are at)\b",
+                text,
+                re.I,
+            )
+        ):
+            return None  # a definition of the scale, not a score
+        has_reason = (
+            bool(_REASON.search(scrubbed.split(_SCORE.search(scrubbed).group(0), 1)[-1]))
+            or len(list(f.doc.sents)) > 1
+        )
+        has_whose = bool(f.people) or bool(re.match(r"\s*[A-Z][\w '’-]{1,30}:", text))
+        if has_whose and has_reason:
+            return None
+        missing = " and ".join(
+            p for p, ok in (("whose score it is", has_whose), ("why", has_reason)) if not ok
+        )
+        return f"This score does not say {missing}"
+
+    yield from _each(
+        context,
+        test,
+        "Whose number is it, and why? “Gran: 6, because Kai has slept at hers every night Lee drank since March.”",
+    )
