@@ -22,16 +22,61 @@ from pathlib import Path
 from typing import Any
 
 CHILDREN = (
-    "Kai", "Mia", "Leo", "Amara", "Tomasz", "Priya", "Dylan", "Zainab", "Callum", "Noor",
-    "Ellis", "Femi", "Ravi", "Oksana", "Declan", "Ines", "Jun", "Bethan", "Yusuf", "Lottie",
+    "Kai",
+    "Mia",
+    "Leo",
+    "Amara",
+    "Tomasz",
+    "Priya",
+    "Dylan",
+    "Zainab",
+    "Callum",
+    "Noor",
+    "Ellis",
+    "Femi",
+    "Ravi",
+    "Oksana",
+    "Declan",
+    "Ines",
+    "Jun",
+    "Bethan",
+    "Yusuf",
+    "Lottie",
 )
 CARERS = (
-    "Lorna", "Marek", "Shona", "Tariq", "Denise", "Gareth", "Folake", "Anil", "Rhiannon",
-    "Stefan", "Bernadette", "Kwame", "Siobhan", "Dariusz", "Yasmin", "Colin",
+    "Lorna",
+    "Marek",
+    "Shona",
+    "Tariq",
+    "Denise",
+    "Gareth",
+    "Folake",
+    "Anil",
+    "Rhiannon",
+    "Stefan",
+    "Bernadette",
+    "Kwame",
+    "Siobhan",
+    "Dariusz",
+    "Yasmin",
+    "Colin",
 )
 SURNAMES = (
-    "Okafor", "Brennan", "Kowalski", "Mahmoud", "Osei", "Larkin", "Dunmore", "Haversham",
-    "Nakamura", "Quigley", "Ferreira", "Abernethy", "Pemberton", "Achterberg", "Lindqvist",
+    "Okafor",
+    "Brennan",
+    "Kowalski",
+    "Mahmoud",
+    "Osei",
+    "Larkin",
+    "Dunmore",
+    "Haversham",
+    "Nakamura",
+    "Quigley",
+    "Ferreira",
+    "Abernethy",
+    "Pemberton",
+    "Achterberg",
+    "Lindqvist",
 )
 RELATIONS = ("mum", "dad", "stepdad", "gran", "aunt")
 TEAMS = ("North", "South", "East", "West", "Children in Care")
@@ -48,7 +93,14 @@ SECTIONS = (
     "",
 )
 PLACES = ("at school", "at home", "at the park", "in the car", "at Gran's flat", "at the shops")
-WHEN = ("on Monday", "last night", "on 3 March", "at the weekend", "after school", "on Friday evening")
+WHEN = (
+    "on Monday",
+    "last night",
+    "on 3 March",
+    "at the weekend",
+    "after school",
+    "on Friday evening",
+)
 
 TEMPLATES: dict[str, tuple[str, ...]] = {
     "Danger statement": (
@@ -177,7 +229,9 @@ def record(index: int, seed: int = 0, bad_every: int = 0, max_chars: int = 100_0
     )
 
 
-def records(count: int, seed: int = 0, bad_every: int = 0, max_chars: int = 100_000) -> Iterator[Record]:
+def records(
+    count: int, seed: int = 0, bad_every: int = 0, max_chars: int = 100_000
+) -> Iterator[Record]:
     for index in range(count):
         yield record(index, seed, bad_every, max_chars)
 
@@ -189,7 +243,14 @@ def _csv_field(value: str) -> str:
     return '"' + value.replace('"', '""') + '"'
 
 
-def write_csv(path: str | Path, count: int, seed: int = 0, bad_every: int = 0, sep: str = ",", max_chars: int = 100_000) -> dict[str, str]:
+def write_csv(
+    path: str | Path,
+    count: int,
+    seed: int = 0,
+    bad_every: int = 0,
+    sep: str = ",",
+    max_chars: int = 100_000,
+) -> dict[str, str]:
     """Write a CSV (or TSV) file; returns {record_id: kind} of the bad rows."""
     bad: dict[str, str] = {}
     with open(path, "wb") as out:
@@ -206,7 +267,9 @@ def write_csv(path: str | Path, count: int, seed: int = 0, bad_every: int = 0, s
     return bad
 
 
-def write_table(path: str | Path, count: int, seed: int = 0, bad_every: int = 0, max_chars: int = 100_000) -> dict[str, str]:
+def write_table(
+    path: str | Path, count: int, seed: int = 0, bad_every: int = 0, max_chars: int = 100_000
+) -> dict[str, str]:
     """Write JSONL, Parquet or Excel by the suffix; numbers stay numbers."""
     path = Path(path)
     bad: dict[str, str] = {}
@@ -253,15 +316,26 @@ def write_table(path: str | Path, count: int, seed: int = 0, bad_every: int = 0,
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("count", type=int, help="number of records")
-    parser.add_argument("-o", "--output", required=True, help=".csv, .tsv, .jsonl, .parquet or .xlsx")
+    parser.add_argument(
+        "-o", "--output", required=True, help=".csv, .tsv, .jsonl, .parquet or .xlsx"
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--bad-every", type=int, default=0, help="make every Nth record a bad row")
-    parser.add_argument("--max-chars", type=int, default=100_000, help="size limit the oversized rows exceed")
+    parser.add_argument(
+        "--max-chars", type=int, default=100_000, help="size limit the oversized rows exceed"
+    )
     parser.add_argument("--bad-ids", help="write the bad rows' ids and kinds to this JSON file")
     args = parser.parse_args()
     suffix = Path(args.output).suffix.lower()
     if suffix in (".csv", ".tsv"):
-        bad = write_csv(args.output, args.count, args.seed, args.bad_every, "\t" if suffix == ".tsv" else ",", args.max_chars)
+        bad = write_csv(
+            args.output,
+            args.count,
+            args.seed,
+            args.bad_every,
+            "\t" if suffix == ".tsv" else ",",
+            args.max_chars,
+        )
     else:
         bad = write_table(args.output, args.count, args.seed, args.bad_every, args.max_chars)
     if args.bad_ids:

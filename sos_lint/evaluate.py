@@ -90,7 +90,9 @@ def load_records(path: str | Path) -> list[Record]:
 
 
 def predict(
-    records: Sequence[Record], config: Config | None = None, min_severity: Severity = Severity.WARNING
+    records: Sequence[Record],
+    config: Config | None = None,
+    min_severity: Severity = Severity.WARNING,
 ) -> list[Prediction]:
     config = config or Config()
     linter = get_linter(config)
@@ -109,9 +111,19 @@ def score(predictions: Iterable[Prediction]) -> Scores:
     scores = Scores(records=len(predictions))
     f1s: list[float] = []
     for category in EVAL_CATEGORIES:
-        tp = sum(1 for p in predictions if category in p.predicted and category in p.record.categories)
-        fp = sum(1 for p in predictions if category in p.predicted and category not in p.record.categories)
-        fn = sum(1 for p in predictions if category not in p.predicted and category in p.record.categories)
+        tp = sum(
+            1 for p in predictions if category in p.predicted and category in p.record.categories
+        )
+        fp = sum(
+            1
+            for p in predictions
+            if category in p.predicted and category not in p.record.categories
+        )
+        fn = sum(
+            1
+            for p in predictions
+            if category not in p.predicted and category in p.record.categories
+        )
         precision = tp / (tp + fp) if tp + fp else 0.0
         recall = tp / (tp + fn) if tp + fn else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0

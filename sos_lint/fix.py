@@ -301,7 +301,8 @@ def plan_edits(result: FileResult, nlp: Any | None = None) -> tuple[list[Edit], 
 
 
 def _non_overlapping(edits: Iterable[Edit]) -> list[Edit]:
-    """Earliest first; on a clash keep the longer edit already chosen (one fix per words)."""
+    """One fix per words: on a clash the edit that starts first (or is longer) wins, and
+    the same edit from two rules is made once."""
     chosen: list[Edit] = []
     for edit in sorted(edits, key=lambda e: (e.start, -(e.end - e.start), e.codes)):
         if chosen and edit.start < chosen[-1].end:
@@ -369,8 +370,11 @@ def fix_result(
     path = Path(result.path)
     if path.suffix.lower() == ".docx":
         target = path.with_name(path.name[: -len(".docx")] + DOCX_FIXED_SUFFIX)
-        outcome.notices.extend(write_fixed_docx(path, original, edits, target))
-        outcome.written = str(target)
+        applied, notes = write_fixed_docx(path, original, edits, target)
+        outcome.edits = applied
+        outcome.fixed = apply_edits(original, applied)
+        outcome.notices.extend(notes)
+        outcome.written = str(target) if applied else None
     else:
         outcome.backup = _write_text(path, outcome.fixed, backup)
         outcome.written = str(path)
@@ -447,17 +451,21 @@ def _edit_paragraph(paragraph: Any, start: int, end: int, replacement: str) -> b
     return placed
 
 
-def write_fixed_docx(source: Path, text: str, edits: Sequence[Edit], target: Path) -> list[str]:
-    """Write ``source`` with ``edits`` applied to ``target``; notes on any edit not applied."""
+def write_fixed_docx(
+    source: Path, text: str, edits: Sequence[Edit], target: Path
+) -> tuple[list[Edit], list[str]]:
+    """Write ``source`` with ``edits`` applied to ``target``: the edits made, and notes on
+    any that could not be (nothing is written if none could)."""
     from sos_lint.readers.docx import ParagraphSpan, open_docx, read_docx
 
     raw = read_docx(source)
     if raw.text != text:
-        return [f"{source}: changed since it was checked; no fixes written"]
+        return [], [f"{source}: changed since it was checked; no fixes written"]
     spans: list[ParagraphSpan] = list(raw.source or [])
     document = open_docx(source)
     paragraphs = _paragraphs(document)
     notes: list[str] = []
+    done: list[Edit] = []
     for edit in sorted(edits, key=lambda e: e.start, reverse=True):
         span = next((s for s in spans if s.start <= edit.start and edit.end <= s.end), None)
         paragraph = paragraphs.get(span.locator) if span is not None else None
@@ -468,10 +476,13 @@ def write_fixed_docx(source: Path, text: str, edits: Sequence[Edit], target: Pat
                 applied = _edit_paragraph(
                     paragraph, edit.start - span.start, edit.end - span.start, edit.replacement
                 )
-        if not applied:
+        if applied:
+            done.append(edit)
+        else:
             notes.append(f"{source}: a fix for {', '.join(edit.codes)} could not be written")
-    document.save(str(target))
-    return notes
+    if done:
+        document.save(str(target))
+    return sorted(done, key=lambda e: e.start), notes
 
 
 # -- many files ---------------------------------------------------------------------------

@@ -21,6 +21,7 @@ a minute, so a long batch does not wait on every file.
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 import urllib.error
@@ -43,6 +44,8 @@ RETRY_AFTER_SECONDS = 60.0
 MAX_REQUEST_CHARS = 20_000
 MAX_SUGGESTIONS = 3
 SEPARATOR = "\n\n"
+
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 SPELLING, GRAMMAR, PUNCTUATION, STYLE = "SOS901", "SOS902", "SOS903", "SOS904"
 _CATEGORY_CODES = {
@@ -190,10 +193,15 @@ def _chunks(statements: Sequence[Statement]) -> Iterator[_Chunk]:
             pieces.append(SEPARATOR)
             size += len(SEPARATOR)
         parts.append((size, statement))
-        pieces.append(statement.text)
+        pieces.append(_blank_comments(statement.text))
         size += len(statement.text)
     if parts:
         yield _Chunk("".join(pieces), tuple(parts))
+
+
+def _blank_comments(text: str) -> str:
+    """sos-lint comments become spaces (same length, so offsets hold) before text is sent."""
+    return _COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
 
 
 def _locate(chunk: _Chunk, match: LanguageToolMatch) -> tuple[Statement, int, int] | None:

@@ -194,6 +194,16 @@ def test_only_statements_are_sent_in_british_english(languagetool: FakeLanguageT
     assert sent["text"] == "The school is worried that Kai might be hurt."
 
 
+def test_comments_are_not_sent(languagetool: FakeLanguageTool) -> None:
+    languagetool.requests.clear()
+    statement = "Mum saw Kai. <!-- sos-lint: disable SOS101 recieved -->Gran took him home."
+    text = statement + "\n<!-- sos-lint: enable SOS101 -->\n"
+    result = lint_text(text, config=_config(languagetool.url), path="notes.md")
+    sent = languagetool.requests[0]["text"]
+    assert "sos-lint" not in sent and len(sent) == len(statement)
+    assert not [f for f in result.findings if f.category == "grammar"]
+
+
 def test_offsets_survive_characters_outside_the_bmp(languagetool: FakeLanguageTool) -> None:
     text = "Kai drew 🙂🙂 and then recieved a sticker.\n\nGran 🎉 recieved flowers."
     result = lint_text(text, config=_config(languagetool.url))

@@ -34,9 +34,18 @@ def test_lint_makes_no_network_call(examples: Path, tmp_path: Path) -> None:
     script = tmp_path / "guarded.py"
     script.write_text(NO_NETWORK, encoding="utf-8")
     proc = subprocess.run(
-        [sys.executable, str(script), "check", "--format", "json",
-         str(examples / "okafor-family-map.md"), str(examples / "brown-family-map.docx")],
-        capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            str(script),
+            "check",
+            "--format",
+            "json",
+            str(examples / "okafor-family-map.md"),
+            str(examples / "brown-family-map.docx"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert "network access attempted" not in proc.stderr, proc.stderr
     assert proc.returncode in (0, 1), proc.stderr
@@ -45,14 +54,28 @@ def test_lint_makes_no_network_call(examples: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_wheel_carries_rules_and_works_in_a_fresh_venv(root: Path, tmp_path: Path, examples: Path) -> None:
+def test_wheel_carries_rules_and_works_in_a_fresh_venv(
+    root: Path, tmp_path: Path, examples: Path
+) -> None:
     """Build the wheel, install it (no deps) into a new venv that borrows this one's
     dependencies, and lint from outside the source tree so only the wheel's rules can be used."""
     dist = tmp_path / "dist"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(dist), str(root)],
-        check=True, capture_output=True, timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(dist),
+            str(root),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=600,
     )
     wheel = next(dist.glob("sos_lint-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
@@ -64,26 +87,41 @@ def test_wheel_carries_rules_and_works_in_a_fresh_venv(root: Path, tmp_path: Pat
     python = venv / "bin" / "python"
     site = subprocess.run(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout.strip()
     deps = [p for p in sys.path if p.endswith("site-packages")]
     Path(site, "borrowed-deps.pth").write_text("\n".join(deps) + "\n", encoding="utf-8")
     subprocess.run(
         [str(python), "-m", "pip", "install", "-q", "--no-deps", "--no-index", str(wheel)],
-        check=True, capture_output=True, timeout=300,
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     work = tmp_path / "elsewhere"
     work.mkdir()
     proc = subprocess.run(
-        [str(venv / "bin" / "sos-lint"), "check", "--format", "json",
-         str(examples / "okafor-family-map.md")],
-        capture_output=True, text=True, cwd=work, timeout=300,
+        [
+            str(venv / "bin" / "sos-lint"),
+            "check",
+            "--format",
+            "json",
+            str(examples / "okafor-family-map.md"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=work,
+        timeout=300,
     )
     assert proc.returncode == 1, proc.stderr
     payload = json.loads(proc.stdout)
     assert payload["files"][0]["findings"]
     where = subprocess.run(
         [str(python), "-c", "from sos_lint.engine.paths import rules_dir; print(rules_dir())"],
-        capture_output=True, text=True, cwd=work, check=True,
+        capture_output=True,
+        text=True,
+        cwd=work,
+        check=True,
     ).stdout.strip()
     assert where.startswith(site), where

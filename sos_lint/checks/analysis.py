@@ -153,12 +153,62 @@ class Facts:
         return token.lower_ in self.child_names or is_child_token(token)
 
 
+NOT_NAMES = {
+    "programme",
+    "program",
+    "course",
+    "service",
+    "services",
+    "team",
+    "school",
+    "academy",
+    "college",
+    "hospital",
+    "clinic",
+    "centre",
+    "center",
+    "council",
+    "court",
+    "street",
+    "road",
+    "lane",
+    "park",
+    "christmas",
+    "easter",
+    "ramadan",
+    "eid",
+    "diwali",
+    "hub",
+    "house",
+    "unit",
+    "ward",
+    "project",
+    "trust",
+    "group",
+    "club",
+    "police",
+    "office",
+    "surgery",
+    "station",
+    "credit",
+    "universal",
+    "benefit",
+    "home",
+    "foundation",
+    "charity",
+    "freedom",
+    "aid",
+}
+
+
 def _is_name(token: Any) -> bool:
     if token.pos_ != "PROPN" or not token.text[:1].isupper():
         return False
     low = token.lower_
-    if low in MONTHS or low in DAYS:
+    if low in MONTHS or low in DAYS or low in NOT_NAMES or low in words("harm_nouns"):
         return False
+    if any(t.lower_ in NOT_NAMES for t in (token.head,) if t.pos_ == "PROPN" and t.i > token.i):
+        return False  # "Oak Lane School", "Freedom Programme"
     if token.text.isupper() and len(token.text) > 1:
         return False  # acronyms: CAMHS, A&E, GP
     return not token.ent_type_ or token.ent_type_ == "PERSON"
@@ -315,10 +365,49 @@ def subtree_lemmas(token: Any) -> set[str]:
     return {t.lemma_.lower() for t in token.subtree}
 
 
+ABSENCE_VERBS = frozenset({"stop", "quit", "cease", "refrain", "abstain"})
+THOUGHT_VERBS = frozenset(
+    {
+        "understand",
+        "acknowledge",
+        "accept",
+        "recognise",
+        "recognize",
+        "realise",
+        "realize",
+        "appreciate",
+        "reflect",
+        "learn",
+        "think",
+        "consider",
+        "believe",
+        "know",
+        "remember",
+        "admit",
+        "own",
+        "minimise",
+        "minimize",
+        "deny",
+    }
+)
+
+
+def _inside_thought(verb: Any) -> bool:
+    """An action that is the content of a thought ("understand that hitting Kai hurts him")."""
+    node = verb
+    for _ in range(4):
+        if node.head == node:
+            return False
+        node = node.head
+        if node.lemma_.lower() in THOUGHT_VERBS:
+            return True
+    return False
+
+
 def observable_actions(f: Facts) -> list[Clause]:
-    """Clauses that describe something someone did or will do that others could see."""
+    """Clauses that describe something a person did or will do that others could see."""
     out = []
-    not_behaviour = words("mental_verbs") | words("state_verbs")
+    not_behaviour = words("mental_verbs") | words("state_verbs") | ABSENCE_VERBS
     for clause in f.clauses:
         if clause.verb.pos_ != "VERB":
             continue
@@ -327,19 +416,29 @@ def observable_actions(f: Facts) -> list[Clause]:
             continue
         if is_compliance(clause) or is_abstract_safety(clause):
             continue
-        subject = clause.subject
-        if subject is not None and not (is_person(subject) or subject.pos_ == "PRON"):
-            if not clause.passive:
-                continue
         if clause.verb.dep_ in ("amod", "compound"):
+            continue
+        if _inside_thought(clause.verb):
+            continue
+        subject = clause.subject
+        if clause.passive:
+            # "Kai was hit" says what happened, not who did it: no one's behaviour is described.
+            if clause.agent_person is None:
+                continue
+        elif subject is not None and not (is_person(subject) or subject.pos_ == "PRON"):
             continue
         out.append(clause)
     return out
 
 
 def is_compliance(clause: Clause) -> bool:
-    """ "will engage with services", "attend a parenting course", "work with professionals"."""
+    """ "will engage with services", "attend a parenting course", "work with professionals".
+
+    Taking a child somewhere ("did not take Zayn to his appointments") is care, not compliance.
+    """
     if clause.lemma not in words("compliance_verbs"):
+        return False
+    if any(c.dep_ in ("dobj", "dative") and is_person(c) for c in clause.verb.children):
         return False
     objects = words("compliance_objects")
     for token in clause.verb.subtree:
@@ -360,7 +459,7 @@ def is_compliance(clause: Clause) -> bool:
 def is_abstract_safety(clause: Clause) -> bool:
     """ "keep Tom safe", "protect the children", "meet Kai's needs", "prioritise the children"."""
     lemma = clause.lemma
-    if lemma not in words("abstract_safety_verbs"):
+    if lemma not in words("abstract_safety_verbs") or clause.passive:
         return False
     tail = {t.lower_ for t in clause.verb.subtree} | {t.lemma_.lower() for t in clause.verb.subtree}
     if lemma in ("protect", "safeguard", "prioritise", "prioritize"):

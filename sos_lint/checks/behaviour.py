@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from sos_lint.checks.analysis import (
+    THOUGHT_VERBS,
     Clause,
     Facts,
     facts,
@@ -77,6 +78,14 @@ def _trait_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
                     yield [subject, verb, child], "a trait or label"
                 if child.dep_ == "prep" and child.lower_ == "as" and lemma == "present":
                     yield [subject, verb, child], "a label"
+                if (
+                    child.dep_ == "prep"
+                    and child.lower_ == "in"
+                    and any(
+                        g.dep_ == "pobj" and g.lemma_.lower() in conditions for g in child.children
+                    )
+                ):
+                    yield [subject, verb, child], "a trait or label"
         if lemma in ("have", "suffer", "struggle", "battle", "live") and not clause.negated:
             for token in verb.subtree:
                 if token == verb or (token.head != verb and token.head.head != verb):
@@ -119,7 +128,6 @@ def _label_noun(token: Any) -> bool:
 
 
 def _mental_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
-    mental = words("mental_verbs")
     insight = words("insight_nouns")
     for clause in f.clauses:
         lemma = clause.lemma
@@ -174,7 +182,7 @@ def _mental_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
             yield [verb], "a state of mind"
         if lemma in ("need", "have", "must") and verb.dep_ == "ROOT":
             for child in verb.children:
-                if child.dep_ == "xcomp" and child.lemma_.lower() in mental:
+                if child.dep_ == "xcomp" and child.lemma_.lower() in THOUGHT_VERBS:
                     yield [verb, child], "a state of mind"
 
 

@@ -42,9 +42,9 @@ def _span(statement: Any, tokens: Iterable[Any]) -> tuple[int, int]:
     return statement.start + start, statement.start + end
 
 
-def _actor_named_nearby(clause: Clause) -> bool:
-    """An active clause in the same sentence already names a person doing something."""
-    sent = clause.verb.sent
+def _actor_named_nearby(clause: Clause, whole: bool = False) -> bool:
+    """An active clause in the same sentence (or statement) already names a person acting."""
+    sent = clause.verb.doc if whole else clause.verb.sent
     for token in sent:
         if token == clause.verb or token.pos_ != "VERB":
             continue
@@ -53,29 +53,30 @@ def _actor_named_nearby(clause: Clause) -> bool:
     return False
 
 
+IMPACT_FRAMING = POSSIBILITY_MODALS
+
+
 def _passive_hides(clause: Clause) -> bool:
     if not clause.passive or clause.agent_person is not None:
-        return False
-    lemma = clause.lemma
-    if lemma in words("official_passive_verbs") and lemma not in words("harm_verbs"):
-        return False
-    if lemma in ("see", "tell", "ask", "give", "take", "send", "invite", "offer", "move"):
         return False
     subject = clause.subject
     if subject is None:
         return False
-    # A participle used as an adjective ("the door was locked" is fine unless it hides harm).
+    lemma = clause.lemma
+    if subject.lemma_.lower() in words("harm_nouns") or subject.lower_ in words("harm_nouns"):
+        # "Bruising was noted", "Burns were found": the injury has no doer.
+        return not any(c.lower_ == "no" for c in subject.children)
     harmful = lemma in words("harm_verbs")
-    about_person = is_person(subject) or subject.lemma_.lower() in words("harm_nouns")
-    if not (harmful or about_person):
+    if lemma in words("official_passive_verbs") and not harmful:
         return False
-    if not about_person and subject.pos_ == "PRON" and subject.lower_ in ("it", "this", "that"):
-        return False
-    if clause.modals & POSSIBILITY_MODALS and lemma in IMPACT_ONLY | {"leave", "hit", "push"}:
-        return False  # future impact framing in a danger statement
-    if lemma in IMPACT_ONLY and _actor_named_nearby(clause):
-        return False  # "Lee pushed Kai and Kai was hurt": the effect, not a hidden doer
-    return harmful or is_person(subject)
+    if not is_person(subject):
+        return harmful and subject.lower_ not in ("it", "this", "that", "which")
+    if clause.modals & IMPACT_FRAMING and (
+        harmful or lemma in IMPACT_ONLY or _actor_named_nearby(clause, whole=True)
+    ):
+        return False  # "Kai could be badly hurt": the impact in a danger statement
+    # "Lee pushed Kai and Kai was hurt": the effect, not a hidden doer
+    return not (lemma in IMPACT_ONLY and _actor_named_nearby(clause))
 
 
 def check_agentless_passive(context: CheckContext) -> Iterable[Hit]:
@@ -110,9 +111,12 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
         # "There was an incident of domestic abuse"
         if token.dep_ == "expl" and token.head.lemma_ == "be":
             for child in token.head.children:
-                if child.dep_ in ("attr", "nsubj") and child.lemma_.lower() in harm_nouns:
-                    if not _has_doer(child):
-                        yield [token, token.head, child], "“There was …” hides who did what"
+                if (
+                    child.dep_ in ("attr", "nsubj")
+                    and child.lemma_.lower() in harm_nouns
+                    and not _has_doer(child)
+                ):
+                    yield [token, token.head, child], "“There was …” hides who did what"
         # "Mia sustained a fracture", "the children witnessed domestic abuse"
         if token.pos_ == "VERB" and lemma in words("hiding_verbs"):
             for child in token.children:

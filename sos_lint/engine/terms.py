@@ -1,4 +1,4 @@
-"""Term tables compiled into one spaCy ``Matcher``.
+"""Term tables compiled into spaCy phrase matchers (``PhraseTable``).
 
 Each word of a term is matched in every inflection (lemminflect), case-insensitively, so one
 entry ``escalate`` finds "escalated", "Escalating" and "escalates" without needing the
@@ -43,15 +43,100 @@ class TermMatch:
     end: int
 
 
+class PhraseTable:
+    """Token patterns from ``TermMatcher._pattern``, matched by a ``PhraseMatcher``.
+
+    The ``Matcher`` tests every pattern's ``IN`` set at every token, which made term matching
+    most of a scan's time; here each pattern is expanded into the phrases it can match
+    (every inflection of every word) and looked up by hash. A POS requirement on the last
+    word is checked after matching. The interface is the part of ``Matcher`` used here.
+    """
+
+    MAX_PHRASES = 5000  # a pattern with more combinations stays a Matcher pattern
+
+    def __init__(self, vocab: Any) -> None:
+        from spacy.matcher import Matcher, PhraseMatcher
+
+        self._vocab = vocab
+        self._lower = PhraseMatcher(vocab, attr="LOWER")
+        self._orth = PhraseMatcher(vocab, attr="ORTH")
+        self._fallback = Matcher(vocab, validate=False)
+        self._pos: dict[tuple[int, int], str] = {}
+        self._order: dict[int, int] = {}
+        self._keys: set[int] = set()
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def add(self, key: str, patterns: Sequence[list[dict[str, Any]]]) -> None:
+        from spacy.tokens import Doc
+
+        key_id = self._vocab.strings.add(key)
+        self._keys.add(key_id)
+        self._order.setdefault(key_id, len(self._order))
+        for pattern in patterns:
+            phrases = _phrases(pattern)
+            if phrases is None or len(phrases[1]) > self.MAX_PHRASES:
+                self._fallback.add(key, [pattern])
+                continue
+            attr, words, pos = phrases
+            matcher = self._orth if attr == "ORTH" else self._lower
+            matcher.add(key, [Doc(self._vocab, words=list(w)) for w in words])
+            if pos is not None:
+                self._pos[(key_id, len(pattern))] = pos
+
+    def __call__(self, doc: Any) -> list[tuple[int, int, int]]:
+        found: list[tuple[int, int, int]] = []
+        for matcher in (self._lower, self._orth, self._fallback):
+            if len(matcher):
+                found.extend(matcher(doc))
+        pos = self._pos
+        if pos:
+            found = [
+                (k, s, e)
+                for k, s, e in found
+                if (need := pos.get((k, e - s))) is None or doc[e - 1].pos_ == need
+            ]
+        found = list(dict.fromkeys(found))
+        found.sort(key=lambda m: (m[1], m[2], self._order.get(m[0], 0)))
+        return found
+
+
+def _phrases(
+    pattern: list[dict[str, Any]],
+) -> tuple[str, list[tuple[str, ...]], str | None] | None:
+    """(attribute, word sequences, POS of the last word) for a simple pattern, else None."""
+    import itertools
+
+    attrs: set[str] = set()
+    options: list[list[str]] = []
+    pos: str | None = None
+    for i, token in enumerate(pattern):
+        extra = set(token) - {"ORTH", "LOWER", "POS"}
+        if extra or ("POS" in token and i != len(pattern) - 1):
+            return None
+        pos = token.get("POS", pos)
+        attr = "ORTH" if "ORTH" in token else "LOWER"
+        value = token.get(attr)
+        attrs.add(attr)
+        if isinstance(value, str):
+            options.append([value])
+        elif isinstance(value, dict) and set(value) == {"IN"}:
+            options.append(list(value["IN"]))
+        else:
+            return None
+    if len(attrs) != 1 or not options:
+        return None
+    return attrs.pop(), list(itertools.product(*options)), pos
+
+
 class TermMatcher:
     """All term rules in one Matcher; matches filtered by rule and exceptions."""
 
     def __init__(self, nlp: Any, rules: Sequence[Rule]) -> None:
-        from spacy.matcher import Matcher
-
         self._vocab = nlp.vocab
-        self._matcher = Matcher(nlp.vocab, validate=False)
-        self._exceptions = Matcher(nlp.vocab, validate=False)
+        self._matcher = PhraseTable(nlp.vocab)
+        self._exceptions = PhraseTable(nlp.vocab)
         self._keys: dict[int, tuple[Rule, TermEntry]] = {}
         self._exception_keys: dict[int, tuple[str, int | None]] = {}
         tokenizer = nlp.tokenizer
