@@ -201,8 +201,22 @@ NOT_NAMES = {
 }
 
 
+def _bare_title_noun(token: Any) -> bool:
+    """A capitalised singular noun with no determiner in a subject or object slot ("Grace
+    failed to ...", "... told Hope"): the small model often tags first names as nouns."""
+    return (
+        token.pos_ == "NOUN"
+        and token.tag_ == "NN"
+        and token.is_title
+        and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos", "poss")
+        and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in token.children)
+    )
+
+
 def _is_name(token: Any) -> bool:
-    if token.pos_ != "PROPN" or not token.text[:1].isupper():
+    if not token.text[:1].isupper():
+        return False
+    if token.pos_ != "PROPN" and not _bare_title_noun(token):
         return False
     low = token.lower_
     if low in MONTHS or low in DAYS or low in NOT_NAMES or low in words("harm_nouns"):
@@ -317,7 +331,8 @@ def facts(doc: Any) -> Facts:
                 result.children.append(token)
             elif is_carer_token(token):
                 result.carers.append(token)
-        if token.pos_ in ("VERB", "AUX") and (token.pos_ == "VERB" or token.dep_ == "ROOT"):
+        copula = token.pos_ == "AUX" and any(c.dep_ in ("acomp", "attr") for c in token.children)
+        if token.pos_ == "VERB" or (token.pos_ == "AUX" and (token.dep_ == "ROOT" or copula)):
             subject, _ = _subject(token)
             agent = next((c for c in token.children if c.dep_ == "agent"), None)
             objects = tuple(
@@ -425,7 +440,7 @@ def observable_actions(f: Facts) -> list[Clause]:
             # "Kai was hit" says what happened, not who did it: no one's behaviour is described.
             if clause.agent_person is None:
                 continue
-        elif subject is not None and not (is_person(subject) or subject.pos_ == "PRON"):
+        elif subject is None or not (is_person(subject) or subject.pos_ == "PRON"):
             continue
         out.append(clause)
     return out
@@ -441,8 +456,9 @@ def is_compliance(clause: Clause) -> bool:
     if any(c.dep_ in ("dobj", "dative") and is_person(c) for c in clause.verb.children):
         return False
     objects = words("compliance_objects")
+    subject_side = {t.i for c in clause.verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
     for token in clause.verb.subtree:
-        if token == clause.verb:
+        if token == clause.verb or token.i in subject_side:
             continue
         if token.lemma_.lower() in objects or token.lower_ in objects:
             # The object must hang off this verb, not a later clause ("... so she can cook").

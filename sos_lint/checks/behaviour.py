@@ -95,89 +95,122 @@ def _trait_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
                     break
 
 
+VERDICT_NOUNS = frozenset({"risk", "danger", "threat", "liability", "concern", "worry", "problem"})
+ROLE_NOUNS = frozenset(
+    {
+        "alcoholic",
+        "addict",
+        "drinker",
+        "user",
+        "abuser",
+        "perpetrator",
+        "victim",
+        "liar",
+        "bully",
+        "mess",
+        "factor",
+        "parent",
+        "mother",
+        "father",
+        "dad",
+        "mum",
+        "carer",
+        "person",
+        "individual",
+        "man",
+        "woman",
+    }
+)
+LABEL_MODIFIERS = frozenset(
+    {"protective", "risk", "good", "bad", "safe", "heavy", "problem", "better", "worse"}
+)
+MIND_ADJECTIVES = frozenset(
+    {
+        "aware",
+        "insightful",
+        "motivated",
+        "committed",
+        "willing",
+        "open",
+        "honest",
+        "remorseful",
+    }
+)
+INSIGHT_VERBS = frozenset(
+    {
+        "show",
+        "gain",
+        "develop",
+        "demonstrate",
+        "have",
+        "take",
+        "build",
+        "evidence",
+        "increase",
+        "improve",
+        "lack",
+        "need",
+        "display",
+    }
+)
+
+
 def _label_noun(token: Any) -> bool:
-    return (
-        token.pos_ == "NOUN"
-        and token.lemma_.lower()
-        in {
-            "alcoholic",
-            "addict",
-            "drinker",
-            "user",
-            "abuser",
-            "perpetrator",
-            "victim",
-            "risk",
-            "danger",
-            "liar",
-            "bully",
-            "mess",
-            "problem",
-            "factor",
-            "parent",
-            "mother",
-            "father",
-        }
-        and any(
-            c.lemma_.lower()
-            in words("trait_adjectives")
-            | {"protective", "risk", "good", "bad", "safe", "heavy", "problem"}
-            for c in token.children
-        )
+    """ "a risk to the children", "a protective factor", "a better father"."""
+    if token.pos_ != "NOUN":
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in VERDICT_NOUNS:
+        return True
+    modifiers = words("trait_adjectives") | LABEL_MODIFIERS
+    return lemma in ROLE_NOUNS and any(
+        c.lemma_.lower() in modifiers or c.lower_ in modifiers for c in token.children
     )
 
 
-def _mental_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
+def _insight_object(verb: Any) -> Any | None:
+    """ "show insight", "lacks insight", "has a lack of insight into"."""
     insight = words("insight_nouns")
+    for token in verb.children:
+        if token.dep_ not in ("dobj", "attr"):
+            continue
+        nouns = [token] + [
+            g
+            for p in token.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
+        found = next((n for n in nouns if n.lemma_.lower() in insight), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _reports_behaviour(verb: Any, f: Facts) -> bool:
+    """ "The school thinks that Dad might hit Ella": the thought frames a behaviour."""
+    inside = {t.i for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree}
+    return any(c.verb.i in inside for c in observable_actions(f))
+
+
+def _mental_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
+    pure_thought = THOUGHT_VERBS - {"know", "remember", "deny", "admit", "believe"}
     for clause in f.clauses:
         lemma = clause.lemma
         verb = clause.verb
-        if lemma in (
-            "understand",
-            "acknowledge",
-            "accept",
-            "recognise",
-            "recognize",
-            "realise",
-            "realize",
-            "appreciate",
-            "reflect",
-            "learn",
-            "admit",
-            "own",
-            "believe",
-        ) and (clause.modals or verb.dep_ in ("xcomp", "ROOT", "conj", "ccomp")):
+        if (
+            lemma in pure_thought
+            and (clause.modals or verb.dep_ in ("xcomp", "ROOT", "conj", "ccomp"))
+            and not _reports_behaviour(verb, f)
+        ):
             yield [verb], "a state of mind"
             continue
-        if lemma in (
-            "show",
-            "gain",
-            "develop",
-            "demonstrate",
-            "have",
-            "take",
-            "build",
-            "evidence",
-            "increase",
-            "improve",
-        ):
-            for token in verb.children:
-                if token.dep_ in ("dobj", "attr") and token.lemma_.lower() in insight:
-                    yield [verb, token], "insight or a state of mind"
+        if lemma in INSIGHT_VERBS:
+            found = _insight_object(verb)
+            if found is not None:
+                yield [verb, found], "insight or a state of mind"
         if lemma in ("be", "become") and any(
-            c.dep_ == "acomp"
-            and c.lemma_.lower()
-            in (
-                "aware",
-                "insightful",
-                "motivated",
-                "committed",
-                "willing",
-                "open",
-                "honest",
-                "remorseful",
-            )
-            for c in verb.children
+            c.dep_ == "acomp" and c.lemma_.lower() in MIND_ADJECTIVES for c in verb.children
         ):
             yield [verb], "a state of mind"
         if lemma in ("need", "have", "must") and verb.dep_ == "ROOT":
