@@ -216,7 +216,7 @@ def _bare_title_noun(token: Any) -> bool:
 def _is_name(token: Any) -> bool:
     if not token.text[:1].isupper():
         return False
-    if token.pos_ != "PROPN" and not _bare_title_noun(token):
+    if token.pos_ != "PROPN" and not _bare_title_noun(token) and not _has_age_after(token):
         return False
     low = token.lower_
     if low in MONTHS or low in DAYS or low in NOT_NAMES or low in words("harm_nouns"):

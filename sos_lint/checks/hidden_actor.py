@@ -15,6 +15,7 @@ from sos_lint.checks.analysis import (
     POSSIBILITY_MODALS,
     Clause,
     facts,
+    is_child_token,
     is_person,
     words,
 )
@@ -60,9 +61,15 @@ def _passive_hides(clause: Clause) -> bool:
     if not clause.passive or clause.agent_person is not None:
         return False
     subject = clause.subject
-    if subject is None:
-        return False
     lemma = clause.lemma
+    if subject is None:
+        # "scared of being shouted at", "to be left alone": a harm with nobody doing it.
+        return (
+            lemma in words("harm_verbs")
+            and not clause.modals & IMPACT_FRAMING
+            and clause.verb.dep_ in ("pcomp", "xcomp", "advcl", "ccomp", "pobj")
+            and not _actor_named_nearby(clause)
+        )
     if subject.lemma_.lower() in words("harm_nouns") or subject.lower_ in words("harm_nouns"):
         # "Bruising was noted", "Burns were found": the injury has no doer.
         return not any(c.lower_ == "no" for c in subject.children)
@@ -115,6 +122,7 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
                     child.dep_ in ("attr", "nsubj")
                     and child.lemma_.lower() in harm_nouns
                     and not _has_doer(child)
+                    and not any(c.lower_ in ("no", "any") for c in child.children)
                 ):
                     yield [token, token.head, child], "“There was …” hides who did what"
         # "Mia sustained a fracture", "the children witnessed domestic abuse"
@@ -127,6 +135,30 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
                     and not _sentence_has_actor(token)
                 ):
                     yield [token, child], "this says what the child went through, not who did it"
+        # "following the assault", "due to ongoing domestic abuse", "Mum was a victim of abuse"
+        if (
+            lemma in DOER_NOUNS
+            and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj")
+            and not _has_doer(token)
+            and not any(c.lower_ in ("no", "any") for c in token.children)
+            and not _about_an_offence(token)
+            and not _sentence_has_actor(token)
+        ):
+            yield [token], "this names the abuse but not who did it"
+        # "a child left alone", "the bruises found on her arm": a reduced passive
+        if (
+            token.dep_ == "acl"
+            and token.tag_ == "VBN"
+            and lemma in words("harm_verbs")
+            and not any(c.dep_ == "agent" for c in token.children)
+            and (
+                is_child_token(token.head)
+                or token.head.pos_ == "PROPN"
+                or token.head.lemma_.lower() in harm_nouns
+            )
+            and not any(c.lower_ in ("no", "any") for c in token.head.children)
+        ):
+            yield [token.head, token], "this hides who did it"
         # "exposure to domestic abuse"
         if lemma == "exposure" and not _has_doer(token, possessive=False):
             yield [token], "“exposure to …” hides who did what"
@@ -137,6 +169,60 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             and token.head.lemma_ in words("hiding_verbs")
         ):
             yield [token, token.head], "this hides who caused the injury"
+
+
+DOER_NOUNS = frozenset(
+    {
+        "abuse",
+        "violence",
+        "assault",
+        "neglect",
+        "maltreatment",
+        "cruelty",
+        "chastisement",
+        "mistreatment",
+        "exploitation",
+        "attack",
+        "beating",
+    }
+)
+OFFENCE_WORDS = frozenset(
+    {
+        "convict",
+        "conviction",
+        "charge",
+        "arrest",
+        "caution",
+        "sentence",
+        "prison",
+        "jail",
+        "offence",
+        "offense",
+        "record",
+        "programme",
+        "course",
+        "service",
+        "group",
+        "worker",
+        "team",
+        "support",
+        "refuge",
+        "helpline",
+        "awareness",
+    }
+)
+
+
+def _about_an_offence(token: Any) -> bool:
+    """ "a conviction for assault", "a domestic abuse support group": not hidden harm."""
+    node = token
+    for _ in range(4):
+        if node.head == node:
+            return False
+        node = node.head
+        if node.lemma_.lower() in OFFENCE_WORDS:
+            return True
+    return False
 
 
 def _abuse_nominal(token: Any) -> bool:
