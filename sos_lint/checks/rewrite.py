@@ -9,57 +9,100 @@ from __future__ import annotations
 
 from typing import Any
 
-from sos_lint.checks.analysis import Facts, is_child_token, is_person, observable_actions
+from sos_lint.checks.analysis import (
+    ABSENCE_VERBS,
+    Clause,
+    Facts,
+    is_child_token,
+    is_person,
+    observable_actions,
+)
 
 _PRONOUNS = {"he", "she", "they", "him", "her", "them", "it", "i", "we", "you", "us", "me"}
+_OBJECT_DEPS = {"dobj", "prt", "dative", "acomp", "oprd"}
+_OBJECT_PREPS = {"at", "to", "on", "with", "into", "onto", "down", "off", "out", "over"}
+CHILD = "[which child, and their age]"
+# "failed to take Kai" means Kai was not taken: copying "take Kai" would invert the fact.
+NEGATING_HEADS = {"fail", "refuse", "forget", "neglect", "decline", "omit", "avoid", "stop"}
+
+
+def _span_text(tokens: list[Any]) -> str:
+    tokens = sorted(tokens, key=lambda t: t.i)
+    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
 
 
 def _child(f: Facts) -> str | None:
+    """A child the statement names, with their age if it gives one, or a child role."""
     for token in f.children:
-        if token.pos_ == "PROPN":
-            tail = f.doc[token.i + 1 : token.i + 4].text
-            age = (
-                tail[: tail.find(")") + 1] if tail.lstrip().startswith("(") and ")" in tail else ""
-            )
-            return f"{token.text} {age.strip()}".strip()
+        if token.pos_ == "PROPN" or token.text[:1].isupper():
+            tail = token.doc[token.i + 1 : token.i + 5]
+            if len(tail) >= 3 and tail[0].text == "(" and ")" in [t.text for t in tail]:
+                close = next(t.i for t in tail if t.text == ")")
+                return token.doc[token.i : close + 1].text
+            return token.text
     for token in f.children:
         if is_child_token(token):
-            return " ".join(
-                t.text for t in token.subtree if t.dep_ in ("poss", "det", "amod") or t == token
+            return _span_text(
+                [
+                    t
+                    for t in token.subtree
+                    if t.dep_ in ("poss", "det", "amod", "case") or t == token
+                ]
             )
     return None
 
 
-def _carer(f: Facts) -> tuple[str | None, str | None]:
-    """The first person (not the child) doing an observable action, and the action."""
+def _inflect(verb: Any, tag: str | None) -> str:
+    if tag is None:
+        return str(verb.text)
+    from lemminflect import getInflection
+
+    forms = getInflection(verb.lemma_, tag=tag)
+    return forms[0] if forms else str(verb.text)
+
+
+def _verb_phrase(clause: Clause, tag: str | None = None) -> str:
+    """The verb with its particle, object and one object-like preposition ("pushed Kai down"),
+    the verb put in the form the scaffold needs (``VB`` after "might", ``VBN`` after "has")."""
+    verb = clause.verb
+    keep = [verb]
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ in _OBJECT_DEPS:
+            keep.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ in _OBJECT_PREPS and len(keep) < 3:
+            keep.extend(child.subtree)
+    keep = [t for t in keep if t.dep_ not in ("advcl", "relcl", "punct", "cc", "conj")]
+    if len(keep) > 8:
+        keep = [t for t in keep if t.i <= verb.i + 7]
+    keep = sorted(set(keep), key=lambda t: t.i)
+    words = [_inflect(t, tag) if t == verb else t.text for t in keep]
+    return " ".join(words).replace(" 's", "'s").replace(" ,", ",")
+
+
+def _carer(f: Facts, tag: str | None = None) -> tuple[str | None, str | None]:
+    """The first named adult (not the child) doing an observable action, and that action."""
     for clause in observable_actions(f):
         subject = clause.subject
-        if clause.passive or subject is None or f.is_child(subject):
+        verb = clause.verb
+        if clause.passive or clause.negated or subject is None or f.is_child(subject):
             continue
         if not is_person(subject) or subject.lower_ in _PRONOUNS:
             continue
-        verb = clause.verb
-        phrase = [
-            t
-            for t in verb.subtree
-            if t.i >= verb.i and t.dep_ not in ("advcl", "conj", "cc", "punct")
-        ]
-        cut = [
-            t
-            for t in phrase
-            if t.i
-            <= max(
-                verb.i,
-                *(
-                    c.i
-                    for c in verb.children
-                    if c.dep_ in ("dobj", "prt", "dative", "prep") and c.i > verb.i
-                ),
-                verb.i,
-            )
-        ]
-        words = " ".join(t.text for t in sorted(cut, key=lambda t: t.i)) if cut else verb.text
-        return subject.text, words
+        if verb.tag_ == "VBG" or verb.lemma_.lower() in ABSENCE_VERBS:
+            continue
+        if any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children):
+            continue  # "failed to take Kai": the action is the complement, which comes next
+        own = subject.head == verb
+        complement = (
+            verb.dep_ == "xcomp"
+            and subject.head == verb.head
+            and verb.head.lemma_.lower() not in NEGATING_HEADS
+        )
+        if not (own or complement):
+            continue
+        return subject.text, _verb_phrase(clause, tag)
     return None, None
 
 
@@ -69,48 +112,42 @@ def _worried(f: Facts) -> str | None:
     token = worried_party(f)
     if token is None:
         return None
-    span = sorted(token.subtree, key=lambda t: t.i)
-    return f.doc[span[0].i : span[-1].i + 1].text
+    return _span_text(list(token.subtree))
 
 
 def scaffold(section: str, f: Facts) -> str | None:
-    child = _child(f) or "[which child, and their age]"
-    carer, action = _carer(f)
+    child = _child(f) or CHILD
+    tag = {"harm": "VBD", "existing_safety": "VBN"}.get(section, "VB")
+    carer, action = _carer(f, tag)
     who = carer or "[which carer]"
     if section == "danger_statement":
         worried = _worried(f) or "[Who is worried]"
-        behaviour = action or "[does what, exactly]"
-        if carer and action and action.startswith(carer):
-            behaviour = action[len(carer) :].strip()
+        last = worried.split()[-1].lower()
+        plural = (
+            last in ("we", "they")
+            or " and " in worried
+            or (last.endswith("s") and not last.endswith("'s"))
+        )
         return (
-            f"{worried} {'are' if worried.lower() in ('we', 'they') or ' and ' in worried else 'is'} "
-            f"worried that when [in what situation], {who} might {_bare(behaviour)}, and {child} "
-            "could [be hurt or affected how]."
+            f"{worried} {'are' if plural else 'is'} worried that when [in what situation], "
+            f"{who} might {action or '[do what, exactly]'}, and {child} could "
+            "[be hurt or affected how]."
         )
     if section in ("safety_goal", "needs_to_happen"):
         return (
             f"For [how long], whenever [the situation in the danger statement], {who} will "
-            f"{_bare(action) if action else '[do what, exactly]'}; [who in the network] will "
-            f"[see or check it how often], and {child} will [say or show what]."
+            f"{action or '[do what, exactly]'}; [who in the network] will [see or check it, how "
+            f"often], and {child} will [say or show what]."
         )
     if section == "harm":
         return (
-            f"On [date, or how often], {who} {action or '[did what, exactly]'} "
-            f"[to {child}]; {child} [was hurt or affected how]."
+            f"On [date, or how often], {who} {action or '[did what, exactly, to which child]'}; "
+            f"[what this did to {child}: hurt, frightened, missed school …]."
         )
     if section == "existing_safety":
         return (
             f"Since [when], every time [the danger was present], {who} has "
-            f"{_bare(action) if action else '[done what, exactly]'}, so {child} [was safe how]; "
-            "[who] has seen this."
+            f"{action or '[done what, exactly]'}; [who has seen this], and [how this kept "
+            f"{child} safe]."
         )
     return None
-
-
-def _bare(phrase: Any) -> str:
-    """Drop a leading modal from a copied verb phrase ("will cook tea" -> "cook tea")."""
-    text = str(phrase or "")
-    for modal in ("will ", "might ", "may ", "could ", "would ", "should ", "must "):
-        if text.lower().startswith(modal):
-            return text[len(modal) :]
-    return text

@@ -33,21 +33,44 @@ def _context(text: str, finding: Finding, colour: bool) -> list[str]:
 
 
 def format_finding(
-    path: str, finding: Finding, text: str | None, colour: bool, show_context: bool = True
+    path: str,
+    finding: Finding,
+    text: str | None,
+    colour: bool,
+    show_context: bool = True,
+    show_rewrite: bool = True,
 ) -> list[str]:
     location = f"{path}:{finding.line}:{finding.column}:"
     code = finding.code
     if colour:
         location = click.style(location, bold=True)
         code = click.style(code, fg=_COLOURS[finding.severity], bold=True)
-    tries = [s.replacement for s in finding.suggestions if s.replacement][:2]
+    # Suggestions the message already quotes are not repeated in the "try" hint.
+    tries = [
+        s.replacement
+        for s in finding.suggestions
+        if s.replacement and s.replacement not in finding.message
+    ][:2]
     hint = f" (try: {' / '.join(tries)})" if tries else ""
     lines = [f"{location} {code} [{finding.category}] {finding.message}{hint}"]
     if show_context and text is not None:
         lines.extend(_context(text, finding, colour))
-    if finding.rewrite:
+    if finding.rewrite and show_rewrite:
         lines.append(f"    rewrite: {finding.rewrite}")
     return lines
+
+
+def _last_rewrite_per_statement(findings: Sequence[Finding]) -> dict[int, bool]:
+    """For findings with a rewrite: is it the last one of its statement (the one to show it)?"""
+    last: dict[tuple[int | None, str], int] = {}
+    for finding in findings:
+        if finding.rewrite:
+            last[(finding.statement_index, finding.rewrite)] = id(finding)
+    return {
+        id(f): last.get((f.statement_index, f.rewrite or "")) == id(f)
+        for f in findings
+        if f.rewrite
+    }
 
 
 def render_text(
@@ -70,8 +93,13 @@ def render_text(
                 shown.add(notice)
             out.append(f"{result.path}: notice: {notice.removeprefix(result.path + ': ')}")
         text = result.document.text if result.document else None
+        finding_is_last = _last_rewrite_per_statement(result.findings)
         for finding in result.findings:
-            out.extend(format_finding(result.path, finding, text, colour, not quiet))
+            # A statement's rewrite scaffold is shown once, under its last finding.
+            last = finding_is_last.get(id(finding), True)
+            out.extend(
+                format_finding(result.path, finding, text, colour, not quiet, show_rewrite=last)
+            )
         if result.readability and not quiet:
             out.extend(_readability_lines(result))
     summary = summarise(results)
