@@ -182,7 +182,6 @@ DOER_NOUNS = frozenset(
         "chastisement",
         "mistreatment",
         "exploitation",
-        "attack",
         "beating",
     }
 )
@@ -209,6 +208,9 @@ OFFENCE_WORDS = frozenset(
         "refuge",
         "helpline",
         "awareness",
+        "history",
+        "pattern",
+        "past",
     }
 )
 

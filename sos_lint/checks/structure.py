@@ -130,14 +130,44 @@ def _in_future_clause(clause: Clause) -> bool:
     return False
 
 
-def named_child(f: Facts) -> bool:
+_NAMED_AGE = re.compile(
+    r"\b([A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+)?\s*(?:\(\s*|,\s*|\s+)(?:aged\s+)?(\d{1,2})"
+    r"\s*(months?|weeks?|years?)?\s*[),]"
+)
+ADULT_AGE = 18
+
+
+def document_children(context: CheckContext) -> frozenset[str]:
+    """Names the whole document gives an age to ("Kai (7)"): the children of this map."""
+    cached = context.shared.get("document_children")
+    if cached is not None and cached[0] is context.document:
+        return cached[1]  # type: ignore[no-any-return]
+    names = frozenset(
+        m.group(1).lower()
+        for m in _NAMED_AGE.finditer(context.document.text)
+        if int(m.group(2)) < ADULT_AGE or (m.group(3) or "").startswith(("month", "week"))
+    )
+    context.shared["document_children"] = (context.document, names)
+    return names
+
+
+def named_child(f: Facts, known: frozenset[str] = frozenset()) -> bool:
+    """The statement names a child: an age, a child word with a name, or a known child.
+
+    When the document tells us who the children are (names with ages), a name counts only if
+    it is one of them, so "Ross might hurt Priya" is not read as naming a child.
+    """
     if f.has_age:
         return True
-    return any(t.pos_ == "PROPN" for t in f.children) or any(
+    if any(
         is_child_token(t)
         and any(c.dep_ in ("appos", "poss") or c.pos_ == "PROPN" for c in t.children)
         for t in f.people
-    )
+    ):
+        return True
+    if known:
+        return any(t.lower_ in known for t in f.people)
+    return any(t.pos_ == "PROPN" for t in f.children)
 
 
 def any_child(f: Facts) -> bool:
@@ -199,11 +229,12 @@ def check_danger_behaviour(context: CheckContext) -> Iterable[Hit]:
 
 
 def check_danger_child(context: CheckContext) -> Iterable[Hit]:
+    known = document_children(context)
     yield from _each(
         context,
         lambda st, f: (
             None
-            if named_child(f)
+            if named_child(f, known)
             else "This danger statement does not name the child (or give their age)"
         ),
         "Which child? Name them and give their age: “Kai (7)”.",
@@ -370,11 +401,12 @@ def check_harm_doer(context: CheckContext) -> Iterable[Hit]:
 
 
 def check_harm_child(context: CheckContext) -> Iterable[Hit]:
+    known = document_children(context)
     yield from _each(
         context,
         lambda st, f: (
             None
-            if named_child(f)
+            if named_child(f, known)
             else "This harm statement does not name the child (or give their age)"
         ),
         "Which child? Name them and give their age.",
@@ -410,9 +442,43 @@ def check_harm_impact(context: CheckContext) -> Iterable[Hit]:
 # -- existing safety ------------------------------------------------------------------------
 
 
+QUALITY_VERBS = frozenset(
+    {
+        "love",
+        "care",
+        "want",
+        "wish",
+        "hope",
+        "adore",
+        "value",
+        "cherish",
+        "like",
+        "enjoy",
+        "support",
+        "try",
+        "mean",
+    }
+)
+
+
+def _states_a_quality(f: Facts) -> bool:
+    """ "Gran loves the children", "Dad is supportive", "Mum has been protective of Leah"."""
+    for clause in f.clauses:
+        subject = clause.subject
+        if subject is None or not is_person(subject):
+            continue
+        if clause.lemma in QUALITY_VERBS:
+            return True
+        if clause.lemma in ("be", "seem", "appear", "become", "remain") and any(
+            c.dep_ in ("acomp", "attr") for c in clause.verb.children
+        ):
+            return True
+    return False
+
+
 def check_safety_action(context: CheckContext) -> Iterable[Hit]:
     def test(st: Statement, f: Facts) -> str | None:
-        if observable_actions(f) or not f.clauses:
+        if observable_actions(f) or not _states_a_quality(f):
             return None
         return "This describes a quality, not a protective action that happened: it is a strength, not safety"
 
