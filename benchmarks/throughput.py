@@ -132,13 +132,16 @@ def throughput(records: int, workdir: Path, batch_size: int, jobs: list[int]) ->
             jobs=n,
             batch_size=batch_size,
         )
+        cpu = time.process_time()
         started = time.perf_counter()
         result = run_scan(options, config)
         seconds = time.perf_counter() - started
+        cpu = time.process_time() - cpu
         rates[n] = result.words / seconds
         print(
             f"scan --jobs {n:<2}          {rates[n]:10,.0f} words/s  "
-            f"({result.scanned:,} records in {seconds:.1f} s, {result.scanned / seconds:,.0f} records/s)"
+            f"({result.scanned:,} records in {seconds:.1f} s, {result.scanned / seconds:,.0f} "
+            f"records/s; main process CPU {cpu:.1f} s)"
         )
     if 1 in rates:
         print(f"ratio scan --jobs 1 / raw spaCy: {rates[1] / raw:.2f} (target >= 0.7)")

@@ -39,7 +39,6 @@ from sos_lint.models import CATEGORIES, SECTION_TYPES, TOOL_CATEGORY, Document, 
 from sos_lint.readers.tables import (
     FILE,
     FOLDER_COLUMNS,
-    MALFORMED,
     PROBLEM,
     ROW,
     UNDECODABLE,
@@ -524,9 +523,6 @@ def cell_text(value: Any, max_chars: int, encoding: str = "utf-8") -> tuple[str 
         if type(value).__name__ in ("NAType", "NaTType"):
             return None, "empty text"
         return None, f"non-text cell ({type(value).__name__})"
-    if value.startswith(MALFORMED):
-        have, _, want = value[len(MALFORMED) :].partition(":")
-        return None, f"malformed row ({have} fields where the header has {want})"
     if UNDECODABLE in value:
         return None, f"undecodable bytes (the row is not valid {encoding})"
     stripped = value.strip()

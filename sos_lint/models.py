@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import IntEnum
+from functools import cache
 from typing import Any
 
 CATEGORIES: tuple[str, ...] = (
@@ -116,6 +117,11 @@ class Document:
         return line, offset - last_newline
 
 
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
 @dataclass(frozen=True)
 class Suggestion:
     replacement: str
@@ -148,9 +154,13 @@ class Finding:
     extra: tuple[tuple[str, Any], ...] = field(default=())
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        # Field by field rather than asdict(): the same dict, an order of magnitude faster,
+        # which matters when a batch scan serialises millions of findings.
+        data = {name: getattr(self, name) for name in _field_names(Finding)}
         data["severity"] = str(self.severity)
-        data["suggestions"] = [asdict(s) for s in self.suggestions]
+        data["suggestions"] = [
+            {name: getattr(s, name) for name in _field_names(Suggestion)} for s in self.suggestions
+        ]
         extra = dict(self.extra)
         del data["extra"]
         if self.rewrite is None:

@@ -69,9 +69,8 @@ def _verb_phrase(clause: Clause, tag: str | None = None) -> str:
     for child in verb.children:
         if child.i < verb.i:
             continue
-        if child.dep_ in _OBJECT_DEPS:
-            keep.extend(child.subtree)
-        elif child.dep_ == "prep" and child.lower_ in _OBJECT_PREPS and len(keep) < 3:
+        object_like = child.dep_ == "prep" and child.lower_ in _OBJECT_PREPS and len(keep) < 3
+        if child.dep_ in _OBJECT_DEPS or object_like:
             keep.extend(child.subtree)
     keep = [t for t in keep if t.dep_ not in ("advcl", "relcl", "punct", "cc", "conj")]
     if len(keep) > 8:

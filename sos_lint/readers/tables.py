@@ -33,7 +33,6 @@ PROBLEM = "__sos_problem__"
 FILE = "__sos_file__"
 
 UNDECODABLE = "\ufdd0"
-MALFORMED = "\ufdd1malformed:"
 _ERRORS = "sos-lint-undecodable"
 
 TABLE_SUFFIXES = {
@@ -128,48 +127,56 @@ class DelimitedSource(Source):
     def chunks(
         self, size: int, columns: Sequence[str], text_columns: Sequence[str]
     ) -> Iterator[pd.DataFrame]:
-        csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # oversized cells are reported, not fatal
+        # Rows are parsed one at a time (as pandas' python engine does), so that a broken
+        # row is reported on its own and the rows around it are still read.
+        csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # oversized cells are reported
         width = len(self.columns)
-        marked = [self.columns.index(c) for c in text_columns if c in self.columns]
-
-        def bad_line(fields: list[str]) -> list[str]:
-            # Too many fields (an unquoted separator, say): keep the row, mark its text cells.
-            row = (fields + [""] * width)[:width]
-            for index in marked:
-                row[index] = f"{MALFORMED}{len(fields)}:{width}"
-            return row
-
-        raw, text = self._open()
+        index = {name: i for i, name in enumerate(self.columns)}
+        wanted = [(name, index.get(name)) for name in columns]
+        rows: list[dict[str, Any]] = []
         row_number = 0
+        raw, text = self._open()
         try:
-            reader = pd.read_csv(
-                text,
-                sep=self.sep,
-                dtype=str,
-                keep_default_na=False,
-                na_filter=False,
-                engine="python",
-                chunksize=size,
-                on_bad_lines=bad_line,
-                skip_blank_lines=True,
-            )
+            reader = csv.reader(text, delimiter=self.sep, strict=True)
+            next(reader, None)  # the header, read when the source was opened
             while True:
+                line = reader.line_num + 1
                 try:
-                    frame = next(reader)
+                    fields = next(reader)
                 except StopIteration:
                     break
-                except (pd.errors.ParserError, csv.Error) as exc:
-                    # The rest of the file cannot be parsed (an unclosed quote, say).
+                except csv.Error as exc:
                     row_number += 1
-                    problem = f"the rest of the file cannot be read as {self.kind.upper()} ({_short(exc)})"
-                    yield _frame([{ROW: row_number, PROBLEM: problem}], columns)
-                    break
-                self.progress.done = raw.count
-                frame = frame.reindex(columns=list(columns))
-                frame[ROW] = range(row_number + 1, row_number + 1 + len(frame))
-                frame[PROBLEM] = None
-                row_number += len(frame)
-                yield frame
+                    if "unexpected end of data" in str(exc):
+                        problem = (
+                            f"unreadable row (line {line} opens a quote that is never closed, "
+                            f"so the file cannot be read from there to its end, line "
+                            f"{reader.line_num})"
+                        )
+                    else:
+                        problem = f"malformed row (line {line}: {_short(exc)})"
+                    rows.append({ROW: row_number, PROBLEM: problem})
+                    continue
+                if not fields:
+                    continue  # a blank line
+                row_number += 1
+                record: dict[str, Any] = {ROW: row_number, PROBLEM: None}
+                if len(fields) > width:
+                    # An unquoted separator, say: keep the id and groups, report the row.
+                    record[PROBLEM] = (
+                        f"malformed row ({len(fields)} fields where the header has {width})"
+                    )
+                elif len(fields) < width:
+                    fields += [""] * (width - len(fields))
+                for name, i in wanted:
+                    record[name] = fields[i] if i is not None else None
+                rows.append(record)
+                if len(rows) >= size:
+                    self.progress.done = raw.count
+                    yield _frame(rows, columns)
+                    rows = []
+            if rows:
+                yield _frame(rows, columns)
         finally:
             text.close()
         self.progress.done = self.size
@@ -243,12 +250,15 @@ def _json_row(line: str, row_number: int) -> dict[str, Any]:
     try:
         value = json.loads(line)
     except json.JSONDecodeError as exc:
-        problem = f"line {row_number} is not valid JSON ({exc.msg})"
+        problem = f"unreadable row (line {row_number} is not valid JSON: {exc.msg})"
         if UNDECODABLE in line:
             problem = "undecodable bytes (the line is not valid UTF-8)"
         return {ROW: row_number, PROBLEM: problem}
     if not isinstance(value, dict):
-        return {ROW: row_number, PROBLEM: f"line {row_number} is not a JSON object"}
+        return {
+            ROW: row_number,
+            PROBLEM: f"unreadable row (line {row_number} is not a JSON object)",
+        }
     return {**value, ROW: row_number, PROBLEM: None}
 
 
@@ -464,7 +474,6 @@ def open_source(path: str | Path, encoding: str = "utf-8", sheet: str | None = N
 __all__ = [
     "FILE",
     "FOLDER_COLUMNS",
-    "MALFORMED",
     "PROBLEM",
     "ROW",
     "UNDECODABLE",
