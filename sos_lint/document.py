@@ -17,6 +17,7 @@ from sos_lint.engine.paths import rules_dir
 from sos_lint.errors import RuleError
 from sos_lint.models import SECTION_TYPES, Document, Section, Statement, Suppression
 from sos_lint.readers.base import Block, RawDocument, SuppressionComment
+from sos_lint.yamlio import load_yaml
 
 _LEADING_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*|[a-z]|[ivx]+)[.)]\s+")
 _FILLER = ("the ", "our ", "current ", "family ")
@@ -42,7 +43,7 @@ def normalise_heading(text: str) -> str:
 def _builtin_synonyms() -> dict[str, str]:
     path = rules_dir() / "sections.yml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise RuleError(f"{path}: cannot read the heading synonym table ({exc})") from None
     return _synonym_map(data, str(path))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -9,6 +11,9 @@ from typing import Any
 import pytest
 
 from sos_lint.engine import runner
+
+# The suite never touches the user's own cache: derived rule data goes to a temporary folder.
+os.environ["SOS_LINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="sos-lint-cache-")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "corpora" / "examples"

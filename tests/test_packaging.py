@@ -125,3 +125,20 @@ def test_wheel_carries_rules_and_works_in_a_fresh_venv(
         check=True,
     ).stdout.strip()
     assert where.startswith(site), where
+
+
+def test_cache_holds_rule_data_only(tmp_path: Path, examples: Path) -> None:
+    """The on-disk cache of term inflections never receives words from the text linted."""
+    env = {**__import__("os").environ, "SOS_LINT_CACHE_DIR": str(tmp_path)}
+    draft = tmp_path / "draft.md"
+    draft.write_text("# Harm\n\nZyxwvutian escalated the worries about Quorblet.\n", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "sos_lint.cli", "check", str(draft)],
+        capture_output=True, text=True, env=env, timeout=300,
+    )
+    assert proc.returncode == 1, proc.stderr
+    files = list(tmp_path.glob("*.json"))
+    assert files, "the inflection cache was not written"
+    content = "".join(f.read_text(encoding="utf-8") for f in files).lower()
+    assert "escalated" in content  # forms of the rule term "escalate"
+    assert "zyxwvutian" not in content and "quorblet" not in content

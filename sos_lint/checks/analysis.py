@@ -16,6 +16,7 @@ import yaml
 
 from sos_lint.engine.paths import rules_dir
 from sos_lint.errors import RuleError
+from sos_lint.yamlio import load_yaml
 
 MONTHS = {
     "january",
@@ -82,7 +83,7 @@ _AGE = re.compile(
 def lexicon() -> dict[str, frozenset[str]]:
     path = rules_dir() / "lexicon.yml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise RuleError(f"{path}: cannot read the lexicon ({exc})") from None
     if not isinstance(data, dict):

@@ -15,6 +15,7 @@ import yaml
 from sos_lint.engine.paths import rules_dir
 from sos_lint.errors import RuleError
 from sos_lint.models import CATEGORIES, SECTION_TYPES, TOOL_CATEGORY, Severity
+from sos_lint.yamlio import load_yaml
 
 KINDS = ("substitution", "existence", "python")
 SCOPES = ("document", "section", "statement", "sentence")
@@ -269,7 +270,7 @@ def _examples(
 
 def load_rule(path: Path) -> Rule:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark else ""

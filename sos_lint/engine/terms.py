@@ -14,18 +14,41 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from lemminflect import getAllInflections, getAllLemmas
-
+from sos_lint.cache import JsonCache
 from sos_lint.engine.rules import Rule, TermEntry
+
+
+def _forms_cache() -> JsonCache:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        release = version("lemminflect")
+    except PackageNotFoundError:  # pragma: no cover - a declared dependency
+        release = "unknown"
+    return JsonCache(f"word-forms-lemminflect-{release}")
+
+
+_FORMS = _forms_cache()
 
 
 @lru_cache(maxsize=65536)
 def word_forms(word: str) -> tuple[str, ...]:
-    """The lower-cased inflections of ``word`` (itself included)."""
+    """The lower-cased inflections of ``word`` (itself included), cached on disk."""
     lower = word.lower()
-    forms = {lower}
     if not any(ch.isalpha() for ch in lower):
         return (lower,)
+    cached = _FORMS.get(lower)
+    if isinstance(cached, list):
+        return tuple(cached)
+    forms = _inflections(lower)
+    _FORMS.put(lower, list(forms))
+    return forms
+
+
+def _inflections(lower: str) -> tuple[str, ...]:
+    from lemminflect import getAllInflections, getAllLemmas
+
+    forms = {lower}
     lemmas = {lower}
     for values in getAllLemmas(lower).values():
         lemmas.update(v.lower() for v in values)
