@@ -436,6 +436,10 @@ def observable_actions(f: Facts) -> list[Clause]:
             continue
         if _inside_thought(clause.verb):
             continue
+        if any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in THOUGHT_VERBS for c in clause.verb.children
+        ):
+            continue  # "refuses to accept he has a problem": about a state of mind
         subject = clause.subject
         if clause.passive:
             # "Kai was hit" says what happened, not who did it: no one's behaviour is described.
@@ -476,8 +480,10 @@ def is_compliance(clause: Clause) -> bool:
 def is_abstract_safety(clause: Clause) -> bool:
     """ "keep Tom safe", "protect the children", "meet Kai's needs", "prioritise the children"."""
     lemma = clause.lemma
-    if lemma not in words("abstract_safety_verbs") or clause.passive:
+    if lemma not in words("abstract_safety_verbs"):
         return False
+    if clause.passive and lemma not in ("protect", "safeguard"):
+        return False  # "Zara will be kept safe" hides who acts: a hidden-actor finding
     tail = {t.lower_ for t in clause.verb.subtree} | {t.lemma_.lower() for t in clause.verb.subtree}
     if lemma in ("protect", "safeguard", "prioritise", "prioritize"):
         return True

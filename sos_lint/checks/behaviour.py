@@ -39,8 +39,20 @@ def _span(statement: Any, tokens: Iterable[Any]) -> tuple[int, int]:
     return statement.start + start, statement.start + end
 
 
-def _behavioural(f: Facts) -> bool:
-    return bool(observable_actions(f))
+GOAL_LIKE = {"safety_goal", "existing_safety", "needs_to_happen", "next_step"}
+
+
+def _behavioural(f: Facts, section: str | None = None) -> bool:
+    """Whether the statement describes someone's observable action.
+
+    In goals and safety, the check ("Riley will tell his teacher") is not the behaviour the
+    goal asks for, so reporting and observing verbs do not count there.
+    """
+    actions = observable_actions(f)
+    if section in GOAL_LIKE:
+        observe = words("observation_verbs")
+        actions = [c for c in actions if c.lemma not in observe]
+    return bool(actions)
 
 
 def _person_subject(token: Any) -> bool:
@@ -66,6 +78,8 @@ def _trait_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
         subject = clause.subject
         if subject is None or not _person_subject(subject):
             continue
+        if subject.lemma_.lower() in words("professional_roles"):
+            continue  # "the social worker may not be able to visit": not about the family
         lemma = clause.lemma
         if lemma in ("be", "seem", "appear", "become", "remain", "present"):
             for child in verb.children:
@@ -90,12 +104,14 @@ def _trait_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
             for token in verb.subtree:
                 if token == verb or (token.head != verb and token.head.head != verb):
                     continue
-                if token.lemma_.lower() in conditions and token.pos_ == "NOUN":
+                if token.lemma_.lower() in conditions and token.pos_ in ("NOUN", "PROPN"):
                     yield [subject, verb, token], "a diagnosis or condition"
                     break
 
 
-VERDICT_NOUNS = frozenset({"risk", "danger", "threat", "liability", "concern", "worry", "problem"})
+VERDICT_NOUNS = frozenset(
+    {"risk", "danger", "threat", "liability", "concern", "worry", "problem", "offender", "thug"}
+)
 ROLE_NOUNS = frozenset(
     {
         "alcoholic",
@@ -119,6 +135,7 @@ ROLE_NOUNS = frozenset(
         "individual",
         "man",
         "woman",
+        "offender",
     }
 )
 LABEL_MODIFIERS = frozenset(
@@ -155,6 +172,17 @@ INSIGHT_VERBS = frozenset(
 )
 
 
+def _fragment_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
+    """A verbless note such as "Asif's temper and his views on discipline."."""
+    if any(c.verb.pos_ == "VERB" for c in f.clauses):
+        return
+    conditions = words("condition_nouns") | words("insight_nouns")
+    for token in f.doc:
+        if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in conditions:
+            yield [token], "a trait or condition"
+            return
+
+
 def _label_noun(token: Any) -> bool:
     """ "a risk to the children", "a protective factor", "a better father"."""
     if token.pos_ != "NOUN":
@@ -189,8 +217,31 @@ def _insight_object(verb: Any) -> Any | None:
 
 def _reports_behaviour(verb: Any, f: Facts) -> bool:
     """ "The school thinks that Dad might hit Ella": the thought frames a behaviour."""
+    if verb.dep_ != "ROOT" or any(c.dep_ == "auxpass" for c in verb.children):
+        return verb.dep_ != "ROOT"  # "It is understood that ...": reported, not demanded
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lemma_.lower() in words("professional_roles"):
+        return True  # "The school thinks that Asif will hit Hamza": the worry, reported
     inside = {t.i for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree}
-    return any(c.verb.i in inside for c in observable_actions(f))
+    return any(
+        c.verb.i in inside
+        and c.verb.pos_ == "VERB"
+        and c.subject is not None
+        and is_person(c.subject)
+        and c.lemma not in THOUGHT_VERBS
+        for c in f.clauses
+    )
+
+
+def _feeling_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
+    """ "Reggie will feel happy and settled": a feeling is the goal's result, not its behaviour."""
+    for clause in f.clauses:
+        if (
+            clause.lemma == "feel"
+            and clause.modals
+            and any(c.dep_ in ("acomp", "oprd", "xcomp") for c in clause.verb.children)
+        ):
+            yield [clause.verb], "a feeling"
 
 
 def _mental_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
@@ -215,7 +266,7 @@ def _mental_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
             yield [verb], "a state of mind"
         if lemma in ("need", "have", "must") and verb.dep_ == "ROOT":
             for child in verb.children:
-                if child.dep_ == "xcomp" and child.lemma_.lower() in THOUGHT_VERBS:
+                if child.dep_ == "xcomp" and child.lemma_.lower() in pure_thought:
                     yield [verb, child], "a state of mind"
 
 
@@ -244,7 +295,7 @@ def _report(context: CheckContext, finder: Any, kind_message: str) -> Iterable[H
         hits = list(finder(f))
         if not hits:
             continue
-        if _behavioural(f):
+        if _behavioural(f, statement.section):
             continue
         tokens, kind = hits[0]
         start, end = _span(statement, tokens)
@@ -258,18 +309,28 @@ def _report(context: CheckContext, finder: Any, kind_message: str) -> Iterable[H
         )
 
 
+def _trait_or_fragment(f: Facts) -> Iterable[tuple[list[Any], str]]:
+    yield from _trait_hits(f)
+    yield from _fragment_hits(f)
+
+
 def check_trait_or_diagnosis(context: CheckContext) -> Iterable[Hit]:
     yield from _report(
         context,
-        _trait_hits,
+        _trait_or_fragment,
         "“{text}” states {kind}, not what the person does; describe the behaviour and its effect on the child",
     )
+
+
+def _mind_or_feeling(f: Facts) -> Iterable[tuple[list[Any], str]]:
+    yield from _mental_hits(f)
+    yield from _feeling_hits(f)
 
 
 def check_mental_state(context: CheckContext) -> Iterable[Hit]:
     yield from _report(
         context,
-        _mental_hits,
+        _mind_or_feeling,
         "“{text}” asks for {kind} nobody can see; say what the person will do differently",
     )
 
@@ -278,7 +339,7 @@ def check_service_compliance(context: CheckContext) -> Iterable[Hit]:
     for statement, doc in context.items:
         f = facts(doc)
         hits = list(_compliance_hits(f))
-        if not hits or _behavioural(f):
+        if not hits or _behavioural(f, statement.section):
             continue
         tokens, _ = hits[0]
         start, end = _span(statement, [tokens[0]])
