@@ -269,8 +269,14 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
             continue
         break
     i = verb.i - 1
-    while i >= 0 and verb.doc[i].dep_ in ("aux", "auxpass", "neg", "advmod") and verb.i - i < 5:
-        i -= 1
+    doc = verb.doc
+    while i >= 0 and verb.i - i < 8:
+        if doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
+            i -= 1
+        elif doc[i].text == ")" and i >= 2 and doc[i - 2].text == "(":
+            i -= 3  # skip an age in brackets: "Zubair (9) was made to ..."
+        else:
+            break
     if (
         i >= 0
         and verb.dep_ not in ("conj", "xcomp", "acl", "amod", "relcl")

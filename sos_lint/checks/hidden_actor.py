@@ -23,17 +23,6 @@ from sos_lint.engine.runner import CheckContext, Hit
 from sos_lint.models import Suggestion
 
 WHO = Suggestion("Who did this? Name the person: “[Name] hit Mia”.", safe=False)
-IMPACT_ONLY = {
-    "hurt",
-    "harm",
-    "injure",
-    "upset",
-    "frighten",
-    "scare",
-    "affect",
-    "impact",
-    "traumatise",
-}
 
 
 def _span(statement: Any, tokens: Iterable[Any]) -> tuple[int, int]:
@@ -43,13 +32,131 @@ def _span(statement: Any, tokens: Iterable[Any]) -> tuple[int, int]:
     return statement.start + start, statement.start + end
 
 
-def _actor_named_nearby(clause: Clause, whole: bool = False) -> bool:
-    """An active clause in the same sentence (or statement) already names a person acting."""
-    sent = clause.verb.doc if whole else clause.verb.sent
-    for token in sent:
-        if token == clause.verb or token.pos_ != "VERB":
+# Verbs that name what happened to the child (the effect), not what someone did.
+EFFECT_VERBS = frozenset(
+    {
+        "hurt",
+        "harm",
+        "injure",
+        "upset",
+        "frighten",
+        "scare",
+        "affect",
+        "impact",
+        "traumatise",
+        "bruise",
+        "cut",
+        "burn",
+        "scald",
+        "kill",
+        "break",
+        "fracture",
+        "damage",
+        "wound",
+        "scar",
+        "distress",
+        "tease",
+        "bully",
+        "strike",
+        "catch",
+        "knock",
+    }
+)
+REPORTING = frozenset(
+    {
+        "say",
+        "report",
+        "rumour",
+        "rumor",
+        "believe",
+        "think",
+        "understand",
+        "know",
+        "expect",
+        "allege",
+        "suppose",
+        "feel",
+        "consider",
+        "deem",
+        "describe",
+        "claim",
+        "wind",
+    }
+)
+DECISION = frozenset({"decide", "agree", "conclude", "determine"})
+# States and feelings that take a passive form ("can't be bothered", "wrapped up in").
+STATES = frozenset(
+    {
+        "bother",
+        "wrap",
+        "fed",
+        "bore",
+        "involve",
+        "absorb",
+        "preoccupy",
+        "obsess",
+        "attach",
+        "dysregulate",
+        "terrify",
+        "petrify",
+        "devastate",
+        "overwhelm",
+        "stress",
+        "exhaust",
+    }
+)
+BODY = frozenset(
+    {
+        "arm",
+        "leg",
+        "face",
+        "head",
+        "back",
+        "body",
+        "hair",
+        "skin",
+        "neck",
+        "ear",
+        "eye",
+        "nose",
+        "mouth",
+        "tooth",
+        "teeth",
+        "bottom",
+        "chest",
+        "hand",
+        "foot",
+        "feet",
+        "cheek",
+        "chin",
+        "lip",
+        "wrist",
+        "ankle",
+        "shoulder",
+        "finger",
+        "toe",
+        "rib",
+        "skull",
+        "forehead",
+        "thigh",
+    }
+)
+
+
+def _actor_named_nearby(clause: Clause, whole: bool = False, harm_only: bool = False) -> bool:
+    """Another clause in the same sentence (or statement) names a person acting (subjects
+    shared through "and" count: "Jordan might lose his temper and shake her")."""
+    harm = words("harm_verbs")
+    sent = clause.verb.sent
+    for other in facts(clause.verb.doc).clauses:
+        verb = other.verb
+        if verb == clause.verb or verb.pos_ != "VERB" or other.passive:
             continue
-        if any(c.dep_ == "nsubj" and is_person(c) for c in token.children):
+        if not whole and not (sent.start <= verb.i < sent.end):
+            continue
+        if harm_only and verb.lemma_.lower() not in harm:
+            continue
+        if other.subject is not None and is_person(other.subject):
             return True
     return False
 
@@ -57,33 +164,58 @@ def _actor_named_nearby(clause: Clause, whole: bool = False) -> bool:
 IMPACT_FRAMING = POSSIBILITY_MODALS
 
 
+def _about_person(subject: Any) -> bool:
+    """The passive is done to a person, or to a part of a person's body ("her arm")."""
+    if is_person(subject):
+        return True
+    return subject.lemma_.lower() in BODY and any(
+        c.dep_ == "poss" and is_person(c) for c in subject.children
+    )
+
+
 def _passive_hides(clause: Clause) -> bool:
+    """An agentless passive that leaves out who did something to a person."""
     if not clause.passive or clause.agent_person is not None:
         return False
-    subject = clause.subject
+    verb = clause.verb
     lemma = clause.lemma
-    if subject is None:
-        # "scared of being shouted at", "to be left alone": a harm with nobody doing it.
-        return (
-            lemma in words("harm_verbs")
-            and not clause.modals & IMPACT_FRAMING
-            and clause.verb.dep_ in ("pcomp", "xcomp", "advcl", "ccomp", "pobj")
-            and not _actor_named_nearby(clause)
-        )
-    if subject.lemma_.lower() in words("harm_nouns") or subject.lower_ in words("harm_nouns"):
-        # "Bruising was noted", "Burns were found": the injury has no doer.
-        return not any(c.lower_ == "no" for c in subject.children)
-    harmful = lemma in words("harm_verbs")
-    if lemma in words("official_passive_verbs") and not harmful:
+    subject = clause.subject
+    if lemma in STATES or (lemma == "expose" and _owned_harm(verb)):
         return False
-    if not is_person(subject):
-        return harmful and subject.lower_ not in ("it", "this", "that", "which")
-    if clause.modals & IMPACT_FRAMING and (
-        harmful or lemma in IMPACT_ONLY or _actor_named_nearby(clause, whole=True)
-    ):
-        return False  # "Kai could be badly hurt": the impact in a danger statement
-    # "Lee pushed Kai and Kai was hurt": the effect, not a hidden doer
-    return not (lemma in IMPACT_ONLY and _actor_named_nearby(clause))
+    if subject is not None and subject.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
+        subject = verb.head  # "the bruises that were caused": the noun the clause is about
+    decided = subject is not None and subject.lower_ == "it" and lemma in DECISION
+    harmful = lemma in words("harm_verbs")
+    if lemma in REPORTING or (lemma in words("official_passive_verbs") and not harmful):
+        # "It was decided that ...": who decided? But "is said to be staying" is a report and
+        # "Dad was arrested" an official step, not a hidden act.
+        return decided
+    if subject is None:
+        if verb.dep_ == "acl" and (is_person(verb.head) or verb.head.pos_ == "NOUN"):
+            subject = verb.head  # "Sipho to be taken for a medical"
+        elif not (harmful or verb.dep_ == "ROOT"):
+            return False
+    if subject is not None:
+        if subject.lemma_.lower() in words("harm_nouns") or subject.lower_ in words("harm_nouns"):
+            # "Bruising was noted", "Burns were found": the injury has no doer.
+            return not any(c.lower_ in ("no", "any") for c in subject.children)
+        if subject.lower_ in ("it", "this", "that", "which", "there"):
+            return False
+        if not _about_person(subject):
+            # "the doors are locked" in a plan describes a state to keep, not a hidden act
+            return harmful and not _in_plan(verb)
+    effect = lemma in EFFECT_VERBS
+    # "Kai could be badly hurt": the impact in a danger statement; "Kai might be hit", when the
+    # statement already says who might hit him.
+    if clause.modals & IMPACT_FRAMING and (effect or _actor_named_nearby(clause, whole=True)):
+        return False
+    # "Lee pushed Kai and Kai was hurt": the effect of a named act, not a hidden doer.
+    return not (effect and _actor_named_nearby(clause, harm_only=True))
+
+
+def _in_plan(verb: Any) -> bool:
+    head = verb.head
+    return head != verb and head.lemma_.lower() in ("check", "ensure", "make", "see", "keep")
 
 
 def check_agentless_passive(context: CheckContext) -> Iterable[Hit]:
@@ -145,6 +277,15 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             and not _sentence_has_actor(token)
         ):
             yield [token], "this names the abuse but not who did it"
+        # "Police found Alby left alone": a participle reporting what someone had done to him
+        if (
+            token.tag_ == "VBN"
+            and token.dep_ in ("ccomp", "xcomp", "oprd")
+            and lemma in words("harm_verbs")
+            and token.head.lemma_.lower() in ("find", "discover", "see", "notice", "observe")
+            and not any(c.dep_ in ("agent", "aux", "auxpass") for c in token.children)
+        ):
+            yield [token], "this hides who did it"
         # "a child left alone", "the bruises found on her arm": a reduced passive
         if (
             token.dep_ == "acl"
@@ -160,7 +301,11 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
         ):
             yield [token.head, token], "this hides who did it"
         # "exposure to domestic abuse"
-        if lemma == "exposure" and not _has_doer(token, possessive=False):
+        if (
+            lemma == "exposure"
+            and not _has_doer(token, possessive=False)
+            and not _owned_harm(token)
+        ):
             yield [token], "“exposure to …” hides who did what"
         # "An injury was sustained"
         if (
@@ -227,6 +372,16 @@ def _about_an_offence(token: Any) -> bool:
     return False
 
 
+def _owned_harm(token: Any) -> bool:
+    """ "exposed to his grandfather's drinking": the object names whose behaviour it is."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            for obj in prep.children:
+                if any(c.dep_ == "poss" and is_person(c) for c in obj.children):
+                    return True
+    return False
+
+
 def _abuse_nominal(token: Any) -> bool:
     phrase = " ".join(
         t.lower_ for t in token.subtree if t.dep_ in ("amod", "compound") or t is token
@@ -237,7 +392,15 @@ def _abuse_nominal(token: Any) -> bool:
 
 
 def _has_doer(noun: Any, possessive: bool = True) -> bool:
-    """ "Dad's violence", "violence by Dad", "an argument between Mum and Dad"."""
+    """ "Dad's violence", "violence by Dad", "an argument between Mum and Dad", and "the use of
+    chastisement by the parents" (the doer on the noun the abuse word hangs from)."""
+    holders = [noun]
+    if noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN":
+        holders.append(noun.head.head)
+    return any(_names_doer(h, possessive) for h in holders)
+
+
+def _names_doer(noun: Any, possessive: bool) -> bool:
     for t in noun.subtree:
         if possessive and t.dep_ == "poss" and is_person(t):
             return True
@@ -257,8 +420,13 @@ def _sentence_has_actor(verb: Any) -> bool:
     return False
 
 
+PLAN_SECTIONS = {"safety_goal", "next_step", "needs_to_happen", "existing_safety"}
+
+
 def check_hidden_doer_noun(context: CheckContext) -> Iterable[Hit]:
     for statement, doc in context.items:
+        if statement.section in PLAN_SECTIONS:
+            continue  # "keep Musa safe from exploitation": the danger named, not hidden
         seen: set[tuple[int, int]] = set()
         for tokens, why in _nominal_hits(doc):
             start, end = _span(statement, tokens)
