@@ -20,7 +20,7 @@ def run(*args: str, input: str | bytes | None = None) -> tuple[int, str, str]:
 def draft(tmp_path: Path) -> Path:
     path = tmp_path / "draft.md"
     path.write_text(
-        "# Organisation terms\n\nThe SPARROW passed the referral on.\n",
+        "# Organisation terms\n\nThe SPARROW passed the message on.\n",
         encoding="utf-8",
     )
     (tmp_path / "sos-lint.toml").write_text(
@@ -34,7 +34,8 @@ def test_text_output_is_compiler_style_with_underline(draft: Path) -> None:
     assert code == 1
     first = out.splitlines()[0]
     assert first.startswith(f"{draft}:3:5: SOS190 [jargon]")
-    assert "(try: the team that first reads a worry)" in first
+    assert "the team that first reads a worry" in first
+    assert "(try:" not in first  # the message already quotes the alternative
     assert out.splitlines()[2].strip() == "^^^^^^^"
 
 

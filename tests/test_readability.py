@@ -270,7 +270,10 @@ def test_the_danger_statement_frame_is_not_stacking() -> None:
     looser = parse_config(
         {"select": ["SOS803"], "readability": {"max-subordinate-clauses": 1}}, "t"
     )
-    nested = "Dad, who said that the plan was working, left."
+    nested = (
+        "Dad, who said that the plan was working well for everyone in the family, left the "
+        "house early that evening to see his brother."
+    )
     assert lint_text(nested, config=looser).findings
 
 

@@ -245,6 +245,10 @@ def _opening(token: Any) -> str:
     return doc[left : min(left + 3, token.right_edge.i + 1)].text
 
 
+STACKED_MIN_WORDS = 20
+"""Below this many words a sentence's clauses are not reported as stacked."""
+
+
 def check_stacked_clauses(context: CheckContext) -> Iterator[Hit]:
     """SOS803: more than ``max_subordinate_clauses`` subordinate clauses, some nested."""
     limit = int(_setting(context, "max_subordinate_clauses"))
@@ -252,6 +256,8 @@ def check_stacked_clauses(context: CheckContext) -> Iterator[Hit]:
         if not doc.has_annotation("DEP"):
             continue
         for start, end, sent in _sentences(statement, doc):
+            if sum(1 for t in sent if t.is_alpha) < STACKED_MIN_WORDS:
+                continue  # a short sentence with clauses in it is still easy to hold in mind
             clauses = stacked_clauses(sent)
             if len(clauses) <= limit:
                 continue
