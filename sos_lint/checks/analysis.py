@@ -58,6 +58,7 @@ _TIME = re.compile(
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
     r"|\b(?:19|20)\d\d\b|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?"
     r"|\d{1,2}(?::\d\d)?\s*(?:am|pm)\b|\d{1,2}:\d\d|midnight|midday|noon"
+    r"|boxing day|christmas(?: day| eve)?|new year(?:'s)?(?: day| eve)?|bonfire night|halloween|easter|bank holiday|half[- ]term|birthday"
     r"|yesterday|today|tonight|tomorrow|last\s+(?:night|week|month|year|weekend|term|summer|winter|spring|autumn)"
     r"|this\s+(?:morning|afternoon|evening|week|month|year|term)"
     r"|(?:every|each)\s+(?:\w+\s+){0,2}(?:day|night|morning|evening|afternoon|week|weekend|month|time|visit|term|fortnight)"
@@ -374,12 +375,23 @@ def _name_children(result: Facts) -> None:
         if _is_name(t) and t not in result.children and not is_carer_token(t)
     ]
     for name in names:
-        if name.dep_ in ("dobj", "pobj", "dative", "nsubjpass", "poss") and result.carers:
+        if name.dep_ in ("dobj", "pobj", "dative", "nsubjpass") and result.carers:
             result.children.append(name)
     if not result.children and len({t.lower_ for t in names}) >= 2:
         # "Lee might push Kai": the object of the first name's action is the child.
         for name in names:
             if name.dep_ in ("dobj", "pobj", "dative", "nsubjpass"):
+                result.children.append(name)
+    if not result.children and len({t.lower_ for t in names}) >= 2:
+        # "... Jordan might shake her again. Maisie could be left with brain damage": the name
+        # whose only clauses are what could happen to them is the child.
+        for name in names:
+            if (
+                name.dep_ in ("nsubj", "nsubjpass")
+                and any(c.lower_ in POSSIBILITY_MODALS for c in name.head.children)
+                and name.head.lemma_.lower()
+                in words("impact_words") | {"leave", "be", "fall", "get"}
+            ):
                 result.children.append(name)
 
 
@@ -414,6 +426,29 @@ THOUGHT_VERBS = frozenset(
 )
 
 
+# The states a plan may wrongly ask for; an action inside them is only their content.
+# Reporting verbs ("admitted that she smacked Archie", "thinks Dad will hit") are not here:
+# what they report is behaviour.
+DEMANDED_STATES = frozenset(
+    {
+        "understand",
+        "acknowledge",
+        "accept",
+        "recognise",
+        "recognize",
+        "realise",
+        "realize",
+        "appreciate",
+        "reflect",
+        "learn",
+        "consider",
+        "own",
+        "minimise",
+        "minimize",
+    }
+)
+
+
 def _inside_thought(verb: Any) -> bool:
     """An action that is the content of a thought ("understand that hitting Kai hurts him")."""
     node = verb
@@ -421,13 +456,32 @@ def _inside_thought(verb: Any) -> bool:
         if node.head == node:
             return False
         node = node.head
-        if node.lemma_.lower() in THOUGHT_VERBS:
+        if node.lemma_.lower() in DEMANDED_STATES:
             return True
     return False
 
 
-def observable_actions(f: Facts) -> list[Clause]:
-    """Clauses that describe something a person did or will do that others could see."""
+def _reported_by_worried(verb: Any) -> bool:
+    """ "The school thinks Asif will hit Hamza": a professional's view framing a behaviour."""
+    node = verb
+    for _ in range(4):
+        if node.head == node:
+            return False
+        node = node.head
+        if node.lemma_.lower() in THOUGHT_VERBS | {"worry", "fear"}:
+            subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            return subject is not None and (
+                subject.lemma_.lower() in words("professional_roles") or subject.lower_ == "we"
+            )
+    return False
+
+
+def observable_actions(f: Facts, reported: bool = False) -> list[Clause]:
+    """Clauses that describe something a person did or will do that others could see.
+
+    With ``reported``, an action inside a professional's view ("the school thinks Dad
+    will hit Ella") counts: it is the behaviour a danger statement is about.
+    """
     out = []
     not_behaviour = words("mental_verbs") | words("state_verbs") | ABSENCE_VERBS
     for clause in f.clauses:
@@ -440,7 +494,7 @@ def observable_actions(f: Facts) -> list[Clause]:
             continue
         if clause.verb.dep_ in ("amod", "compound"):
             continue
-        if _inside_thought(clause.verb):
+        if _inside_thought(clause.verb) and not (reported and _reported_by_worried(clause.verb)):
             continue
         if any(
             c.dep_ == "xcomp" and c.lemma_.lower() in THOUGHT_VERBS for c in clause.verb.children

@@ -50,6 +50,7 @@ _TEN_END = re.compile(
     r"(?:\b10\b|\bten\b)\s*(?:=|means|is|:|-|–|would|stands|would mean)|(?:where|with|and)\s+(?:10|ten)\b",
     re.I,
 )
+_NOT_REASON = re.compile(r",?\s*\bas per(?: usual)?\b", re.I)
 _REASON = re.compile(
     r"\b(?:because|as|since|so|due to|given|after|which|saying|says|said|—|–)\b|[-–—:;]\s*\w", re.I
 )
@@ -102,13 +103,16 @@ def worried_party(f: Facts) -> Any | None:
 def carer_actions(f: Facts, future: bool | None = None) -> list[Clause]:
     """Observable actions by someone other than the child (and other than the worried party)."""
     worried = worried_party(f)
+    impact = words("impact_words")
     out = []
-    for clause in observable_actions(f):
+    for clause in observable_actions(f, reported=True):
         subject = clause.subject
         if clause.passive:
             subject = clause.agent_person
         if subject is None or f.is_child(subject):
             continue
+        if subject.pos_ == "PRON" and clause.lemma in impact:
+            continue  # "she could drown": the child's fate, not a carer's behaviour
         if worried is not None and subject == worried:
             continue
         if future is True and not (clause.modals & FUTURE_MODALS or _in_future_clause(clause)):
@@ -194,11 +198,8 @@ def has_impact(f: Facts, acts: list[Clause]) -> bool:
             f.is_child(subject) or subject.lower_ in ("he", "she", "they", "it")
         ):
             return True
-    return (
-        len(list(f.doc.sents)) >= 2
-        and bool(acts)
-        and any(s.start > max(c.verb.i for c in acts) for s in f.doc.sents)
-    )
+    # A sentence after the one that describes the act usually says what it did to the child.
+    return bool(acts) and any(s.start > first for s in f.doc.sents)
 
 
 # -- danger statements ----------------------------------------------------------------------
@@ -273,7 +274,9 @@ def check_danger_future(context: CheckContext) -> Iterable[Hit]:
 
 def check_complicating_as_danger(context: CheckContext) -> Iterable[Hit]:
     def test(st: Statement, f: Facts) -> str | None:
-        if worried_party(f) is None or not f.has_future:
+        if not f.has_future:
+            return None
+        if worried_party(f) is None and not (named_child(f) and has_impact(f, carer_actions(f))):
             return None
         if not any(c.modals & {"could", "might", "may"} for c in f.clauses):
             return None
@@ -306,6 +309,18 @@ def check_goal_actor(context: CheckContext) -> Iterable[Hit]:
         return is_person(token) and token.lemma_.lower() not in professional
 
     def test(st: Statement, f: Facts) -> str | None:
+        hidden = [
+            c
+            for c in f.clauses
+            if c.passive
+            and c.agent_person is None
+            and c.subject is not None
+            and is_person(c.subject)
+            and c.lemma not in words("official_passive_verbs")
+        ]
+        if hidden:
+            # "Emilija will be supervised in the bath": who will supervise her?
+            return "This goal does not say who will do it"
         for clause in observable_actions(f):
             if clause.passive:
                 if clause.agent_person is not None and family_member(clause.agent_person):
@@ -313,8 +328,6 @@ def check_goal_actor(context: CheckContext) -> Iterable[Hit]:
                 continue
             if clause.subject is not None and family_member(clause.subject):
                 return None
-        if any(c.passive and c.agent_person is None and c.subject is not None for c in f.clauses):
-            return "This goal does not say who will do it"
         if not observable_actions(f):
             return None  # no behaviour at all: reported as non-behavioural
         return "This goal does not say who in the family or network will do it"
@@ -351,6 +364,38 @@ def check_goal_absence(context: CheckContext) -> Iterable[Hit]:
 def _no_longer(clause: Clause) -> bool:
     return any(
         t.lower_ in ("longer", "more") and t.head == clause.verb for t in clause.verb.subtree
+    )
+
+
+def _being_there(clause: Clause) -> bool:
+    """ "will be at home with Kojo every evening", "will be the sober adult": being present is
+    something others can see."""
+    if clause.lemma != "be" or clause.subject is None or not is_person(clause.subject):
+        return False
+    return any(
+        (c.dep_ == "prep" and c.lower_ in ("at", "with", "in", "there"))
+        or (c.dep_ == "attr" and c.pos_ == "NOUN")
+        for c in clause.verb.children
+    )
+
+
+def check_goal_behaviour(context: CheckContext) -> Iterable[Hit]:
+    observe = words("observation_verbs")
+
+    def test(st: Statement, f: Facts) -> str | None:
+        if not f.clauses:
+            return None
+        doing = [c for c in observable_actions(f) if c.lemma not in observe]
+        if doing or any(_being_there(c) for c in f.clauses):
+            return None
+        if any(c.passive and c.agent_person is None for c in f.clauses):
+            return None  # the missing actor is its own finding
+        return "This goal names a result, not something anyone will be seen doing"
+
+    yield from _each(
+        context,
+        test,
+        "What will the person be doing that everyone can see? “Dwayne will go for a walk when he feels angry.”",
     )
 
 
@@ -491,11 +536,29 @@ def check_safety_action(context: CheckContext) -> Iterable[Hit]:
 
 def check_safety_when(context: CheckContext) -> Iterable[Hit]:
     def test(st: Statement, f: Facts) -> str | None:
-        if not observable_actions(f) or f.has_time:
+        if not f.clauses or f.has_time:
             return None
         return "This existing safety does not say when it happened or for how long"
 
     yield from _each(context, test, "Since when, and how often? “Since March, every time …”")
+
+
+def check_safety_actor(context: CheckContext) -> Iterable[Hit]:
+    def test(st: Statement, f: Facts) -> str | None:
+        if observable_actions(f):
+            return None
+        hidden = [
+            c for c in f.clauses if c.passive and c.agent_person is None and c.subject is not None
+        ]
+        if not hidden:
+            return None
+        return "This existing safety does not say who did the protective action"
+
+    yield from _each(
+        context,
+        test,
+        "Who did it? “Since 3 April, Gran has collected Idris from nursery every day.”",
+    )
 
 
 # -- next steps -----------------------------------------------------------------------------
@@ -576,10 +639,8 @@ def check_score_reason(context: CheckContext) -> Iterable[Hit]:
             )
         ):
             return None  # a definition of the scale, not a score
-        has_reason = (
-            bool(_REASON.search(scrubbed.split(_SCORE.search(scrubbed).group(0), 1)[-1]))
-            or len(list(f.doc.sents)) > 1
-        )
+        after_score = _NOT_REASON.sub("", scrubbed.split(_SCORE.search(scrubbed).group(0), 1)[-1])
+        has_reason = bool(_REASON.search(after_score)) or len(list(f.doc.sents)) > 1
         has_whose = bool(f.people) or bool(re.match(r"\s*[A-Z][\w '’-]{1,30}:", text))
         if has_whose and has_reason:
             return None
