@@ -17,6 +17,7 @@ from sos_lint.checks.analysis import (
     Facts,
     facts,
     is_abstract_safety,
+    is_child_token,
     is_compliance,
     is_person,
     observable_actions,
@@ -39,7 +40,7 @@ def _span(statement: Any, tokens: Iterable[Any]) -> tuple[int, int]:
     return statement.start + start, statement.start + end
 
 
-GOAL_LIKE = {"safety_goal", "existing_safety", "needs_to_happen", "next_step"}
+GOAL_LIKE = {"safety_goal", "existing_safety", "needs_to_happen"}
 
 
 def _behavioural(f: Facts, section: str | None = None) -> bool:
@@ -48,7 +49,9 @@ def _behavioural(f: Facts, section: str | None = None) -> bool:
     In goals and safety, the check ("Riley will tell his teacher") is not the behaviour the
     goal asks for, so reporting and observing verbs do not count there.
     """
-    actions = observable_actions(f)
+    # What the child does or could suffer ("Ivy could come to serious harm") is the impact,
+    # not someone's behaviour.
+    actions = [c for c in observable_actions(f) if c.subject is None or not f.is_child(c.subject)]
     if section in GOAL_LIKE:
         observe = words("observation_verbs")
         actions = [c for c in actions if c.lemma not in observe]
@@ -80,6 +83,8 @@ def _trait_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
             continue
         if subject.lemma_.lower() in words("professional_roles"):
             continue  # "the social worker may not be able to visit": not about the family
+        if verb.dep_ in ("advcl", "relcl", "acl", "pcomp"):
+            continue  # "... so he can be at home when Priya is unwell": context, not the claim
         lemma = clause.lemma
         if lemma in ("be", "seem", "appear", "become", "remain", "present"):
             for child in verb.children:
@@ -100,6 +105,14 @@ def _trait_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
                     )
                 ):
                     yield [subject, verb, child], "a trait or label"
+        if (
+            clause.passive
+            and clause.agent is None
+            and (lemma in traits or verb.lower_ in traits)
+            and not f.is_child(subject)
+            and not is_child_token(subject)
+        ):
+            yield [subject, verb], "a trait or label"
         if lemma in ("have", "suffer", "struggle", "battle", "live") and not clause.negated:
             for token in verb.subtree:
                 if token == verb or (token.head != verb and token.head.head != verb):
@@ -217,10 +230,14 @@ def _insight_object(verb: Any) -> Any | None:
 
 def _reports_behaviour(verb: Any, f: Facts) -> bool:
     """ "The school thinks that Dad might hit Ella": the thought frames a behaviour."""
-    if verb.dep_ != "ROOT" or any(c.dep_ == "auxpass" for c in verb.children):
-        return verb.dep_ != "ROOT"  # "It is understood that ...": reported, not demanded
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return True  # "It is understood that ...": a report (a hedge), not a demanded state
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.lemma_.lower() in words("professional_roles"):
+    if (
+        verb.dep_ == "ROOT"
+        and subject is not None
+        and subject.lemma_.lower() in words("professional_roles")
+    ):
         return True  # "The school thinks that Asif will hit Hamza": the worry, reported
     inside = {t.i for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree}
     return any(
