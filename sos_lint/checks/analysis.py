@@ -333,7 +333,7 @@ def facts(doc: Any) -> Facts:
     result.has_age = bool(_AGE.search(doc.text))
     result.has_time = bool(_TIME.search(doc.text))
     for token in doc:
-        if is_person(token):
+        if is_person(token) and not _names_an_agency(token):
             result.people.append(token)
             if is_child_token(token) or _has_age_after(token):
                 result.children.append(token)
@@ -357,6 +357,15 @@ def facts(doc: Any) -> Facts:
     _name_children(result)
     doc._.sos_facts = result
     return result
+
+
+def _names_an_agency(token: Any) -> bool:
+    """ "Children's services", "the children's centre": part of an agency's name, not a person."""
+    return (
+        token.dep_ in ("poss", "compound")
+        and token.head != token
+        and token.head.lemma_.lower() in words("professional_roles") | NOT_NAMES
+    )
 
 
 def _has_age_after(token: Any) -> bool:

@@ -19,7 +19,7 @@ from sos_lint.checks.analysis import (
 )
 
 _PRONOUNS = {"he", "she", "they", "him", "her", "them", "it", "i", "we", "you", "us", "me"}
-_OBJECT_DEPS = {"dobj", "prt", "dative", "acomp", "oprd"}
+_OBJECT_DEPS = {"dobj", "prt", "dative", "acomp", "oprd", "punct"}
 _OBJECT_PREPS = {"at", "to", "on", "with", "into", "onto", "down", "off", "out", "over"}
 CHILD = "[which child, and their age]"
 # "failed to take Kai" means Kai was not taken: copying "take Kai" would invert the fact.
@@ -62,22 +62,24 @@ def _inflect(verb: Any, tag: str | None) -> str:
 
 
 def _verb_phrase(clause: Clause, tag: str | None = None) -> str:
-    """The verb with its particle, object and one object-like preposition ("pushed Kai down"),
-    the verb put in the form the scaffold needs (``VB`` after "might", ``VBN`` after "has")."""
+    """The verb with what directly follows it: its object, particle and object-like
+    prepositions ("pushed Kai (7) down the stairs"), copied as written, with the verb put in
+    the form the scaffold needs (``VB`` after "might", ``VBN`` after "has")."""
     verb = clause.verb
-    keep = [verb]
-    for child in verb.children:
+    end = verb.i
+    for child in sorted(verb.children, key=lambda t: t.i):
         if child.i < verb.i:
             continue
-        object_like = child.dep_ == "prep" and child.lower_ in _OBJECT_PREPS and len(keep) < 3
-        if child.dep_ in _OBJECT_DEPS or object_like:
-            keep.extend(child.subtree)
-    keep = [t for t in keep if t.dep_ not in ("advcl", "relcl", "punct", "cc", "conj")]
-    if len(keep) > 8:
-        keep = [t for t in keep if t.i <= verb.i + 7]
-    keep = sorted(set(keep), key=lambda t: t.i)
-    words = [_inflect(t, tag) if t == verb else t.text for t in keep]
-    return " ".join(words).replace(" 's", "'s").replace(" ,", ",")
+        object_like = child.dep_ in _OBJECT_DEPS or (
+            child.dep_ == "prep" and child.lower_ in _OBJECT_PREPS
+        )
+        if not object_like:
+            break  # stop before time, place or reason phrases and before other clauses
+        end = max(t.i for t in child.subtree)
+    end = min(end, verb.i + 12)
+    span = verb.doc[verb.i : end + 1]
+    rest = span.text[len(verb.text) :]
+    return _inflect(verb, tag) + rest
 
 
 def _carer(f: Facts, tag: str | None = None) -> tuple[str | None, str | None]:
@@ -123,7 +125,7 @@ def scaffold(section: str, f: Facts) -> str | None:
         worried = _worried(f) or "[Who is worried]"
         last = worried.split()[-1].lower()
         plural = (
-            last in ("we", "they")
+            last in ("we", "they", "police")
             or " and " in worried
             or (last.endswith("s") and not last.endswith("'s"))
         )

