@@ -173,10 +173,9 @@ class Record:
 
 
 def _note(rng: random.Random, section: str, names: dict[str, str]) -> str:
-    sentences = []
     templates = TEMPLATES[section]
-    for _ in range(rng.randint(2, 4)):
-        sentences.append(rng.choice(templates).format(**names))
+    count = min(len(templates), rng.randint(2, 4))
+    sentences = [t.format(**names) for t in rng.sample(templates, count)]
     if rng.random() < 0.3:
         extra = rng.choice(TEMPLATES["Case note"]).format(**names)
         return " ".join(sentences) + "\n\n" + extra

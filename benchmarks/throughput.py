@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate_records import write_csv  # noqa: E402
+from generate_records import write_csv
 
 
 def _rss_kib(pid: int) -> int:
@@ -114,7 +114,9 @@ def throughput(records: int, workdir: Path, batch_size: int, jobs: list[int]) ->
     # Raw spaCy: the same texts, the same components (parser only where the scan uses it).
     started = time.perf_counter()
     for with_parser in (True, False):
-        batch = [t for t, s in zip(texts, sections, strict=True) if linter.needs_parse(s) is with_parser]
+        batch = [
+            t for t, s in zip(texts, sections, strict=True) if linter.needs_parse(s) is with_parser
+        ]
         for _ in nlp_module.pipe(linter.nlp, batch, parser=with_parser, batch_size=128):
             pass
     raw = words / (time.perf_counter() - started)
@@ -176,7 +178,9 @@ def memory_check(sizes: list[int], workdir: Path, jobs: int, select: str | None)
     if len(results) > 1:
         first, last = results[0][1], results[-1][1]
         growth = last["total"] / first["total"] - 1
-        print(f"  growth {results[0][0]:,} -> {results[-1][0]:,} records: {growth:+.0%} (target within 20%)")
+        print(
+            f"  growth {results[0][0]:,} -> {results[-1][0]:,} records: {growth:+.0%} (target within 20%)"
+        )
 
 
 def main() -> None:
@@ -187,15 +191,24 @@ def main() -> None:
     parser.add_argument("--memory", help="record counts for the memory check, e.g. 10000,100000")
     parser.add_argument("--memory-jobs", type=int, default=2)
     parser.add_argument("--memory-select", help="rules for the memory check (e.g. SOS1 for speed)")
-    parser.add_argument("--workdir", help="folder for the generated files (default: a temporary one)")
+    parser.add_argument(
+        "--workdir", help="folder for the generated files (default: a temporary one)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="sos-lint-bench-") as temp:
         workdir = Path(args.workdir or temp)
         workdir.mkdir(parents=True, exist_ok=True)
         if args.records:
-            throughput(args.records, workdir, args.batch_size, [int(j) for j in args.jobs.split(",") if j])
+            throughput(
+                args.records, workdir, args.batch_size, [int(j) for j in args.jobs.split(",") if j]
+            )
         if args.memory:
-            memory_check([int(s) for s in args.memory.split(",")], workdir, args.memory_jobs, args.memory_select)
+            memory_check(
+                [int(s) for s in args.memory.split(",")],
+                workdir,
+                args.memory_jobs,
+                args.memory_select,
+            )
     sys.stdout.flush()
 
 

@@ -23,6 +23,7 @@ import json
 import math
 import numbers
 import os
+import re
 import sys
 import time
 from collections import deque
@@ -58,7 +59,7 @@ PER = ("record", "finding")
 ENGINES = ("local", "dask")
 SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 COUNT_CATEGORIES = (*CATEGORIES, TOOL_CATEGORY)
-_NUMBER_TEXT = __import__("re").compile(r"[+-]?(?:\d[\d,]*\.?\d*|\.\d+)(?:[eE][+-]?\d+)?%?")
+_NUMBER_TEXT = re.compile(r"[+-]?(?:\d[\d,]*\.?\d*|\.\d+)(?:[eE][+-]?\d+)?%?")
 
 
 class ColumnError(SosLintError):
@@ -263,6 +264,13 @@ def arrow_schema(columns: Sequence[str], readability_cols: Sequence[str]) -> Any
 
 def make_job(options: ScanOptions, config: Config, fields: Sequence[str]) -> Job:
     fmt = output_format(options)
+    if fmt == "parquet":
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError:
+            raise SosLintError(
+                "Parquet output needs the batch extra: pip install 'sos-lint[batch]'"
+            ) from None
     per = "record" if fmt == "jsonl" else options.per
     keys = _readability_keys(options.readability)
     columns = (
@@ -621,6 +629,14 @@ def _prepare(record: RawRecord, job: Job, state: _State) -> _Prepared:
     return _Prepared(record, section, unknown, documents, problems, words)
 
 
+def _prepare_safely(record: RawRecord, job: Job, state: _State) -> _Prepared:
+    try:
+        return _prepare(record, job, state)
+    except Exception as exc:  # one odd record must not stop the scan; never quote its text
+        problem = f"internal error while reading the record ({type(exc).__name__})"
+        return _Prepared(record, job.section, None, [], [problem], 0)
+
+
 def _lint_all(
     prepared: list[_Prepared], state: _State, job: Job
 ) -> list[list[list[Finding]] | str]:
@@ -649,7 +665,7 @@ def _lint_all(
 def lint_chunk(records: Sequence[RawRecord], job: Job) -> ChunkResult:
     """Lint a chunk of records and serialise them for the job's output format."""
     state = _state(job)
-    prepared = [_prepare(r, job, state) for r in records]
+    prepared = [_prepare_safely(r, job, state) for r in records]
     results = _lint_all(prepared, state, job)
     payload_rows: list[Any] = []
     views: list[RecordView] = []
@@ -696,7 +712,10 @@ def _record_dict(
                 }
             )
         if state.readability is not None and document.statements:
-            scores = state.readability.score_statements(document.statements).as_dict()
+            try:
+                scores = state.readability.score_statements(document.statements).as_dict()
+            except Exception:  # scores are advice; a text textstat cannot score gets none
+                scores = {}
             readability[name] = {k: scores.get(k) for k in job.readability_keys}
         notices.extend(document.notices)
     status = "error" if problems else "ok"
@@ -744,7 +763,7 @@ def _view(record: dict[str, Any]) -> RecordView:
             f["rule"],
             f["category"],
             f["severity"],
-            " ".join(f["text"].split()).lower()[:60],
+            " ".join(f["text"].split())[:60],
             f["suggestions"][0]["replacement"] if f["suggestions"] else "",
         )
         for f in record["findings"]
@@ -928,7 +947,12 @@ class _Dask:
     def __init__(self, job: Job, scheduler: str | None, workers: int) -> None:
         import logging
 
-        from distributed import Client, LocalCluster
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise SosLintError(
+                "--engine dask needs the dask extra: pip install 'sos-lint[dask]'"
+            ) from None
 
         self.cluster = None
         if scheduler:
@@ -1063,7 +1087,7 @@ def progress_bar(
         unit_divisor=1024,
         file=sys.stderr,
         desc="scan",
-        bar_format="{desc}: {percentage:3.0f}%|{bar}| [{elapsed}<{remaining}] {postfix}",
+        bar_format="{desc}: {percentage:3.0f}%|{bar}| [{elapsed}<{remaining}{postfix}]",
         dynamic_ncols=True,
     )
     started = time.perf_counter()

@@ -33,6 +33,13 @@ class ResumeError(SosLintError):
     """The existing output cannot be resumed (a different scan, or not a scan output)."""
 
 
+def usual_mode(path: str | Path) -> None:
+    """Give a ``mkstemp`` file (private, 0600) the mode a newly created file would have."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(path, 0o666 & ~umask)
+
+
 def write_json_atomic(path: str | Path, data: Any) -> None:
     """Write JSON to a temporary file beside ``path``, then rename it into place."""
     target = Path(path)
@@ -43,6 +50,7 @@ def write_json_atomic(path: str | Path, data: Any) -> None:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             json.dump(data, out, indent=2, ensure_ascii=False)
             out.write("\n")
+        usual_mode(temp)
         os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
@@ -264,6 +272,7 @@ class ParquetWriter(Writer):
             prefix=f".{target.name}.", suffix=".partial", dir=target.parent or "."
         )
         os.close(handle)
+        usual_mode(self.temp)
         self.writer = pq.ParquetWriter(self.temp, schema)
         resumed = _Resumed(self.job, builder)
         if resume and target.exists():

@@ -364,4 +364,7 @@ def evaluate(
 
 
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    # Run the imported module's group: under `python -m` this file is a second module.
+    from sos_lint.cli import main as registered
+
+    registered()

@@ -232,6 +232,7 @@ def report(
 ) -> None:
     """Write a self-contained HTML report for supervisors from scan results (JSONL)."""
     from sos_lint.batch import NameColumn
+    from sos_lint.batch_output import usual_mode
     from sos_lint.config import load_config
     from sos_lint.redact import redact_report
     from sos_lint.reporters.html import render_report
@@ -263,6 +264,7 @@ def report(
         handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(html)
+        usual_mode(temp)
         os.replace(temp, target)
     except SosLintError as exc:
         fail(str(exc))

@@ -10,6 +10,7 @@ back for ``--resume``, and the results file that ``sos-lint report`` reads.
 from __future__ import annotations
 
 import heapq
+import itertools
 import json
 import math
 from collections import Counter
@@ -82,7 +83,8 @@ def error_reason(message: str | None) -> str:
 
 
 def _term(text: str) -> str:
-    return " ".join(text.split()).lower()[:60]
+    """A matched text as shown: spaces normalised, its case kept (counted case-blind)."""
+    return " ".join(text.split())[:60]
 
 
 # -- views from each output shape ------------------------------------------------------------
@@ -268,7 +270,11 @@ class _Block:
     readability: dict[str, Counter[float]] = field(default_factory=dict)
 
     def add(
-        self, view: RecordView, meta: dict[str, tuple[str, str]], alts: dict[tuple[str, str], str]
+        self,
+        view: RecordView,
+        meta: dict[str, tuple[str, str]],
+        alts: dict[tuple[str, str], str],
+        shown: dict[tuple[str, str], str],
     ) -> None:
         self.records += 1
         self.sections[view.section] += 1
@@ -295,8 +301,10 @@ class _Block:
             if finding.code not in meta or not meta[finding.code][0]:
                 meta[finding.code] = (finding.rule, finding.category)
             if finding.term:
-                key = (finding.code, finding.term)
+                key = (finding.code, finding.term.lower())
                 self.terms[key] += 1
+                if key not in shown and len(shown) < _MAX_TERMS * 4:
+                    shown[key] = finding.term
                 if finding.alternative and key not in alts:
                     alts[key] = finding.alternative
         if len(self.terms) > _MAX_TERMS:
@@ -310,6 +318,7 @@ class _Block:
         self,
         meta: Mapping[str, tuple[str, str]],
         alts: Mapping[tuple[str, str], str],
+        shown: Mapping[tuple[str, str], str],
         top: int,
         target: float | None,
     ) -> dict[str, Any]:
@@ -347,7 +356,7 @@ class _Block:
             ],
             "top_terms": [
                 {
-                    "term": term,
+                    "term": shown.get((code, term), term),
                     "code": code,
                     "category": meta.get(code, ("", ""))[1],
                     "count": count,
@@ -426,9 +435,10 @@ class SummaryBuilder:
         self.groups: dict[str, dict[str, _Block]] = {g: {} for g in self.group_by}
         self.meta: dict[str, tuple[str, str]] = {}
         self.alternatives: dict[tuple[str, str], str] = {}
+        self.shown: dict[tuple[str, str], str] = {}
 
     def add(self, view: RecordView) -> None:
-        self.overall.add(view, self.meta, self.alternatives)
+        self.overall.add(view, self.meta, self.alternatives, self.shown)
         for column, value in view.group:
             blocks = self.groups.get(column)
             if blocks is None:
@@ -437,7 +447,7 @@ class SummaryBuilder:
             block = blocks.get(label)
             if block is None:
                 block = blocks[label] = _Block()
-            block.add(view, self.meta, self.alternatives)
+            block.add(view, self.meta, self.alternatives, self.shown)
 
     def result(self) -> dict[str, Any]:
         from sos_lint import __version__
@@ -448,10 +458,14 @@ class SummaryBuilder:
             "group_by": list(self.group_by),
             "readability_target": self.target,
         }
-        out.update(self.overall.to_dict(self.meta, self.alternatives, self.top, self.target))
+        out.update(
+            self.overall.to_dict(self.meta, self.alternatives, self.shown, self.top, self.target)
+        )
         out["groups"] = {
             column: {
-                value: block.to_dict(self.meta, self.alternatives, min(self.top, 10), self.target)
+                value: block.to_dict(
+                    self.meta, self.alternatives, self.shown, min(self.top, 10), self.target
+                )
                 for value, block in sorted(blocks.items())
             }
             for column, blocks in self.groups.items()
@@ -551,9 +565,39 @@ def _statement_item(
         "field": statement.get("field", ""),
         "section": statement.get("section") or record.get("section") or "general",
         "text": text,
+        "segments": segments(text, marks),
         "findings": marks,
         "score": sum(SEVERITY_WEIGHT.get(str(m["severity"]), 1) for m in marks),
     }
+
+
+WHOLE_STATEMENT = 0.8
+"""A finding covering this share of its statement is about the statement, not some words."""
+
+
+def segments(text: str, marks: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The statement cut where findings start and end: ``{"text", "marks"}`` pieces.
+
+    ``marks`` lists the indexes of the findings covering a piece. Cutting the text before any
+    redaction keeps highlights on the right words when names change length.
+    """
+    spans = [
+        (i, int(m["start"]), int(m["end"]))
+        for i, m in enumerate(marks)
+        if int(m["end"]) > int(m["start"])
+        and (int(m["end"]) - int(m["start"])) < WHOLE_STATEMENT * max(len(text.strip()), 1)
+    ]
+    cuts = sorted({0, len(text), *(s for _, s, _ in spans), *(e for _, _, e in spans)})
+    out: list[dict[str, Any]] = []
+    for left, right in itertools.pairwise(cuts):
+        if left >= right:
+            continue
+        covering = [i for i, s, e in spans if s <= left and right <= e]
+        if out and not covering and not out[-1]["marks"]:
+            out[-1]["text"] += text[left:right]
+        else:
+            out.append({"text": text[left:right], "marks": covering})
+    return out
 
 
 # -- reading results back --------------------------------------------------------------------
@@ -629,7 +673,8 @@ def report_data(
         "summary": summary,
         "statements": statements,
         "group_by": summary["group_by"],
-        "categories": list(CATEGORIES),
+        "categories": [c for c in CATEGORIES if summary["findings_by_category"].get(c)]
+        or list(CATEGORIES),
         "target": target_reading_age,
     }
 

@@ -302,8 +302,19 @@ class ParquetSource(Source):
         self.progress.done = self.size
 
 
+def _extra(module: str, what: str) -> Any:
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise InputError(
+            f"reading {what} needs the batch extra: pip install 'sos-lint[batch]'"
+        ) from None
+
+
 def _parquet(path: Path) -> ParquetSource:
-    import pyarrow.parquet as pq
+    pq = _extra("pyarrow.parquet", "Parquet")
 
     try:
         handle = pq.ParquetFile(str(path))
@@ -366,6 +377,7 @@ class ExcelSource(Source):
 
 
 def _excel(path: Path, sheet: str | None) -> ExcelSource:
+    _extra("openpyxl", "Excel workbooks")
     source = ExcelSource(str(path), "xlsx", [], path.stat().st_size, sheet=sheet)
     try:
         book, ws = source._sheet()

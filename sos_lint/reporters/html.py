@@ -6,7 +6,6 @@ summary module has already worked out (``sos_lint.summary.report_data``); it doe
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
@@ -221,7 +220,8 @@ def histogram_chart(dist: Mapping[str, Any], target: float | None, label: str) -
                 f'<text x="{left + i * bar_w + bar_w / 2:.1f}" y="{height - bottom + 16}" '
                 f'text-anchor="middle">{low:g}</text>'
             )
-    parts.append(f'<text x="{left - 6}" y="{20}" text-anchor="end">{peak}</text>')
+    parts.append(f'<text x="{left - 6}" y="20" text-anchor="end">{peak}</text>')
+    parts.append(f'<text x="{left - 6}" y="34" text-anchor="end">texts</text>')
     if target is not None:
         x = left + (float(target) - start) / step * bar_w
         x = min(max(x, left), width - 20)
@@ -385,36 +385,49 @@ def _terms_section(data: Mapping[str, Any]) -> str:
     )
 
 
-def highlight(text: str, findings: Sequence[Mapping[str, Any]]) -> str:
-    """The statement with each finding's words wrapped in <mark> (overlaps merged)."""
-    cuts = {0, len(text)}
-    for f in findings:
-        cuts.update(
-            (max(0, min(len(text), int(f["start"]))), max(0, min(len(text), int(f["end"]))))
-        )
-    points = sorted(cuts)
+def highlight(pieces: Sequence[Mapping[str, Any]], findings: Sequence[Mapping[str, Any]]) -> str:
+    """The statement's pieces, those with findings wrapped in <mark> (reasons as a tooltip)."""
     out = []
-    for left, right in itertools.pairwise(points):
-        piece = _e(text[left:right])
-        covering = [
-            f
-            for f in findings
-            if int(f["start"]) <= left and right <= int(f["end"]) and left < right
-        ]
+    for piece in pieces:
+        text = _e(piece["text"])
+        covering = [findings[i] for i in piece.get("marks", ()) if i < len(findings)]
         if not covering:
-            out.append(piece)
+            out.append(text)
             continue
         worst = min(
-            (SEVERITY_ORDER.index(str(f["severity"])) if f["severity"] in SEVERITY_ORDER else 2)
+            SEVERITY_ORDER.index(str(f["severity"])) if f["severity"] in SEVERITY_ORDER else 2
             for f in covering
         )
         title = " | ".join(f"{f['code']}: {f['message']}" for f in covering)
         categories = "|".join(sorted({str(f["category"]) for f in covering}))
         out.append(
             f'<mark class="sev-{SEVERITY_ORDER[worst]}" data-categories="{_e(categories)}" '
-            f'title="{_e(title)}">{piece}</mark>'
+            f'title="{_e(title)}">{text}</mark>'
         )
     return "".join(out)
+
+
+def _finding_items(findings: Sequence[Mapping[str, Any]]) -> str:
+    """One line per distinct finding, with how many times it occurs in the statement."""
+    counted: dict[tuple[str, str, str, str, str], int] = {}
+    for f in findings:
+        key = (
+            str(f["severity"]),
+            str(f["category"]),
+            str(f["code"]),
+            str(f["message"]),
+            str(f.get("suggestion") or ""),
+        )
+        counted[key] = counted.get(key, 0) + 1
+    items = []
+    for (severity, category, code, message, suggestion), count in counted.items():
+        times = f' <span class="note">({count} times)</span>' if count > 1 else ""
+        tip = f' <span class="try">Try: {_e(suggestion)}</span>' if suggestion else ""
+        items.append(
+            f'<li><span class="sev-{_e(severity)}">{_e(severity)}</span> {_chip(category)}'
+            f"<b>{_e(code)}</b> {_e(message)}{tip}{times}</li>"
+        )
+    return "".join(items)
 
 
 def _statements_section(data: Mapping[str, Any]) -> str:
@@ -438,22 +451,12 @@ def _statements_section(data: Mapping[str, Any]) -> str:
                 else []
             )
         )
-        findings = "".join(
-            f'<li><span class="sev-{_e(f["severity"])}">{_e(f["severity"])}</span> '
-            f"{_chip(str(f['category']))}<b>{_e(f['code'])}</b> {_e(f['message'])}"
-            + (
-                f' <span class="try">Try: {_e(f["suggestion"])}</span>'
-                if f.get("suggestion")
-                else ""
-            )
-            + "</li>"
-            for f in item["findings"]
-        )
+        findings = _finding_items(item["findings"])
         parts.append(
             f'<article class="stmt" data-item="statement" data-groups="{_e(groups)}" '
             f'data-categories="{_e(categories)}" data-severities="{_e(severities)}">'
             f'<div class="where">{where}</div>'
-            f'<p class="text">{highlight(item["text"], item["findings"])}</p>'
+            f'<p class="text">{highlight(item["segments"], item["findings"])}</p>'
             f'<ul class="findings">{findings}</ul></article>'
         )
     parts.append('<p id="no-statements" class="note hidden">No statements match these filters.</p>')
