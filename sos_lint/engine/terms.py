@@ -25,7 +25,7 @@ def _forms_cache() -> JsonCache:
         release = version("lemminflect")
     except PackageNotFoundError:  # pragma: no cover - a declared dependency
         release = "unknown"
-    return JsonCache(f"word-forms-lemminflect-{release}")
+    return JsonCache(f"word-forms-v2-lemminflect-{release}")
 
 
 _FORMS = _forms_cache()
@@ -53,9 +53,78 @@ def _inflections(lower: str) -> tuple[str, ...]:
     for values in getAllLemmas(lower).values():
         lemmas.update(v.lower() for v in values)
     for lemma in lemmas:
-        for values in getAllInflections(lemma).values():
+        for tag, values in getAllInflections(lemma).items():
+            if tag in COMPARATIVES:
+                continue  # "good" must not also match "better" and "best"
             forms.update(v.lower() for v in values)
     return tuple(sorted(forms))
+
+
+COMPARATIVES = frozenset({"JJR", "JJS", "RBR", "RBS"})
+
+
+# Words matched only as written: inflecting them adds nothing a term table would want
+# ("may well have been" must not also become "mays wells had being"), and it multiplies the
+# phrases to match. A table lists their other forms itself ("is alcoholic|was alcoholic").
+FUNCTION_WORDS = frozenset(
+    {
+        "may",
+        "might",
+        "must",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "well",
+        "have",
+        "has",
+        "had",
+        "having",
+        "be",
+        "been",
+        "being",
+        "is",
+        "are",
+        "was",
+        "were",
+        "am",
+        "does",
+        "did",
+        "the",
+        "and",
+        "not",
+        "that",
+        "this",
+        "its",
+        "his",
+        "her",
+        "their",
+        "them",
+        "him",
+        "she",
+        "they",
+        "you",
+        "your",
+        "our",
+        "from",
+        "into",
+        "over",
+        "off",
+        "about",
+        "than",
+        "then",
+        "very",
+        "too",
+        "also",
+        "any",
+        "some",
+        "all",
+        "with",
+        "for",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -202,7 +271,7 @@ class TermMatcher:
         for token in tokens:
             if exact:
                 pattern.append({"ORTH": token})
-            elif token.isalpha() and len(token) > 2:
+            elif token.isalpha() and len(token) > 2 and token.lower() not in FUNCTION_WORDS:
                 pattern.append({"LOWER": {"IN": list(word_forms(token))}})
             else:
                 pattern.append({"LOWER": token.lower()})
