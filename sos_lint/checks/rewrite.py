@@ -55,10 +55,9 @@ def _child(f: Facts) -> str | None:
 def _inflect(verb: Any, tag: str | None) -> str:
     if tag is None:
         return str(verb.text)
-    from lemminflect import getInflection
+    from sos_lint.engine.terms import inflect
 
-    forms = getInflection(verb.lemma_, tag=tag)
-    return forms[0] if forms else str(verb.text)
+    return inflect(verb.lemma_, tag) or str(verb.text)
 
 
 def _verb_phrase(clause: Clause, tag: str | None = None) -> str:

@@ -45,6 +45,22 @@ def word_forms(word: str) -> tuple[str, ...]:
     return forms
 
 
+_TAGGED = JsonCache("word-inflections-v1")
+
+
+def inflect(lemma: str, tag: str) -> str | None:
+    """``lemma`` in the form ``tag`` (a Penn tag such as VBD), via lemminflect, cached."""
+    key = f"{lemma.lower()}|{tag}"
+    cached = _TAGGED.get(key)
+    if isinstance(cached, str):
+        return cached or None
+    from lemminflect import getInflection
+
+    forms = getInflection(lemma, tag=tag)
+    _TAGGED.put(key, forms[0] if forms else "")
+    return forms[0] if forms else None
+
+
 def _inflections(lower: str) -> tuple[str, ...]:
     from lemminflect import getAllInflections, getAllLemmas
 
