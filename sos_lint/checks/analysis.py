@@ -120,9 +120,16 @@ class Clause:
     @property
     def agent_person(self) -> Any | None:
         """The person in a ``by`` phrase ("hit by her stepdad"), not a time ("by 3pm")."""
-        if self.agent is None:
-            return None
-        return next((t for t in self.agent.subtree if is_person(t)), None)
+        if self.agent is not None:
+            return next((t for t in self.agent.subtree if is_person(t)), None)
+        # The small model sometimes hangs "by his uncle" off the object before it
+        # ("hit with a phone charger by his uncle"): take a "by" + person after the verb.
+        for token in self.verb.subtree:
+            if token.i > self.verb.i and token.lower_ == "by" and token.dep_ in ("prep", "agent"):
+                person = next((t for t in token.subtree if is_person(t)), None)
+                if person is not None:
+                    return person
+        return None
 
 
 @dataclass
@@ -278,12 +285,16 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
             i -= 3  # skip an age in brackets: "Zubair (9) was made to ..."
         else:
             break
-    if (
-        i >= 0
-        and verb.dep_ not in ("conj", "xcomp", "acl", "amod", "relcl")
-        and is_person(verb.doc[i])
-    ):
-        return verb.doc[i], False
+    if verb.dep_ in ("conj", "xcomp", "acl", "amod", "relcl"):
+        return None, False
+    if i >= 0 and is_person(doc[i]):
+        return doc[i], False
+    # "Martin Jones, Kelsey's stepdad, came into ...": step back over an appositive.
+    j = i
+    while j >= 0 and verb.i - j < 10 and doc[j].pos_ != "VERB":
+        if doc[j].dep_ in ("pobj", "compound", "npadvmod", "nsubj") and _is_name(doc[j]):
+            return doc[j], False
+        j -= 1
     return None, False
 
 
@@ -497,8 +508,11 @@ def observable_actions(f: Facts, reported: bool = False) -> list[Clause]:
         if clause.verb.pos_ != "VERB":
             continue
         lemma = clause.lemma
-        if lemma in not_behaviour:
-            continue
+        gets_someone = lemma == "get" and any(
+            c.dep_ in ("dobj", "ccomp") for c in clause.verb.children
+        )
+        if lemma in not_behaviour and not gets_someone:
+            continue  # ("get Johnny to school" is an action; "get upset" is not)
         if is_compliance(clause) or is_abstract_safety(clause):
             continue
         if clause.verb.dep_ in ("amod", "compound"):

@@ -103,6 +103,10 @@ STATES = frozenset(
         "overwhelm",
         "stress",
         "exhaust",
+        "want",
+        "predict",
+        "flag",
+        "signpost",
     }
 )
 BODY = frozenset(

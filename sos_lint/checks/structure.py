@@ -92,6 +92,11 @@ def worried_party(f: Facts) -> Any | None:
         if token.lemma_.lower() not in worry and token.lower_ not in worry:
             continue
         verb = token if token.pos_ in ("VERB", "AUX") else token.head
+        for _ in range(3 if token.pos_ == "NOUN" else 0):
+            # "have all talked about the same worry": climb from the noun to its verb
+            if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
+                break
+            verb = verb.head
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("it", "there", "this"):
                 return child
@@ -191,9 +196,17 @@ def has_impact(f: Facts, acts: list[Clause]) -> bool:
             return True
     first = min((c.verb.i for c in acts), default=-1)
     for clause in f.clauses:
-        if clause.verb.i <= first or clause in acts:
+        if clause.verb.i <= first:
             continue
         subject = clause.subject
+        if (
+            subject is not None
+            and subject.pos_ == "PRON"
+            and clause.modals & {"could", "might", "may", "would"}
+        ):
+            return True  # "... and he could overheat"
+        if clause in acts:
+            continue
         if subject is not None and (
             f.is_child(subject) or subject.lower_ in ("he", "she", "they", "it")
         ):
@@ -379,8 +392,34 @@ def _being_there(clause: Clause) -> bool:
     )
 
 
+# Telling others about it is how everyone will know, not the goal's behaviour; checking on a
+# child or watching them is.
+COMMUNICATION = frozenset(
+    {
+        "tell",
+        "report",
+        "let",
+        "confirm",
+        "show",
+        "ring",
+        "phone",
+        "call",
+        "text",
+        "email",
+        "message",
+        "say",
+        "share",
+        "update",
+        "log",
+        "note",
+        "record",
+        "know",
+    }
+)
+
+
 def check_goal_behaviour(context: CheckContext) -> Iterable[Hit]:
-    observe = words("observation_verbs")
+    observe = COMMUNICATION
 
     def test(st: Statement, f: Facts) -> str | None:
         if not f.clauses:
@@ -548,7 +587,12 @@ def check_safety_actor(context: CheckContext) -> Iterable[Hit]:
         if observable_actions(f):
             return None
         hidden = [
-            c for c in f.clauses if c.passive and c.agent_person is None and c.subject is not None
+            c
+            for c in f.clauses
+            if c.passive
+            and c.agent_person is None
+            and c.subject is not None
+            and c.lemma not in words("official_passive_verbs")
         ]
         if not hidden:
             return None
