@@ -315,7 +315,14 @@ def _modals(verb: Any) -> frozenset[str]:
 
 
 def _passive(verb: Any) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    # "he gets sent to the shop", "got hit": a get-passive the parser reads as a complement
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("xcomp", "acomp", "ccomp")
+        and verb.head.lemma_.lower() == "get"
+    )
 
 
 def _negated(verb: Any) -> bool:

@@ -79,6 +79,9 @@ def _trait_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
     for clause in f.clauses:
         verb = clause.verb
         subject = clause.subject
+        if subject is not None and _condition_as_agent(subject) and verb.dep_ in ("ROOT", "ccomp"):
+            yield [subject, verb], "a condition doing what a person does"
+            continue
         if subject is None or not _person_subject(subject):
             continue
         if subject.lemma_.lower() in words("professional_roles"):
@@ -123,7 +126,26 @@ def _trait_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
 
 
 VERDICT_NOUNS = frozenset(
-    {"risk", "danger", "threat", "liability", "concern", "worry", "problem", "offender", "thug"}
+    {
+        "risk",
+        "danger",
+        "threat",
+        "liability",
+        "concern",
+        "worry",
+        "problem",
+        "offender",
+        "thug",
+        "alcoholic",
+        "addict",
+        "drunk",
+        "junkie",
+    }
+)
+# What a person "has" that the statement makes act in their place ("Mum's drinking is out of
+# control", "Folake's low mood has left Dami neglected").
+CONDITION_AGENTS = frozenset(
+    {"drinking", "drug", "use", "dependency", "addiction", "mood", "illness"}
 )
 ROLE_NOUNS = frozenset(
     {
@@ -183,6 +205,12 @@ INSIGHT_VERBS = frozenset(
         "display",
     }
 )
+
+
+def _condition_as_agent(subject: Any) -> bool:
+    lemma = subject.lemma_.lower()
+    conditions = words("condition_nouns") | CONDITION_AGENTS
+    return lemma in conditions and any(c.dep_ == "poss" and is_person(c) for c in subject.children)
 
 
 def _fragment_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:

@@ -147,6 +147,14 @@ BODY = frozenset(
 )
 
 
+def _is_effect(verb: Any) -> bool:
+    """The verb names an injury or a feeling; the lemmatiser sometimes leaves participles
+    as they are ("bruised"), so the written form is tried without its ending too."""
+    text = verb.lower_
+    candidates = {verb.lemma_.lower(), text, text[:-1], text[:-2], text[:-3]}
+    return bool(candidates & EFFECT_VERBS)
+
+
 def _actor_named_nearby(clause: Clause, whole: bool = False, harm_only: bool = False) -> bool:
     """Another clause in the same sentence (or statement) names a person acting (subjects
     shared through "and" count: "Jordan might lose his temper and shake her")."""
@@ -160,7 +168,8 @@ def _actor_named_nearby(clause: Clause, whole: bool = False, harm_only: bool = F
             continue
         if harm_only and verb.lemma_.lower() not in harm:
             continue
-        if other.subject is not None and is_person(other.subject):
+        subject = other.subject
+        if subject is not None and is_person(subject) and not facts(verb.doc).is_child(subject):
             return True
     return False
 
@@ -208,7 +217,7 @@ def _passive_hides(clause: Clause) -> bool:
         if not _about_person(subject):
             # "the doors are locked" in a plan describes a state to keep, not a hidden act
             return harmful and not _in_plan(verb)
-    effect = lemma in EFFECT_VERBS
+    effect = _is_effect(verb)
     # "Kai could be badly hurt": the impact in a danger statement; "Kai might be hit", when the
     # statement already says who might hit him.
     if clause.modals & IMPACT_FRAMING and (effect or _actor_named_nearby(clause, whole=True)):
@@ -281,6 +290,18 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             and not _sentence_has_actor(token)
         ):
             yield [token], "this names the abuse but not who did it"
+        # "Lexi had her hair cut off", "Kuba will not have his needs met": the causative
+        # have/get hides who did it
+        if (
+            token.tag_ == "VBN"
+            and token.dep_ in ("ccomp", "xcomp", "oprd")
+            and token.head.lemma_.lower() in ("have", "get")
+            and token.head.pos_ == "VERB"
+            and any(c.dep_ in ("nsubj", "dobj") for c in token.children)
+            and lemma not in words("official_passive_verbs")
+            and not any(c.dep_ == "agent" for c in token.children)
+        ):
+            yield [token.head, token], "this hides who did it"
         # "Police found Alby left alone": a participle reporting what someone had done to him
         if (
             token.tag_ == "VBN"
@@ -304,6 +325,17 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             and not any(c.lower_ in ("no", "any") for c in token.head.children)
         ):
             yield [token.head, token], "this hides who did it"
+        # "the smacking of Frankie": a harm verb made a noun, with the child but not the doer
+        if (
+            token.tag_ in ("VBG", "NN")
+            and lemma in words("harm_verbs")
+            and token.dep_ in ("nsubj", "dobj", "pobj", "attr")
+            and any(
+                p.lower_ == "of" and any(is_person(x) for x in p.children) for p in token.children
+            )
+            and not _has_doer(token)
+        ):
+            yield [token], "this names what was done but not who did it"
         # "exposure to domestic abuse"
         if (
             lemma == "exposure"
@@ -332,6 +364,8 @@ DOER_NOUNS = frozenset(
         "mistreatment",
         "exploitation",
         "beating",
+        "dv",
+        "dva",
     }
 )
 OFFENCE_WORDS = frozenset(
