@@ -8,6 +8,7 @@ declares). Word classes come from ``rules/lexicon.yml``; the structure comes fro
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -476,39 +477,23 @@ DEMANDED_STATES = frozenset(
 )
 
 
+def ancestors(token: Any, limit: int = 4) -> Iterator[Any]:
+    """The token's heads, nearest first, up to ``limit`` steps (the root is its own head)."""
+    node = token
+    for _ in range(limit):
+        if node.head == node:
+            return
+        node = node.head
+        yield node
+
+
 def _inside_thought(verb: Any) -> bool:
     """An action that is the content of a thought ("understand that hitting Kai hurts him")."""
-    node = verb
-    for _ in range(4):
-        if node.head == node:
-            return False
-        node = node.head
-        if node.lemma_.lower() in DEMANDED_STATES:
-            return True
-    return False
+    return any(node.lemma_.lower() in DEMANDED_STATES for node in ancestors(verb))
 
 
-def _reported_by_worried(verb: Any) -> bool:
-    """ "The school thinks Asif will hit Hamza": a professional's view framing a behaviour."""
-    node = verb
-    for _ in range(4):
-        if node.head == node:
-            return False
-        node = node.head
-        if node.lemma_.lower() in THOUGHT_VERBS | {"worry", "fear"}:
-            subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
-            return subject is not None and (
-                subject.lemma_.lower() in words("professional_roles") or subject.lower_ == "we"
-            )
-    return False
-
-
-def observable_actions(f: Facts, reported: bool = False) -> list[Clause]:
-    """Clauses that describe something a person did or will do that others could see.
-
-    With ``reported``, an action inside a professional's view ("the school thinks Dad
-    will hit Ella") counts: it is the behaviour a danger statement is about.
-    """
+def observable_actions(f: Facts) -> list[Clause]:
+    """Clauses that describe something a person did or will do that others could see."""
     out = []
     not_behaviour = words("mental_verbs") | words("state_verbs") | ABSENCE_VERBS
     for clause in f.clauses:
@@ -524,7 +509,7 @@ def observable_actions(f: Facts, reported: bool = False) -> list[Clause]:
             continue
         if clause.verb.dep_ in ("amod", "compound"):
             continue
-        if _inside_thought(clause.verb) and not (reported and _reported_by_worried(clause.verb)):
+        if _inside_thought(clause.verb):
             continue
         if any(
             c.dep_ == "xcomp" and c.lemma_.lower() in THOUGHT_VERBS for c in clause.verb.children

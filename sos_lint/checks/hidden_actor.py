@@ -14,6 +14,7 @@ from typing import Any
 from sos_lint.checks.analysis import (
     POSSIBILITY_MODALS,
     Clause,
+    ancestors,
     facts,
     is_child_token,
     is_person,
@@ -400,14 +401,7 @@ OFFENCE_WORDS = frozenset(
 
 def _about_an_offence(token: Any) -> bool:
     """ "a conviction for assault", "a domestic abuse support group": not hidden harm."""
-    node = token
-    for _ in range(4):
-        if node.head == node:
-            return False
-        node = node.head
-        if node.lemma_.lower() in OFFENCE_WORDS:
-            return True
-    return False
+    return any(node.lemma_.lower() in OFFENCE_WORDS for node in ancestors(token))
 
 
 def _owned_harm(token: Any) -> bool:

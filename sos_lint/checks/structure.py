@@ -110,7 +110,7 @@ def carer_actions(f: Facts, future: bool | None = None) -> list[Clause]:
     worried = worried_party(f)
     impact = words("impact_words")
     out = []
-    for clause in observable_actions(f, reported=True):
+    for clause in observable_actions(f):
         subject = clause.subject
         if clause.passive:
             subject = clause.agent_person
@@ -242,17 +242,21 @@ def check_danger_behaviour(context: CheckContext) -> Iterable[Hit]:
     )
 
 
-def check_danger_child(context: CheckContext) -> Iterable[Hit]:
+def _child_check(context: CheckContext, kind: str) -> Iterable[Hit]:
     known = document_children(context)
     yield from _each(
         context,
         lambda st, f: (
             None
             if named_child(f, known)
-            else "This danger statement does not name the child (or give their age)"
+            else f"This {kind} statement does not name the child (or give their age)"
         ),
         "Which child? Name them and give their age: “Kai (7)”.",
     )
+
+
+def check_danger_child(context: CheckContext) -> Iterable[Hit]:
+    yield from _child_check(context, "danger")
 
 
 def check_danger_impact(context: CheckContext) -> Iterable[Hit]:
@@ -485,16 +489,7 @@ def check_harm_doer(context: CheckContext) -> Iterable[Hit]:
 
 
 def check_harm_child(context: CheckContext) -> Iterable[Hit]:
-    known = document_children(context)
-    yield from _each(
-        context,
-        lambda st, f: (
-            None
-            if named_child(f, known)
-            else "This harm statement does not name the child (or give their age)"
-        ),
-        "Which child? Name them and give their age.",
-    )
+    yield from _child_check(context, "harm")
 
 
 def check_harm_when(context: CheckContext) -> Iterable[Hit]:
