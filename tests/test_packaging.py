@@ -131,10 +131,15 @@ def test_cache_holds_rule_data_only(tmp_path: Path, examples: Path) -> None:
     """The on-disk cache of term inflections never receives words from the text linted."""
     env = {**__import__("os").environ, "SOS_LINT_CACHE_DIR": str(tmp_path)}
     draft = tmp_path / "draft.md"
-    draft.write_text("# Harm\n\nZyxwvutian escalated the worries about Quorblet.\n", encoding="utf-8")
+    draft.write_text(
+        "# Harm\n\nZyxwvutian escalated the worries about Quorblet.\n", encoding="utf-8"
+    )
     proc = subprocess.run(
         [sys.executable, "-m", "sos_lint.cli", "check", str(draft)],
-        capture_output=True, text=True, env=env, timeout=300,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
     )
     assert proc.returncode == 1, proc.stderr
     files = list(tmp_path.glob("*.json"))

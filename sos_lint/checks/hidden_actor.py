@@ -209,6 +209,8 @@ def _passive_hides(clause: Clause) -> bool:
             subject = verb.head  # "Sipho to be taken for a medical"
         elif not (harmful or verb.dep_ == "ROOT"):
             return False
+    if subject is not None and (subject.pos_ in ("NUM", "PUNCT") or subject.text[:1].isdigit()):
+        subject = _bracketed_owner(subject)  # "Bethan (8) could be hurt": the parse took "8"
     if subject is not None:
         if subject.lemma_.lower() in words("harm_nouns") or subject.lower_ in words("harm_nouns"):
             # "Bruising was noted", "Burns were found": the injury has no doer.
@@ -225,6 +227,15 @@ def _passive_hides(clause: Clause) -> bool:
         return False
     # "Lee pushed Kai and Kai was hurt": the effect of a named act, not a hidden doer.
     return not (effect and _actor_named_nearby(clause, harm_only=True))
+
+
+def _bracketed_owner(token: Any) -> Any | None:
+    """The name before a bracketed age: "Bethan" in "Bethan (8)"."""
+    doc = token.doc
+    i = token.i
+    while i > 0 and doc[i].text != "(" and token.i - i < 3:
+        i -= 1
+    return doc[i - 1] if i > 0 and doc[i].text == "(" else None
 
 
 def _in_plan(verb: Any) -> bool:
