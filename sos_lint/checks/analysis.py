@@ -423,35 +423,7 @@ def _name_children(result: Facts) -> None:
                 result.children.append(name)
 
 
-def subtree_lemmas(token: Any) -> set[str]:
-    return {t.lemma_.lower() for t in token.subtree}
-
-
 ABSENCE_VERBS = frozenset({"stop", "quit", "cease", "refrain", "abstain"})
-THOUGHT_VERBS = frozenset(
-    {
-        "understand",
-        "acknowledge",
-        "accept",
-        "recognise",
-        "recognize",
-        "realise",
-        "realize",
-        "appreciate",
-        "reflect",
-        "learn",
-        "think",
-        "consider",
-        "believe",
-        "know",
-        "remember",
-        "admit",
-        "own",
-        "minimise",
-        "minimize",
-        "deny",
-    }
-)
 
 
 # The states a plan may wrongly ask for; an action inside them is only their content.
@@ -475,6 +447,10 @@ DEMANDED_STATES = frozenset(
         "minimize",
     }
 )
+
+
+# Verbs of thinking in general: the demanded states plus reporting ones.
+THOUGHT_VERBS = DEMANDED_STATES | {"think", "believe", "know", "remember", "admit", "deny"}
 
 
 def ancestors(token: Any, limit: int = 4) -> Iterator[Any]:
@@ -563,7 +539,3 @@ def is_abstract_safety(clause: Clause) -> bool:
     if lemma in ("protect", "safeguard", "prioritise", "prioritize"):
         return True
     return bool(tail & words("abstract_safety_words"))
-
-
-def sentence_of(token: Any) -> Any:
-    return token.sent if token.doc.has_annotation("SENT_START") else token.doc[:]

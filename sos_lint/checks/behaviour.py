@@ -13,7 +13,6 @@ from typing import Any
 
 from sos_lint.checks.analysis import (
     THOUGHT_VERBS,
-    Clause,
     Facts,
     facts,
     is_abstract_safety,
@@ -30,7 +29,6 @@ BEHAVIOUR_QUESTIONS = (
     Suggestion("What does the person do (or not do) that shows this? Who sees it, and when?"),
     Suggestion("What happens to the child when this happens?"),
 )
-GOAL_SECTIONS = {"safety_goal", "existing_safety", "needs_to_happen"}
 
 
 def _span(statement: Any, tokens: Iterable[Any]) -> tuple[int, int]:
@@ -410,7 +408,3 @@ def check_abstract_safety(context: CheckContext) -> Iterable[Hit]:
         _abstract_hits,
         "“{text}” is {kind} with no action; say what the person did or will do that keeps the child safe",
     )
-
-
-def clause_text(clause: Clause) -> str:
-    return clause.verb.text

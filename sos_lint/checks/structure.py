@@ -179,10 +179,6 @@ def named_child(f: Facts, known: frozenset[str] = frozenset()) -> bool:
     return any(t.pos_ == "PROPN" for t in f.children)
 
 
-def any_child(f: Facts) -> bool:
-    return named_child(f) or bool(f.children)
-
-
 def has_impact(f: Facts, acts: list[Clause]) -> bool:
     impact = words("impact_words") - words("worry_words")
     worried = worried_party(f)
