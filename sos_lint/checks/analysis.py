@@ -273,7 +273,8 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
         for child in node.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child, child.dep_.endswith("pass")
-        if node.dep_ in ("conj", "xcomp", "acl") and node.head != node:
+        participle = node.dep_ == "advcl" and node.tag_ == "VBG"
+        if (node.dep_ in ("conj", "xcomp", "acl") or participle) and node.head != node:
             node = node.head
             continue
         break
@@ -286,14 +287,17 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
             i -= 3  # skip an age in brackets: "Zubair (9) was made to ..."
         else:
             break
-    if verb.dep_ in ("conj", "xcomp", "acl", "amod", "relcl"):
+    misparsed = verb.dep_ == "amod" and verb.tag_ == "VBD"  # "partner, Lyndon, kicked Rayan"
+    if verb.dep_ in ("conj", "xcomp", "acl", "amod", "relcl") and not misparsed:
         return None, False
     if i >= 0 and is_person(doc[i]):
         return doc[i], False
     # "Martin Jones, Kelsey's stepdad, came into ...": step back over an appositive.
     j = i
     while j >= 0 and verb.i - j < 10 and doc[j].pos_ != "VERB":
-        if doc[j].dep_ in ("pobj", "compound", "npadvmod", "nsubj") and _is_name(doc[j]):
+        if doc[j].dep_ in ("pobj", "compound", "npadvmod", "nsubj", "appos", "ROOT") and (
+            _is_name(doc[j]) or (misparsed and is_person(doc[j]))
+        ):
             return doc[j], False
         j -= 1
     return None, False
@@ -477,13 +481,13 @@ def observable_actions(f: Facts) -> list[Clause]:
             continue
         lemma = clause.lemma
         gets_someone = lemma == "get" and any(
-            c.dep_ in ("dobj", "ccomp") for c in clause.verb.children
+            c.dep_ in ("dobj", "ccomp", "prt") for c in clause.verb.children
         )
         if lemma in not_behaviour and not gets_someone:
             continue  # ("get Johnny to school" is an action; "get upset" is not)
         if is_compliance(clause) or is_abstract_safety(clause):
             continue
-        if clause.verb.dep_ in ("amod", "compound"):
+        if clause.verb.dep_ in ("amod", "compound") and clause.verb.tag_ != "VBD":
             continue
         if _inside_thought(clause.verb):
             continue

@@ -110,6 +110,7 @@ def _trait_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
             clause.passive
             and clause.agent is None
             and (lemma in traits or verb.lower_ in traits)
+            and lemma not in words("harm_verbs")  # "has been neglected": a hidden actor
             and not f.is_child(subject)
             and not is_child_token(subject)
         ):
