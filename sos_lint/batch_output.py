@@ -94,9 +94,24 @@ class Writer:
         self.close()
 
 
-class JsonlWriter(Writer):
+class _AppendingTextWriter(Writer):
+    """A text output written in complete lines and flushed after each one, so that an
+    interrupted scan leaves only whole records behind (``--resume`` relies on it)."""
+
     handle: BinaryIO | None = None
 
+    def write(self, payload: str) -> None:
+        assert self.handle is not None
+        self.handle.write(payload.encode("utf-8"))
+        self.handle.flush()
+
+    def close(self) -> None:
+        if self.handle is not None:
+            self.handle.close()
+            self.handle = None
+
+
+class JsonlWriter(_AppendingTextWriter):
     def start(self, resume: bool, builder: SummaryBuilder) -> set[str]:
         done: set[str] = set()
         if resume and os.path.exists(self.path):
@@ -123,16 +138,6 @@ class JsonlWriter(Writer):
         else:
             self.handle = open(self.path, "wb")  # noqa: SIM115
         return done
-
-    def write(self, payload: str) -> None:
-        assert self.handle is not None
-        self.handle.write(payload.encode("utf-8"))
-        self.handle.flush()
-
-    def close(self) -> None:
-        if self.handle is not None:
-            self.handle.close()
-            self.handle = None
 
 
 def csv_rows(path: str) -> Iterator[tuple[list[str], int, bool]]:
@@ -197,9 +202,7 @@ class _Resumed:
         return False
 
 
-class CsvWriter(Writer):
-    handle: BinaryIO | None = None
-
+class CsvWriter(_AppendingTextWriter):
     def start(self, resume: bool, builder: SummaryBuilder) -> set[str]:
         columns = list(self.job.columns)
         resumed = _Resumed(self.job, builder)
@@ -246,16 +249,6 @@ class CsvWriter(Writer):
         # A byte-order mark, so that Excel reads the file as UTF-8.
         self.handle.write(BOM + buffer.getvalue().encode("utf-8"))
         self.handle.flush()
-
-    def write(self, payload: str) -> None:
-        assert self.handle is not None
-        self.handle.write(payload.encode("utf-8"))
-        self.handle.flush()
-
-    def close(self) -> None:
-        if self.handle is not None:
-            self.handle.close()
-            self.handle = None
 
 
 class ParquetWriter(Writer):

@@ -151,10 +151,6 @@ class Facts:
         )
 
     @property
-    def has_child(self) -> bool:
-        return bool(self.children) or self.has_age
-
-    @property
     def child_names(self) -> set[str]:
         return {t.lower_ for t in self.children if t.pos_ == "PROPN"}
 
