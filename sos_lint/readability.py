@@ -68,6 +68,13 @@ def _first_pronunciations(lang: str) -> FirstPronunciations | None:
     return FirstPronunciations() if lang.lower().startswith("en") else None
 
 
+def dictionary() -> Mapping[str, list[list[str]]]:
+    """The CMU pronouncing dictionary (lower-case words): is this a word English speakers say?"""
+    table = _first_pronunciations(LANGUAGE)
+    assert table is not None
+    return table
+
+
 def _install_fast_cmudict() -> None:
     """Point textstat 0.7.x's syllable counter at the faster table (same data)."""
     try:

@@ -200,7 +200,17 @@ def _passive_hides(clause: Clause) -> bool:
         subject = verb.head  # "the bruises that were caused": the noun the clause is about
     decided = subject is not None and subject.lower_ == "it" and lemma in DECISION
     harmful = lemma in words("harm_verbs")
-    if lemma in REPORTING or (lemma in words("official_passive_verbs") and not harmful):
+    if subject is not None and _is_injury(subject) and lemma not in REPORTING:
+        # "Bruising was noted", "Burns were found on Sami's arms": the injury has no doer,
+        # unless the sentence says who caused it ("Dad hit Kai and bruising was noted").
+        return not _actor_named_nearby(clause, harm_only=True)
+    if lemma in FOUND and _found_neglected(verb):
+        # "The twins were found unsupervised": who left them so?
+        return not _actor_named_nearby(clause, whole=True, harm_only=True)
+    official = lemma in words("official_passive_verbs") or (
+        lemma in SENT_SOMEWHERE and _to_an_institution(verb)
+    )
+    if lemma in REPORTING or (official and not harmful):
         # "It was decided that ...": who decided? But "is said to be staying" is a report and
         # "Dad was arrested" an official step, not a hidden act.
         return decided
@@ -212,21 +222,50 @@ def _passive_hides(clause: Clause) -> bool:
     if subject is not None and (subject.pos_ in ("NUM", "PUNCT") or subject.text[:1].isdigit()):
         subject = _bracketed_owner(subject)  # "Bethan (8) could be hurt": the parse took "8"
     if subject is not None:
-        if subject.lemma_.lower() in words("harm_nouns") or subject.lower_ in words("harm_nouns"):
-            # "Bruising was noted", "Burns were found": the injury has no doer.
-            return not any(c.lower_ in ("no", "any") for c in subject.children)
+        if _is_injury(subject):
+            return True
         if subject.lower_ in ("it", "this", "that", "which", "there"):
             return False
         if not _about_person(subject):
             # "the doors are locked" in a plan describes a state to keep, not a hidden act
             return harmful and not _in_plan(verb)
     effect = _is_effect(verb)
-    # "Kai could be badly hurt": the impact in a danger statement; "Kai might be hit", when the
-    # statement already says who might hit him.
-    if clause.modals & IMPACT_FRAMING and (effect or _actor_named_nearby(clause, whole=True)):
+    # "Lee might push Kai. Kai could be badly hurt": the impact in a danger statement, or "Kai
+    # might be hit", when the statement already says who acts; "Sienna could be harmed" on
+    # its own hides the doer.
+    if clause.modals & IMPACT_FRAMING and _actor_named_nearby(clause, whole=True):
         return False
     # "Lee pushed Kai and Kai was hurt": the effect of a named act, not a hidden doer.
     return not (effect and _actor_named_nearby(clause, harm_only=True))
+
+
+# Verbs that are an official step only when the place is an institution or a home: "sent to
+# prison", "moved to a flat near her sister", against "sent to her room".
+SENT_SOMEWHERE = frozenset({"send", "transfer", "move"})
+
+
+def _to_an_institution(verb: Any) -> bool:
+    return any(
+        c.dep_ == "pobj" and c.lemma_.lower() in words("institution_nouns") for c in verb.subtree
+    )
+
+
+FOUND = frozenset({"find", "discover", "see", "notice", "observe"})
+
+
+def _is_injury(subject: Any) -> bool:
+    """ "Bruising", "burns", "a fracture" (but not "no injuries")."""
+    harm = words("harm_nouns")
+    return (subject.lemma_.lower() in harm or subject.lower_ in harm) and not any(
+        c.lower_ in ("no", "any") for c in subject.children
+    )
+
+
+def _found_neglected(verb: Any) -> bool:
+    return any(
+        c.dep_ in ("oprd", "acomp", "advmod") and c.lower_ in words("neglected_states")
+        for c in verb.children
+    )
 
 
 def _bracketed_owner(token: Any) -> Any | None:
@@ -305,9 +344,9 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
         # "Lexi had her hair cut off", "Kuba will not have his needs met": the causative
         # have/get hides who did it
         if (
-            token.tag_ == "VBN"
-            and token.dep_ in ("ccomp", "xcomp", "oprd")
+            token.dep_ in ("ccomp", "xcomp", "oprd")
             and token.head.lemma_.lower() in ("have", "get")
+            and _participle(token)
             and token.head.pos_ == "VERB"
             and any(c.dep_ in ("nsubj", "dobj") for c in token.children)
             and lemma not in words("official_passive_verbs")
@@ -340,7 +379,7 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
         # "the smacking of Frankie": a harm verb made a noun, with the child but not the doer
         if (
             token.tag_ in ("VBG", "NN")
-            and lemma in words("harm_verbs")
+            and _verb_forms(token) & words("harm_verbs")
             and token.dep_ in ("nsubj", "dobj", "pobj", "attr")
             and any(
                 p.lower_ == "of" and any(is_person(x) for x in p.children) for p in token.children
@@ -362,6 +401,32 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             and token.head.lemma_ in words("hiding_verbs")
         ):
             yield [token, token.head], "this hides who caused the injury"
+
+
+def _participle(token: Any) -> bool:
+    """A past participle, including the ones the tagger reads as a base form because they
+    look the same ("had her hair cut off", "got his phone taken")."""
+    if token.tag_ == "VBN":
+        return True
+    if token.tag_ not in ("VB", "VBD") or token.pos_ != "VERB":
+        return False
+    from lemminflect import getInflection
+
+    return token.lower_ in getInflection(token.lemma_.lower(), tag="VBN")
+
+
+def _verb_forms(token: Any) -> set[str]:
+    """The verb a word may come from: "smacking" (tagged a noun, lemma "smacking") is
+    "smack"; "slapping" is "slap"; "shaking" is "shake"."""
+    lemma = token.lemma_.lower()
+    text = token.lower_
+    forms = {lemma}
+    if text.endswith("ing") and len(text) > 5:
+        stem = text[:-3]
+        forms |= {stem, stem + "e"}
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            forms.add(stem[:-1])
+    return forms
 
 
 DOER_NOUNS = frozenset(
@@ -411,8 +476,16 @@ OFFENCE_WORDS = frozenset(
 
 
 def _about_an_offence(token: Any) -> bool:
-    """ "a conviction for assault", "a domestic abuse support group": not hidden harm."""
-    return any(node.lemma_.lower() in OFFENCE_WORDS for node in ancestors(token))
+    """ "a conviction for assault", "a domestic abuse support group", "sent to prison for
+    assault": a fact about a court case or a service, not hidden harm."""
+    for node in ancestors(token):
+        if node.lemma_.lower() in OFFENCE_WORDS:
+            return True
+        if node.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "pobj" and c.lemma_.lower() in OFFENCE_WORDS for c in node.subtree
+        ):
+            return True
+    return False
 
 
 def _owned_harm(token: Any) -> bool:

@@ -204,9 +204,31 @@ class Linter:
         if self.grammar is not None:
             out.extend(self.grammar.findings(self, document, items, out, lines))
         out = [f for f in out if f.text.lower() not in self.accept]
+        out = self._defer(out)
         out = self._suppress(document, out, lines)
         out.sort(key=lambda f: (f.start, f.end, f.code))
         return out
+
+    def _defer(self, findings: list[Finding]) -> list[Finding]:
+        """Drop a catch-all rule's finding where a rule of the category it defers to (its
+        ``defer_to`` option) already flags the same text: "CAMHS" gets the word list's
+        finding, with its plain alternative, not SOS107's general one as well."""
+        deferring = {r.code: r.options["defer_to"] for r in self.rules if r.options.get("defer_to")}
+        if not deferring:
+            return findings
+        kept: list[Finding] = []
+        for finding in findings:
+            category = deferring.get(finding.code)
+            if category is not None and any(
+                other.category == category
+                and other.code != finding.code
+                and other.start < finding.end
+                and finding.start < other.end
+                for other in findings
+            ):
+                continue
+            kept.append(finding)
+        return kept
 
     def _allowed(self, section: str) -> set[str]:
         return {r.code for r in self.rules if section_allows(r, section, self.config)}
