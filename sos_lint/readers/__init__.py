@@ -42,6 +42,14 @@ def read_string(text: str, path: str | None = None) -> RawDocument:
 
 
 def read_bytes(data: bytes, name: str) -> RawDocument:
+    """Read a document from its bytes; ``name``'s suffix says the kind (.docx, .md, text)."""
+    suffix = Path(name).suffix.lower()
+    if suffix in UNSUPPORTED:
+        raise InputError(f"{name}: {UNSUPPORTED[suffix]}")
+    if suffix in DOCX_SUFFIXES:
+        raw = read_docx(Path(name), data)
+        require_content(raw.text, name)
+        return raw
     text, notices = decode_bytes(data, name)
     raw = read_string(text, name)
     raw.notices.extend(notices)

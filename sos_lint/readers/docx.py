@@ -7,6 +7,7 @@ fixes can be written back into the right runs.
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from dataclasses import dataclass
@@ -42,13 +43,14 @@ def _is_list(paragraph: Any, style: str) -> bool:
     return ppr is not None and ppr.numPr is not None
 
 
-def open_docx(path: Path) -> Any:
+def open_docx(path: Path, data: bytes | None = None) -> Any:
+    """The Word document at ``path``, or in ``data`` (named ``path``) when given."""
     try:
         import docx
     except ImportError as exc:  # pragma: no cover - a declared dependency
         raise InputError(f"{path}: python-docx is not installed") from exc
     try:
-        return docx.Document(str(path))
+        return docx.Document(io.BytesIO(data) if data is not None else str(path))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise InputError(
             f"{path}: not a valid Word (.docx) document ({type(exc).__name__})"
@@ -72,8 +74,9 @@ def iter_body(document: Any) -> Any:
             yield "t", Table(child, document)
 
 
-def read_docx(path: Path) -> RawDocument:
-    document = open_docx(path)
+def read_docx(path: Path, data: bytes | None = None) -> RawDocument:
+    """Read a .docx file, or its bytes ``data`` (an upload, never written to disk)."""
+    document = open_docx(path, data)
     parts: list[str] = []
     blocks: list[Block] = []
     spans: list[ParagraphSpan] = []
