@@ -233,24 +233,9 @@ def list_rules(fmt: str, category: str | None) -> None:
         fail(str(exc))
         return
     if fmt == "json":
-        click.echo(
-            json.dumps(
-                [
-                    {
-                        "code": r.code,
-                        "name": r.name,
-                        "category": r.category,
-                        "level": str(r.level),
-                        "kind": r.kind,
-                        "scope": r.scope,
-                        "sections": sorted(r.sections) if r.sections else "all",
-                        "entries": len(r.entries),
-                    }
-                    for r in rules
-                ],
-                indent=2,
-            )
-        )
+        from sos_lint.reporters.rules import rules_summary
+
+        click.echo(json.dumps(rules_summary(rules), indent=2))
         return
     for r in rules:
         size = f" ({len(r.entries)} terms)" if r.entries else ""
@@ -291,6 +276,73 @@ def explain(code: str) -> None:
     if rule.source:
         lines += ["", f"Source: {rule.source}"]
     click.echo("\n".join(lines))
+
+
+@main.command()
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on. Keep the default so that only this computer can connect.",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8765,
+    show_default=True,
+    help="0: any free port.",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="Config file (default: found from the current folder upwards, as for check).",
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=2 * 1024 * 1024,
+    show_default=True,
+    help="Largest request body (text or file) accepted.",
+)
+@click.option(
+    "--open/--no-open",
+    "open_browser",
+    default=False,
+    show_default=True,
+    help="Open the page in the web browser.",
+)
+@click.option("--quiet", "-q", is_flag=True, help="No access log on standard error.")
+def serve(
+    host: str, port: int, config_path: str | None, max_bytes: int, open_browser: bool, quiet: bool
+) -> None:
+    """Run the local web page and HTTP API (Ctrl-C to stop).
+
+    The page is for checking writing in a browser; the API (/api/v1/lint, /api/v1/lint-file,
+    /api/v1/rules, /healthz) answers other systems with the JSON of `check --format json`.
+    """
+    from sos_lint.server import exposure_warning, make_server, run
+
+    warning = exposure_warning(host)
+    if warning:
+        click.echo(f"sos-lint: {warning}", err=True)
+    click.echo("sos-lint: loading the language model and rules ...", err=True)
+    try:
+        config = build_config(config_path)
+        server = make_server(config, host, port, max_bytes, log=None if quiet else sys.stderr)
+    except SosLintError as exc:
+        fail(str(exc))
+        return
+    except OSError as exc:
+        fail(f"cannot listen on {host} port {port} ({exc.strerror or exc}); try another --port")
+        return
+    click.echo(f"sos-lint is running at {server.url}  (press Ctrl-C to stop)")
+    sys.stdout.flush()
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(server.url)
+    run(server)
 
 
 # `scan` and `report` live in their own module; importing it registers them on `main`.

@@ -81,6 +81,7 @@ def test_wheel_carries_rules_and_works_in_a_fresh_venv(
     names = zipfile.ZipFile(wheel).namelist()
     assert "sos_lint/_rules/sections.yml" in names
     assert any(n.startswith("sos_lint/_rules/jargon/") and n.endswith(".csv") for n in names)
+    assert "sos_lint/web/index.html" in names  # the page `sos-lint serve` shows
 
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)

@@ -49,13 +49,17 @@ def file_entry(result: FileResult) -> dict[str, Any]:
     return entry
 
 
-def render_json(results: Sequence[FileResult], **_: object) -> str:
+def json_payload(results: Sequence[FileResult]) -> dict[str, Any]:
+    """The whole ``--format json`` object (the HTTP API answers with the same one)."""
     from sos_lint import __version__
 
-    payload = {
+    return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "sos-lint", "version": __version__},
         "files": [file_entry(r) for r in results],
         "summary": summarise(results),
     }
-    return json.dumps(payload, indent=2, ensure_ascii=False)
+
+
+def render_json(results: Sequence[FileResult], **_: object) -> str:
+    return json.dumps(json_payload(results), indent=2, ensure_ascii=False)
