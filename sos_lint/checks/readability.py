@@ -207,18 +207,41 @@ def _finite(token: Any) -> bool:
     return any(c.dep_ in _SUBJECTS or c.dep_ == "mark" for c in children)
 
 
+# Verbs whose complement is what someone said or thought: "told his teacher he had been ...".
+_SPEECH = frozenset({"say", "tell", "explain", "report", "think", "believe", "know", "feel"})
+# The condition of a worry: "worried that if Stacey uses again, she could ...".
+_CONDITIONS = frozenset({"if", "when", "whenever", "once", "unless"})
+
+
 def _frame(token: Any) -> bool:
-    """The main complement of "X is worried that ..." / "X said that ...": not stacking."""
+    """The main complement of "X is worried that ..." / "X said that ...", or what someone
+    said ("Bao told his teacher he had been ..."; not inside "who said that ..."): not
+    stacking."""
     if token.dep_ != "ccomp":
         return False
     head = token.head
-    if head.dep_ == "ROOT":
+    if head.dep_ == "ROOT" or (head.lemma_.lower() in _SPEECH and head.dep_ != "relcl"):
         return True
     return head.dep_ in ("acomp", "attr", "xcomp", "conj") and head.head.dep_ == "ROOT"
 
 
+def _condition_of_frame(token: Any) -> bool:
+    """ "when Dad drinks" in "We are worried that when Dad drinks he might ...": the usual
+    shape of a danger statement, not a clause stacked inside another."""
+    return (
+        token.dep_ == "advcl"
+        and _frame(token.head)
+        and any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in token.children)
+    )
+
+
 def _subordinate(token: Any) -> bool:
-    return token.dep_ in _CLAUSES and _finite(token) and not _frame(token)
+    return (
+        token.dep_ in _CLAUSES
+        and _finite(token)
+        and not _frame(token)
+        and not _condition_of_frame(token)
+    )
 
 
 def _depth(token: Any, root_i: int) -> int:
