@@ -207,8 +207,10 @@ def _passive_hides(clause: Clause) -> bool:
     if lemma in FOUND and _found_neglected(verb):
         # "The twins were found unsupervised": who left them so?
         return not _actor_named_nearby(clause, whole=True, harm_only=True)
-    official = lemma in words("official_passive_verbs") or (
-        lemma in SENT_SOMEWHERE and _to_an_institution(verb)
+    official = (
+        lemma in words("official_passive_verbs")
+        or (lemma in SENT_SOMEWHERE and _to_an_institution(verb))
+        or (lemma == "take" and _into_care(verb))
     )
     if lemma in REPORTING or (official and not harmful):
         # "It was decided that ...": who decided? But "is said to be staying" is a report and
@@ -227,8 +229,10 @@ def _passive_hides(clause: Clause) -> bool:
         if subject.lower_ in ("it", "this", "that", "which", "there"):
             return False
         if not _about_person(subject):
-            # "the doors are locked" in a plan describes a state to keep, not a hidden act
-            return harmful and not _in_plan(verb)
+            # "the doors are locked" in a plan describes a state to keep, and "the lift has
+            # been broken since January" is about a thing; "Kai's door was locked from the
+            # outside" hides who shut a child in
+            return harmful and not _in_plan(verb) and _mentions_a_person(verb)
     effect = _is_effect(verb)
     # "Lee might push Kai. Kai could be badly hurt": the impact in a danger statement, or "Kai
     # might be hit", when the statement already says who acts; "Sienna could be harmed" on
@@ -242,6 +246,14 @@ def _passive_hides(clause: Clause) -> bool:
 # Verbs that are an official step only when the place is an institution or a home: "sent to
 # prison", "moved to a flat near her sister", against "sent to her room".
 SENT_SOMEWHERE = frozenset({"send", "transfer", "move"})
+
+
+def _into_care(verb: Any) -> bool:
+    """ "taken into care", "taken into custody": a court's or the police's step."""
+    return any(
+        c.lower_ == "into" and any(o.lemma_.lower() in ("care", "custody") for o in c.children)
+        for c in verb.children
+    )
 
 
 def _to_an_institution(verb: Any) -> bool:
@@ -266,6 +278,24 @@ def _found_neglected(verb: Any) -> bool:
         c.dep_ in ("oprd", "acomp", "advmod") and c.lower_ in words("neglected_states")
         for c in verb.children
     )
+
+
+def _carer_acts(doc: Any) -> bool:
+    """Someone other than a child is the subject of an active verb in the statement."""
+    f = facts(doc)
+    return any(
+        c.subject is not None
+        and not c.passive
+        and c.verb.pos_ == "VERB"
+        and is_person(c.subject)
+        and not f.is_child(c.subject)
+        and c.subject.lower_ not in ("we", "i")
+        for c in f.clauses
+    )
+
+
+def _mentions_a_person(verb: Any) -> bool:
+    return any(is_person(t) for t in verb.subtree if t.pos_ in ("PROPN", "NOUN", "PRON"))
 
 
 def _bracketed_owner(token: Any) -> Any | None:
@@ -339,6 +369,7 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             and not any(c.lower_ in ("no", "any") for c in token.children)
             and not _about_an_offence(token)
             and not _sentence_has_actor(token)
+            and not _object_of_a_doer(token)
         ):
             yield [token], "this names the abuse but not who did it"
         # "Lexi had her hair cut off", "Kuba will not have his needs met": the causative
@@ -471,8 +502,24 @@ OFFENCE_WORDS = frozenset(
         "history",
         "pattern",
         "past",
+        "category",
+        "threshold",
+        "register",
+        "conference",
     }
 )
+
+
+def _object_of_a_doer(token: Any) -> bool:
+    """ "Leon has stopped using physical chastisement", "Gavin will perpetrate abuse": the
+    person whose verb the abuse word is the object of is the doer."""
+    if token.dep_ != "dobj":
+        return False
+    for clause in facts(token.doc).clauses:
+        if clause.verb == token.head:
+            subject = clause.subject
+            return subject is not None and is_person(subject) and not clause.passive
+    return False
 
 
 def _about_an_offence(token: Any) -> bool:
@@ -544,7 +591,10 @@ def check_hidden_doer_noun(context: CheckContext) -> Iterable[Hit]:
         if statement.section in PLAN_SECTIONS:
             continue  # "keep Musa safe from exploitation": the danger named, not hidden
         seen: set[tuple[int, int]] = set()
+        danger = statement.section == "danger_statement"
         for tokens, why in _nominal_hits(doc):
+            if danger and tokens[0].lemma_.lower() in words("hiding_verbs") and _carer_acts(doc):
+                continue  # "Dad might shake her ... she could suffer a head injury": the impact
             start, end = _span(statement, tokens)
             if (start, end) in seen:
                 continue

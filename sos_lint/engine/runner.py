@@ -117,7 +117,13 @@ class Linter:
         self.codes = {r.code for r in self.rules}
         self.python_rules = [r for r in self.rules if r.kind == "python"]
         self.functions = {r.code: _import(r.function or "", r) for r in self.python_rules}
-        self.needs_parser = any("parser" in r.needs for r in self.rules)
+        # A term rule's ``filter`` option: a parse-based condition on each match.
+        self.filters: dict[str, Callable[[Any, int, int], bool]] = {
+            r.code: _import(str(r.options["filter"]), r)  # type: ignore[misc]
+            for r in self.rules
+            if r.kind != "python" and r.options.get("filter")
+        }
+        self.needs_parser = any(_needs_parser(r) for r in self.rules)
         self.nlp = nlp_module.load(self.config.model)
         self.matcher = TermMatcher(self.nlp, [r for r in self.rules if r.kind != "python"])
         self.severities = {r.code: severity_for(r, self.config.severity) for r in self.all_rules}
@@ -143,7 +149,7 @@ class Linter:
         need = self._parser_sections.get(section)
         if need is None:
             need = any(
-                "parser" in r.needs and section_allows(r, section, self.config) for r in self.rules
+                _needs_parser(r) and section_allows(r, section, self.config) for r in self.rules
             )
             self._parser_sections[section] = need
         return need
@@ -242,7 +248,11 @@ class Linter:
         defined: set[str],
     ) -> list[Finding]:
         found: list[Finding] = []
+        parsed = doc.has_annotation("DEP")
         for match in self.matcher(doc, self._allowed(statement.section)):
+            keep = self.filters.get(match.rule.code)
+            if keep is not None and parsed and not keep(doc, match.start, match.end):
+                continue
             span = doc[match.start : match.end]
             start = statement.start + span.start_char
             end = statement.start + span.end_char
@@ -473,6 +483,11 @@ def _statement_at(
 class _Blank(dict[str, str]):
     def __missing__(self, key: str) -> str:
         return ""
+
+
+def _needs_parser(rule: Rule) -> bool:
+    """A python check that reads the parse, or a term rule whose matches a parse filters."""
+    return "parser" in rule.needs or bool(rule.options.get("filter"))
 
 
 def _format(template: str, **values: str) -> str:

@@ -1,0 +1,85 @@
+"""Parse-based conditions on word-list matches (a term rule's ``filter`` option).
+
+A word list finds "refused", "claims" or "regularly"; whether the word is a fault depends on
+the sentence. Each filter takes the statement's ``Doc`` and the matched token span and says
+whether the match stands. Filters only run on parsed ``Doc``s; without a parse the match
+stands.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sos_lint.checks.analysis import facts, is_person, words
+
+
+def _verb_subject(token: Any) -> Any | None:
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    for clause in facts(token.doc).clauses:
+        if clause.verb == verb:
+            return clause.subject
+    return None
+
+
+def _head_word(doc: Any, start: int, end: int) -> Any:
+    """The matched words' verb ("failed" in "failed to"), else their last word."""
+    return next((t for t in doc[start:end] if t.pos_ == "VERB"), doc[end - 1])
+
+
+def person_acts(doc: Any, start: int, end: int) -> bool:
+    """Blame words describe people: drop the match when the verb's subject is an
+    organisation or a thing ("The council refused the family's application")."""
+    subject = _verb_subject(_head_word(doc, start, end))
+    if subject is None:
+        return True  # a fragment ("Refused to let the worker in") is still about a person
+    if subject.pos_ == "PRON":
+        return subject.lower_ not in ("it", "this", "that", "which")
+    if subject.lemma_.lower() in words("organisations"):
+        return False
+    return is_person(subject) or subject.ent_type_ == "PERSON"
+
+
+# The objects a person claims that are not a statement: money, benefits, a place.
+_CLAIMED_THINGS = re.compile(
+    r"benefit|credit|allowance|money|refund|expense|meal|pip|esa|jsa|asylum|compensation|"
+    r"payment|grant|place|prize|seat|ticket|bag|luggage|reward|pension|back",
+)
+
+
+def doubting_report(doc: Any, start: int, end: int) -> bool:
+    """ "Mum claims she was at work" doubts her account; "Mum claims Universal Credit" and
+    "the council refused the application" do not. Other reporting words need a person."""
+    token = _head_word(doc, start, end)
+    if token.lemma_.lower() == "claim" and token.pos_ == "VERB":
+        objects = [c for c in token.children if c.dep_ in ("dobj", "npadvmod", "prt")]
+        clause = any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
+        if objects and not clause:
+            return not any(
+                _CLAIMED_THINGS.search(t.lower_) for o in objects for t in o.subtree
+            ) and not any(t.pos_ == "PROPN" for o in objects for t in o.subtree)
+    return person_acts(doc, start, end)
+
+
+_TIME_NOUNS = (
+    r"day|night|morning|afternoon|evening|week|weekend|fortnight|month|year|term|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|time|visit|session|meal|"
+    r"school day|holiday"
+)
+_NAMED_FREQUENCY = re.compile(
+    rf"\b(?:every|each)\s+(?:other\s+|single\s+|\w+\s+)?(?:{_TIME_NOUNS})s?\b"
+    r"|\b(?:once|twice|three times|four times|five times|\d+\s+times)\b"
+    r"|\b(?:daily|weekly|fortnightly|monthly|nightly)\b"
+    r"|\bon\s+(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)\b",
+    re.IGNORECASE,
+)
+
+
+def no_named_frequency(doc: Any, start: int, end: int) -> bool:
+    """ "regularly, every Saturday morning": the frequency is named right beside the vague
+    word, so the sentence already says how often."""
+    sent = doc[start].sent
+    left = max(sent.start, start - 10)
+    right = min(sent.end, end + 10)
+    nearby = doc[left:start].text + " " + doc[end:right].text
+    return not _NAMED_FREQUENCY.search(nearby)
