@@ -258,6 +258,18 @@ def is_carer_token(token: Any) -> bool:
     return token.lemma_.lower() in words("carer_roles")
 
 
+def _name_read_as_adverb(token: Any) -> bool:
+    """A capitalised word mid-sentence that the tagger took for an adverb ("Raj")."""
+    return (
+        token.dep_ == "advmod"
+        and token.text[:1].isupper()
+        and token.i > token.sent.start
+        and token.text.isalpha()
+        and not token.text.isupper()
+        and token.lower_ not in words("sentence_adverbs")
+    )
+
+
 def _subject(verb: Any) -> tuple[Any | None, bool]:
     """The verb's subject, following conj/xcomp/advcl chains to the clause that has one.
 
@@ -277,6 +289,8 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
     i = verb.i - 1
     doc = verb.doc
     while i >= 0 and verb.i - i < 8:
+        if _name_read_as_adverb(doc[i]):
+            return doc[i], False  # "Every night until the case closes, Raj will keep ..."
         if doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
             i -= 1
         elif doc[i].text == ")" and i >= 2 and doc[i - 2].text == "(":
@@ -468,6 +482,65 @@ def _inside_thought(verb: Any) -> bool:
     return any(node.lemma_.lower() in DEMANDED_STATES for node in ancestors(verb))
 
 
+INSIGHT_VERBS = frozenset(
+    {
+        "show",
+        "gain",
+        "develop",
+        "demonstrate",
+        "have",
+        "take",
+        "build",
+        "evidence",
+        "increase",
+        "improve",
+        "lack",
+        "need",
+        "display",
+    }
+)
+
+
+def insight_object(verb: Any) -> Any | None:
+    """ "show insight", "lacks insight", "has a lack of insight into"."""
+    insight = words("insight_nouns")
+    for token in verb.children:
+        if token.dep_ not in ("dobj", "attr"):
+            continue
+        nouns = [token] + [
+            g
+            for p in token.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
+        found = next((n for n in nouns if n.lemma_.lower() in insight), None)
+        if found is not None:
+            return found
+    return None
+
+
+def is_hypothetical(clause: Any) -> bool:
+    """ "Gran would never let anything happen to Mali", "would do anything to protect them"."""
+    if "would" not in clause.modals:
+        return False
+    return any(
+        t.lower_ in ("never", "anything", "anyone", "whatever") for t in clause.verb.children
+    ) or any(
+        c.dep_ == "dobj" and c.lower_ in ("anything", "whatever") for c in clause.verb.children
+    )
+
+
+def is_trait_participle(verb: Any) -> bool:
+    """ "Dad is controlling": a trait adjective the tagger read as a verb."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.lower_ in words("trait_adjectives")
+        and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+        and not any(c.dep_ == "dobj" for c in verb.children)  # "is controlling the money"
+    )
+
+
 def observable_actions(f: Facts) -> list[Clause]:
     """Clauses that describe something a person did or will do that others could see."""
     out = []
@@ -483,6 +556,10 @@ def observable_actions(f: Facts) -> list[Clause]:
             continue  # ("get Johnny to school" is an action; "get upset" is not)
         if is_compliance(clause) or is_abstract_safety(clause):
             continue
+        if lemma in INSIGHT_VERBS and insight_object(clause.verb) is not None:
+            continue  # "take responsibility", "build her confidence": a state, not an act
+        if is_hypothetical(clause) or is_trait_participle(clause.verb):
+            continue  # "would never let anything happen", "is controlling"
         if clause.verb.dep_ in ("amod", "compound") and clause.verb.tag_ != "VBD":
             continue
         if _inside_thought(clause.verb):
@@ -498,6 +575,8 @@ def observable_actions(f: Facts) -> list[Clause]:
                 continue
         elif subject is None or not (is_person(subject) or subject.pos_ == "PRON"):
             continue
+        elif subject.lower_ in ("anything", "nothing", "something", "everything", "it", "this"):
+            continue  # "let anything happen to Mali": no one acts
         out.append(clause)
     return out
 
@@ -516,6 +595,8 @@ def is_compliance(clause: Clause) -> bool:
     for token in clause.verb.subtree:
         if token == clause.verb or token.i in subject_side:
             continue
+        if token.dep_ == "compound" and token.head.lemma_.lower() not in objects:
+            continue  # "sign the visit book": a book, not a visit
         if token.lemma_.lower() in objects or token.lower_ in objects:
             # The object must hang off this verb, not a later clause ("... so she can cook").
             head = token
@@ -533,8 +614,8 @@ def is_abstract_safety(clause: Clause) -> bool:
     lemma = clause.lemma
     if lemma not in words("abstract_safety_verbs"):
         return False
-    if clause.passive and lemma not in ("protect", "safeguard"):
-        return False  # "Zara will be kept safe" hides who acts: a hidden-actor finding
+    # "Zara will be kept safe" is both: nobody acts (a hidden actor) and safety is declared,
+    # not described.
     tail = {t.lower_ for t in clause.verb.subtree} | {t.lemma_.lower() for t in clause.verb.subtree}
     if lemma in ("protect", "safeguard", "prioritise", "prioritize"):
         return True

@@ -12,13 +12,17 @@ from collections.abc import Iterable
 from typing import Any
 
 from sos_lint.checks.analysis import (
+    INSIGHT_VERBS,
     THOUGHT_VERBS,
     Facts,
     facts,
+    insight_object,
     is_abstract_safety,
     is_child_token,
     is_compliance,
+    is_hypothetical,
     is_person,
+    is_trait_participle,
     observable_actions,
     words,
 )
@@ -39,21 +43,63 @@ def _span(statement: Any, tokens: Iterable[Any]) -> tuple[int, int]:
 
 
 GOAL_LIKE = {"safety_goal", "existing_safety", "needs_to_happen"}
+# Sections that tell what happened, sentence by sentence.
+ACCOUNT_SECTIONS = {"worry", "harm"}
 
 
-def _behavioural(f: Facts, section: str | None = None) -> bool:
-    """Whether the statement describes someone's observable action.
+def _actions(f: Facts, section: str | None = None) -> list[Any]:
+    """Observable actions by the adults the statement is about.
 
-    In goals and safety, the check ("Riley will tell his teacher") is not the behaviour the
-    goal asks for, so reporting and observing verbs do not count there.
+    What the child does or could suffer ("Ivy could come to serious harm") is the impact, and
+    what a professional does ("the teacher rang on 9 May") is how we know, so neither is the
+    family's behaviour. In goals and safety, the check ("Riley will tell his teacher") is not
+    the behaviour the goal asks for, so reporting and observing verbs do not count there.
     """
-    # What the child does or could suffer ("Ivy could come to serious harm") is the impact,
-    # not someone's behaviour.
-    actions = [c for c in observable_actions(f) if c.subject is None or not f.is_child(c.subject)]
+    professional = words("professional_roles") - {"i", "we"}
+    actions = [
+        c
+        for c in observable_actions(f)
+        if c.subject is None
+        or not (f.is_child(c.subject) or c.subject.lemma_.lower() in professional)
+    ]
     if section in GOAL_LIKE:
         observe = words("observation_verbs")
         actions = [c for c in actions if c.lemma not in observe]
-    return bool(actions)
+    return actions
+
+
+def _behavioural(f: Facts, section: str | None = None, hit: list[Any] | None = None) -> bool:
+    """Whether the statement describes, beside the hit, someone's observable action.
+
+    A goal, a danger statement or a next step is one unit: an action anywhere in it counts
+    (the child's feelings in its second sentence are the impact). A worry or a harm statement
+    often gives background first, so there an action counts when it is in the same sentence
+    as the hit ("When Mum is very low she stays in bed and Tom has no breakfast") or by the
+    same person ("Mum has depression. When she is low she stays in bed ..."), and "Roberts
+    has lived with his dad since 2022. Dad has anger issues." is still a trait.
+    """
+    actions = _actions(f, section)
+    if not actions or not hit or section not in ACCOUNT_SECTIONS:
+        return bool(actions)
+    sentence = hit[0].sent
+    if any(a.verb.sent == sentence for a in actions):
+        return True
+    subject = _hit_subject(f, hit[0])
+    for action in actions:
+        other = action.subject
+        if subject is None or other is None:
+            return True
+        if other.pos_ == "PRON" or other.lower_ == subject.lower_:
+            return True
+    return False
+
+
+def _hit_subject(f: Facts, token: Any) -> Any | None:
+    for node in (token, token.head, token.head.head):
+        for clause in f.clauses:
+            if clause.verb == node and clause.subject is not None:
+                return clause.subject
+    return None
 
 
 def _person_subject(token: Any) -> bool:
@@ -87,6 +133,9 @@ def _trait_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
         if verb.dep_ in ("advcl", "relcl", "acl", "pcomp"):
             continue  # "... so he can be at home when Priya is unwell": context, not the claim
         lemma = clause.lemma
+        if is_trait_participle(verb):
+            yield [subject, verb], "a trait or label"  # "Dad is controlling"
+            continue
         if lemma in ("be", "seem", "appear", "become", "remain", "present"):
             for child in verb.children:
                 if child.dep_ in ("acomp", "attr", "oprd") and (
@@ -187,23 +236,6 @@ MIND_ADJECTIVES = frozenset(
         "remorseful",
     }
 )
-INSIGHT_VERBS = frozenset(
-    {
-        "show",
-        "gain",
-        "develop",
-        "demonstrate",
-        "have",
-        "take",
-        "build",
-        "evidence",
-        "increase",
-        "improve",
-        "lack",
-        "need",
-        "display",
-    }
-)
 
 
 def _condition_as_agent(subject: Any) -> bool:
@@ -234,25 +266,6 @@ def _label_noun(token: Any) -> bool:
     return lemma in ROLE_NOUNS and any(
         c.lemma_.lower() in modifiers or c.lower_ in modifiers for c in token.children
     )
-
-
-def _insight_object(verb: Any) -> Any | None:
-    """ "show insight", "lacks insight", "has a lack of insight into"."""
-    insight = words("insight_nouns")
-    for token in verb.children:
-        if token.dep_ not in ("dobj", "attr"):
-            continue
-        nouns = [token] + [
-            g
-            for p in token.children
-            if p.dep_ == "prep" and p.lower_ == "of"
-            for g in p.children
-            if g.dep_ == "pobj"
-        ]
-        found = next((n for n in nouns if n.lemma_.lower() in insight), None)
-        if found is not None:
-            return found
-    return None
 
 
 def _reports_behaviour(verb: Any, f: Facts) -> bool:
@@ -301,7 +314,7 @@ def _mental_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
             yield [verb], "a state of mind"
             continue
         if lemma in INSIGHT_VERBS:
-            found = _insight_object(verb)
+            found = insight_object(verb)
             if found is not None:
                 yield [verb, found], "insight or a state of mind"
         if lemma in ("be", "become") and any(
@@ -324,6 +337,8 @@ def _abstract_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
     for clause in f.clauses:
         if is_abstract_safety(clause):
             yield [clause.verb], "an abstract judgement of safety"
+        elif is_hypothetical(clause):
+            yield [clause.verb], "a promise of what someone would do, not what they did"
     for token in f.doc:
         if token.lower_ == "factor" and any(c.lower_ == "protective" for c in token.children):
             yield [token], "an abstract judgement of safety"
@@ -336,10 +351,8 @@ def _abstract_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
 def _report(context: CheckContext, finder: Any, kind_message: str) -> Iterable[Hit]:
     for statement, doc in context.items:
         f = facts(doc)
-        hits = list(finder(f))
+        hits = [h for h in finder(f) if not _behavioural(f, statement.section, h[0])]
         if not hits:
-            continue
-        if _behavioural(f, statement.section):
             continue
         tokens, kind = hits[0]
         start, end = _span(statement, tokens)
@@ -382,8 +395,8 @@ def check_mental_state(context: CheckContext) -> Iterable[Hit]:
 def check_service_compliance(context: CheckContext) -> Iterable[Hit]:
     for statement, doc in context.items:
         f = facts(doc)
-        hits = list(_compliance_hits(f))
-        if not hits or _behavioural(f, statement.section):
+        hits = [h for h in _compliance_hits(f) if not _behavioural(f, statement.section, h[0])]
+        if not hits:
             continue
         tokens, _ = hits[0]
         start, end = _span(statement, [tokens[0]])

@@ -343,6 +343,11 @@ def check_goal_actor(context: CheckContext) -> Iterable[Hit]:
                 return None
         if not observable_actions(f):
             return None  # no behaviour at all: reported as non-behavioural
+        if any(
+            not c.passive and c.subject is not None and family_member(c.subject) for c in f.clauses
+        ):
+            return None  # "Siobhan will comply with ...": the actor is named; what she will
+            # do is the problem (SOS715, SOS503)
         return "This goal does not say who in the family or network will do it"
 
     yield from _each(context, test, "Who will do this? Name the parent or network member.")
