@@ -148,6 +148,23 @@ BODY = frozenset(
 )
 
 
+# Verbs that, done to a person, are something someone did to them: "made to kneel", "put
+# outside", "kept off school", "sent to her room".
+DONE_TO = frozenset({"make", "put", "keep", "send", "force", "tell", "order"})
+
+
+def _done_to_a_person(verb: Any) -> bool:
+    if verb.lemma_.lower() == "make":  # "made to kneel" (the parse may call it advcl)
+        return any(
+            c.dep_ in ("xcomp", "ccomp")
+            or (c.dep_ == "advcl" and any(a.tag_ == "TO" for a in c.children))
+            for c in verb.children
+        )
+    if verb.lemma_.lower() in ("tell", "order"):
+        return any(c.dep_ == "xcomp" for c in verb.children)  # "told to stay in her room"
+    return True
+
+
 def _is_effect(verb: Any) -> bool:
     """The verb names an injury or a feeling; the lemmatiser sometimes leaves participles
     as they are ("bruised"), so the written form is tried without its ending too."""
@@ -170,9 +187,29 @@ def _actor_named_nearby(clause: Clause, whole: bool = False, harm_only: bool = F
         if harm_only and verb.lemma_.lower() not in harm:
             continue
         subject = other.subject
-        if subject is not None and is_person(subject) and not facts(verb.doc).is_child(subject):
-            return True
+        if (
+            subject is not None
+            and is_person(subject)
+            and not facts(verb.doc).is_child(subject)
+            and not _only_worried(other)
+            and (subject.pos_ != "PRON" or verb.lemma_.lower() not in WHERE_SOMEONE_IS)
+        ):
+            return True  # "when he drinks he might lose his temper"; but in "if she goes
+            # home" the pronoun is most likely the child
     return False
+
+
+WHERE_SOMEONE_IS = frozenset({"go", "come", "return", "stay", "live", "move", "get", "be"})
+
+
+def _only_worried(clause: Clause) -> bool:
+    """ "Nia's foster carer is worried that ...": the worried party, or a professional
+    reporting, is not who might do it."""
+    lemma = clause.lemma
+    if lemma in words("worry_words") or lemma in REPORTING or lemma in ("be", "fear"):
+        return True
+    subject = clause.subject
+    return subject is not None and subject.lemma_.lower() in words("organisations")
 
 
 IMPACT_FRAMING = POSSIBILITY_MODALS
@@ -212,6 +249,13 @@ def _passive_hides(clause: Clause) -> bool:
         or (lemma in SENT_SOMEWHERE and _to_an_institution(verb))
         or (lemma == "take" and _into_care(verb))
     )
+    if (
+        not official
+        and lemma in DONE_TO
+        and _done_to_a_person(verb)
+        and (subject is None or _about_person(subject))
+    ):
+        harmful = True  # "made to kneel", "put outside", "sent to her room"
     if lemma in REPORTING or (official and not harmful):
         # "It was decided that ...": who decided? But "is said to be staying" is a report and
         # "Dad was arrested" an official step, not a hidden act.
@@ -268,6 +312,8 @@ FOUND = frozenset({"find", "discover", "see", "notice", "observe"})
 def _is_injury(subject: Any) -> bool:
     """ "Bruising", "burns", "a fracture" (but not "no injuries")."""
     harm = words("harm_nouns")
+    if subject.pos_ == "PROPN" and not subject.lower_.endswith("s"):
+        return False  # "Mark was charged": a man called Mark; but "Burns were found"
     return (subject.lemma_.lower() in harm or subject.lower_ in harm) and not any(
         c.lower_ in ("no", "any") for c in subject.children
     )
@@ -411,7 +457,7 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
         if (
             token.tag_ in ("VBG", "NN")
             and _verb_forms(token) & words("harm_verbs")
-            and token.dep_ in ("nsubj", "dobj", "pobj", "attr")
+            and token.dep_ in ("nsubj", "dobj", "pobj", "attr", "ROOT")
             and any(
                 p.lower_ == "of" and any(is_person(x) for x in p.children) for p in token.children
             )
@@ -473,6 +519,8 @@ DOER_NOUNS = frozenset(
         "exploitation",
         "beating",
         "dv",
+        "da",
+        "nai",
         "dva",
     }
 )
