@@ -558,7 +558,11 @@ def _states_a_quality(f: Facts) -> bool:
 
 def check_safety_action(context: CheckContext) -> Iterable[Hit]:
     def test(st: Statement, f: Facts) -> str | None:
-        if observable_actions(f) or not _states_a_quality(f):
+        actions = observable_actions(f)
+        doing = [c for c in f.clauses if c.subject is not None and is_person(c.subject)]
+        if doing and all("will" in c.modals or "'ll" in c.modals for c in doing):
+            return "This is a plan for the future, not a protective action that has happened: it belongs in the goals or next steps"
+        if actions or not _states_a_quality(f):
             return None
         return "This describes a quality, not a protective action that happened: it is a strength, not safety"
 
@@ -580,8 +584,6 @@ def check_safety_when(context: CheckContext) -> Iterable[Hit]:
 
 def check_safety_actor(context: CheckContext) -> Iterable[Hit]:
     def test(st: Statement, f: Facts) -> str | None:
-        if observable_actions(f):
-            return None
         hidden = [
             c
             for c in f.clauses
@@ -591,6 +593,12 @@ def check_safety_actor(context: CheckContext) -> Iterable[Hit]:
             and c.lemma not in words("official_passive_verbs")
         ]
         if not hidden:
+            return None
+        # "Since January, Phoebe has been kept away from her stepdad whenever he has been
+        # drinking": the protective act is the main clause; the stepdad's drinking is the
+        # danger it answers, not who protected her.
+        main = [c for c in hidden if c.verb.dep_ == "ROOT" and not c.negated]
+        if observable_actions(f) and not main:
             return None
         return "This existing safety does not say who did the protective action"
 
@@ -604,9 +612,18 @@ def check_safety_actor(context: CheckContext) -> Iterable[Hit]:
 # -- next steps -----------------------------------------------------------------------------
 
 
+# "Dad to book the course by Friday", "Mum and Dad will ring": but not "Lily will be taken".
+_NOTE_STYLE = re.compile(
+    r"\s*[A-Z][\w'’-]*(?:\s+(?:and|&)\s+[A-Z][\w'’-]*)?\s+(?:to|will)\b(?!\s+be\b)"
+)
+
+
 def check_next_step_owner(context: CheckContext) -> Iterable[Hit]:
     def test(st: Statement, f: Facts) -> str | None:
-        for clause in f.clauses:
+        # The step itself is what will happen; "Lukas has asked to talk to someone" before it
+        # is the reason, so when the statement has future clauses only those are read.
+        future = [c for c in f.clauses if c.modals & FUTURE_MODALS or _in_future_clause(c)]
+        for clause in future or f.clauses:
             if clause.passive:
                 if clause.agent_person is not None:
                     return None
@@ -614,7 +631,7 @@ def check_next_step_owner(context: CheckContext) -> Iterable[Hit]:
             subject = clause.subject
             if subject is not None and is_person(subject):
                 return None
-        if re.match(r"\s*[A-Z][\w'’-]*(?:\s+(?:and|&)\s+[A-Z][\w'’-]*)?\s+(?:to|will)\b", f.text):
+        if _NOTE_STYLE.match(f.text):
             return None  # note style: "Dad to book the course by Friday"
         return "This next step does not say who will do it"
 
