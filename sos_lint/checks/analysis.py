@@ -298,6 +298,14 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
         else:
             break
     misparsed = verb.dep_ == "amod" and verb.tag_ == "VBD"  # "partner, Lyndon, kicked Rayan"
+    if (
+        verb.dep_ == "acl"
+        and verb.i > 0
+        and doc[verb.i - 1].text == ","
+        and is_person(verb.head)
+        and any(c.dep_ in ("dobj", "oprd") and is_person(c) for c in verb.children)
+    ):
+        return verb.head, False  # "Shannon's boyfriend, Ryan, called Kayden (6) 'thick'"
     if verb.dep_ in ("conj", "xcomp", "acl", "amod", "relcl") and not misparsed:
         return None, False
     if i >= 0 and is_person(doc[i]):
@@ -306,7 +314,7 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
     j = i
     while j >= 0 and verb.i - j < 10 and doc[j].pos_ != "VERB":
         if doc[j].dep_ in ("pobj", "compound", "npadvmod", "nsubj", "appos", "ROOT") and (
-            _is_name(doc[j]) or (misparsed and is_person(doc[j]))
+            _is_name(doc[j]) or is_carer_token(doc[j]) or (misparsed and is_person(doc[j]))
         ):
             return doc[j], False
         j -= 1
@@ -411,10 +419,16 @@ def _has_age_after(token: Any) -> bool:
 
 def _name_children(result: Facts) -> None:
     """Named people who are on the receiving end of a carer's action are the children."""
+    # A name the parse hung off a date but which is a clause's subject ("From January to
+    # April Rashid Ali kept Amira home") is the one acting, not a child.
+    acting = {c.subject.i for c in result.clauses if c.subject is not None and not c.passive}
     names = [
         t
         for t in result.people
-        if _is_name(t) and t not in result.children and not is_carer_token(t)
+        if _is_name(t)
+        and t not in result.children
+        and not is_carer_token(t)
+        and not (t.dep_ == "pobj" and t.i in acting)
     ]
     for name in names:
         if name.dep_ in ("dobj", "pobj", "dative", "nsubjpass") and result.carers:
@@ -614,8 +628,8 @@ def is_abstract_safety(clause: Clause) -> bool:
     lemma = clause.lemma
     if lemma not in words("abstract_safety_verbs"):
         return False
-    # "Zara will be kept safe" is both: nobody acts (a hidden actor) and safety is declared,
-    # not described.
+    if clause.passive and lemma not in ("protect", "safeguard"):
+        return False  # "Zara will be kept safe" hides who acts: a hidden-actor finding
     tail = {t.lower_ for t in clause.verb.subtree} | {t.lemma_.lower() for t in clause.verb.subtree}
     if lemma in ("protect", "safeguard", "prioritise", "prioritize"):
         return True

@@ -342,7 +342,7 @@ def _abstract_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
     for token in f.doc:
         if token.lower_ == "factor" and any(c.lower_ == "protective" for c in token.children):
             yield [token], "an abstract judgement of safety"
-        if token.lemma_.lower() == "safe" and token.dep_ == "acomp":
+        if token.lemma_.lower() == "safe" and token.dep_ == "acomp" and token.head.lemma_ != "feel":
             subj = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
             if subj is not None and is_person(subj):
                 yield [token.head, token], "an abstract judgement of safety"
