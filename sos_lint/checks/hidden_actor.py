@@ -165,6 +165,57 @@ def _done_to_a_person(verb: Any) -> bool:
     return True
 
 
+def _agent_is_a_cause(clause: Clause) -> bool:
+    """A ``by`` phrase naming a thing or an event gives the cause: not a hidden doer (but
+    "by 3pm" is a time, and "by the end of May" a deadline)."""
+    agent = clause.agent
+    if agent is None:
+        return False
+    words_ = [t for t in agent.subtree if t.pos_ in ("NOUN", "PROPN")]
+    return bool(words_) and not any(
+        t.like_num or t.lower_ in MONTH_WORDS or t.ent_type_ in ("DATE", "TIME")
+        for t in agent.subtree
+    )
+
+
+MONTH_WORDS = frozenset(
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "end",
+        "time",
+        "week",
+        "weekend",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "tomorrow",
+        "today",
+        "tonight",
+        "morning",
+        "evening",
+        "night",
+        "afternoon",
+        "term",
+        "half",
+    }
+)
+
+
 def _is_effect(verb: Any) -> bool:
     """The verb names an injury or a feeling; the lemmatiser sometimes leaves participles
     as they are ("bruised"), so the written form is tried without its ending too."""
@@ -217,8 +268,8 @@ IMPACT_FRAMING = POSSIBILITY_MODALS
 
 def _about_person(subject: Any) -> bool:
     """The passive is done to a person, or to a part of a person's body ("her arm")."""
-    if is_person(subject):
-        return True
+    if is_person(subject) or facts(subject.doc).is_child(subject):
+        return True  # (a child's name the tagger misread still names the child)
     return subject.lemma_.lower() in BODY and any(
         c.dep_ == "poss" and is_person(c) for c in subject.children
     )
@@ -228,6 +279,8 @@ def _passive_hides(clause: Clause) -> bool:
     """An agentless passive that leaves out who did something to a person."""
     if not clause.passive or clause.agent_person is not None:
         return False
+    if _agent_is_a_cause(clause):
+        return False  # "cut by the broken china", "frightened by the fire alarm": the cause
     verb = clause.verb
     lemma = clause.lemma
     subject = clause.subject
@@ -247,7 +300,8 @@ def _passive_hides(clause: Clause) -> bool:
     official = (
         lemma in words("official_passive_verbs")
         or (lemma in SENT_SOMEWHERE and _to_an_institution(verb))
-        or (lemma == "take" and _into_care(verb))
+        or (lemma == "take" and (_into_care(verb) or _to_the_police(verb)))
+        or (lemma == "make" and any(c.lower_ == "redundant" for c in verb.children))
     )
     if (
         not official
@@ -276,20 +330,30 @@ def _passive_hides(clause: Clause) -> bool:
             # "the doors are locked" in a plan describes a state to keep, and "the lift has
             # been broken since January" is about a thing; "Kai's door was locked from the
             # outside" hides who shut a child in
-            return harmful and not _in_plan(verb) and _mentions_a_person(verb)
+            return harmful and not _in_plan(verb) and _mentions_a_child(verb)
     effect = _is_effect(verb)
     # "Lee might push Kai. Kai could be badly hurt": the impact in a danger statement, or "Kai
     # might be hit", when the statement already says who acts; "Sienna could be harmed" on
     # its own hides the doer.
     if clause.modals & IMPACT_FRAMING and _actor_named_nearby(clause, whole=True):
         return False
-    # "Lee pushed Kai and Kai was hurt": the effect of a named act, not a hidden doer.
-    return not (effect and _actor_named_nearby(clause, harm_only=True))
+    # "Lee pushed Kai and Kai was hurt" (or "Shaun threw a mug ... Mia was cut above the
+    # eye"): the effect of a named act, not a hidden doer.
+    return not (effect and _actor_named_nearby(clause, whole=True, harm_only=True))
 
 
 # Verbs that are an official step only when the place is an institution or a home: "sent to
 # prison", "moved to a flat near her sister", against "sent to her room".
 SENT_SOMEWHERE = frozenset({"send", "transfer", "move"})
+
+
+def _to_the_police(verb: Any) -> bool:
+    """ "Daddy was taken to the police station", "taken to court": the police's step."""
+    return any(
+        t.dep_ == "pobj"
+        and t.lemma_.lower() in ("police", "station", "court", "prison", "custody", "cell")
+        for t in verb.subtree
+    )
 
 
 def _into_care(verb: Any) -> bool:
@@ -340,8 +404,29 @@ def _carer_acts(doc: Any) -> bool:
     )
 
 
-def _mentions_a_person(verb: Any) -> bool:
-    return any(is_person(t) for t in verb.subtree if t.pos_ in ("PROPN", "NOUN", "PRON"))
+def _mentions_a_child(verb: Any) -> bool:
+    """The thing's state is about a child: "Kai's door was locked", "locked with Kai inside"
+    (not "when I arrived" or "and Mum had no money" in another clause)."""
+    f = facts(verb.doc)
+    top = verb.head if verb.dep_ == "acl" else verb  # "a pattern of Mollie (9) being kept off"
+    inside = [
+        t
+        for t in top.subtree
+        if not any(
+            a.dep_ in ("advcl", "relcl", "conj", "ccomp") and a not in (verb, top)
+            for a in _path(t, top)
+        )
+    ]
+    return any(f.is_child(t) or (t.pos_ == "PROPN" and is_person(t)) for t in inside)
+
+
+def _path(token: Any, top: Any) -> list[Any]:
+    """The tokens from ``token`` up to (not including) ``top``."""
+    out = []
+    while token != top and token.head != token:
+        out.append(token)
+        token = token.head
+    return out
 
 
 def _bracketed_owner(token: Any) -> Any | None:

@@ -20,6 +20,7 @@ from sos_lint.checks.analysis import (
     Facts,
     facts,
     is_child_token,
+    is_compliance,
     is_person,
     observable_actions,
     words,
@@ -434,6 +435,8 @@ def check_goal_behaviour(context: CheckContext) -> Iterable[Hit]:
             return None
         if any(c.passive and c.agent_person is None for c in f.clauses):
             return None  # the missing actor is its own finding
+        if any(is_compliance(c) for c in f.clauses):
+            return None  # service compliance in place of behaviour: SOS503 says so
         return "This goal names a result, not something anyone will be seen doing"
 
     yield from _each(
@@ -484,6 +487,8 @@ def check_harm_doer(context: CheckContext) -> Iterable[Hit]:
     def test(st: Statement, f: Facts) -> str | None:
         if carer_actions(f):
             return None
+        if any(c.passive and c.agent_person is not None for c in f.clauses):
+            return None  # "kicked by his stepbrother, Liam (17)": a named doer, even a child
         return "This harm statement does not say who did it"
 
     yield from _each(context, test, "Who did it? Name the person: “On 2 June Lee pushed Kai …”")
