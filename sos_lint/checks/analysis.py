@@ -245,8 +245,10 @@ def is_person(token: Any) -> bool:
         or low in words("child_roles")
     ):
         return True
-    if lemma in words("professional_roles") or (
-        token.text.isupper() and low in words("role_abbreviations")
+    if (
+        lemma in words("professional_roles")
+        or lemma in words("other_people")
+        or (token.text.isupper() and low in words("role_abbreviations"))
     ):
         return True  # "The SW will ring Mum", "HV to visit"
     return _is_name(token)

@@ -51,6 +51,13 @@ def doubting_report(doc: Any, start: int, end: int) -> bool:
     """ "Mum claims she was at work" doubts her account; "Mum claims Universal Credit" and
     "the council refused the application" do not. Other reporting words need a person."""
     token = _head_word(doc, start, end)
+    if token.dep_ in ("compound", "pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos"):
+        return False  # used as a noun ("her PIP claim") whatever the tagger says
+    before = doc[max(0, token.i - 2) : token.i]
+    if any(t.tag_ in ("DT", "PRP$", "POS") for t in before) and not any(
+        t.pos_ in ("VERB", "AUX") for t in before
+    ):
+        return False  # "her PIP claim", "the claims": a noun after a determiner
     if token.lemma_.lower() == "claim" and token.pos_ == "VERB":
         objects = [c for c in token.children if c.dep_ in ("dobj", "npadvmod", "prt")]
         clause = any(c.dep_ in ("ccomp", "xcomp") for c in token.children)

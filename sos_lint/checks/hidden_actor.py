@@ -495,6 +495,7 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
         # "following the assault", "due to ongoing domestic abuse", "Mum was a victim of abuse"
         if (
             lemma in DOER_NOUNS
+            and token.pos_ in ("NOUN", "PROPN")  # not "might ... assault Mum" (a verb)
             and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj")
             and not _has_doer(token)
             and not any(c.lower_ in ("no", "any") for c in token.children)
