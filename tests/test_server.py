@@ -48,7 +48,7 @@ CHROMIUM_FLAGS = [
 STATEMENT = "Mum is LAC and presenting as chaotic when Tyler is crying."
 # Curly quotes and "ë" are one UTF-16 unit each; the emoji (and the skin-tone modifier) are two:
 # findings after them sit at different offsets in Python and in JavaScript.
-NON_ASCII = "Zoë’s mum 😀 is LAC and 🧒🏽 said “Dad was presenting as chaotic”."
+NON_ASCII = "Zoë’s mum 😀 is LAC and chaotic 🧒🏽, and “Dad was presenting as cross”."
 
 
 @dataclass

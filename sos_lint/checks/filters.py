@@ -90,3 +90,24 @@ def no_named_frequency(doc: Any, start: int, end: int) -> bool:
     right = min(sent.end, end + 10)
     nearby = doc[left:start].text + " " + doc[end:right].text
     return not _NAMED_FREQUENCY.search(nearby)
+
+
+# Quoted words: "...", “...”, and '...' opened after a space, a colon or the start.
+_QUOTED = re.compile(
+    r"[\"“]([^\"”]*)[\"”]|(?:(?<=\s)|(?<=^)|(?<=:)|(?<=\())['‘](\S.*?)['’](?=[\s.,;:!?)]|$)"
+)
+
+
+def not_quoted(doc: Any, start: int, end: int) -> bool:
+    """A vague word inside quotation marks is what the parent or child said ("Mum said, 'I'll
+    be honest, things got heated.'"): the record should quote it, not reword it."""
+    first = doc[start].idx
+    last = doc[end - 1].idx + len(doc[end - 1])
+    return not any(m.start() < first and last <= m.end() for m in _QUOTED.finditer(doc.text))
+
+
+def no_number_nearby(doc: Any, start: int, end: int) -> bool:
+    """ "several meetings, all four since March": the count is given right after."""
+    sent = doc[start].sent
+    window = doc[end : min(sent.end, end + 7)]
+    return not any(t.like_num for t in window)

@@ -320,6 +320,11 @@ def check_goal_actor(context: CheckContext) -> Iterable[Hit]:
     professional = words("professional_roles")
 
     def family_member(token: Any) -> bool:
+        if token.lower_ in ("i", "we") and any(
+            c.dep_ == "appos" and is_person(c) and c.lemma_.lower() not in professional
+            for c in token.children
+        ):
+            return True  # "I, Auntie Funmi, will have Deji to stay": a carer writing her part
         return is_person(token) and token.lemma_.lower() not in professional
 
     def test(st: Statement, f: Facts) -> str | None:

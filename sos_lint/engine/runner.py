@@ -117,9 +117,9 @@ class Linter:
         self.codes = {r.code for r in self.rules}
         self.python_rules = [r for r in self.rules if r.kind == "python"]
         self.functions = {r.code: _import(r.function or "", r) for r in self.python_rules}
-        # A term rule's ``filter`` option: a parse-based condition on each match.
-        self.filters: dict[str, Callable[[Any, int, int], bool]] = {
-            r.code: _import(str(r.options["filter"]), r)  # type: ignore[misc]
+        # A term rule's ``filter`` option: parse-based conditions each match must meet.
+        self.filters: dict[str, list[Callable[[Any, int, int], bool]]] = {
+            r.code: [_import(str(path), r) for path in _as_list(r.options["filter"])]  # type: ignore[misc]
             for r in self.rules
             if r.kind != "python" and r.options.get("filter")
         }
@@ -251,7 +251,7 @@ class Linter:
         parsed = doc.has_annotation("DEP")
         for match in self.matcher(doc, self._allowed(statement.section)):
             keep = self.filters.get(match.rule.code)
-            if keep is not None and parsed and not keep(doc, match.start, match.end):
+            if keep and parsed and not all(f(doc, match.start, match.end) for f in keep):
                 continue
             span = doc[match.start : match.end]
             start = statement.start + span.start_char
@@ -483,6 +483,10 @@ def _statement_at(
 class _Blank(dict[str, str]):
     def __missing__(self, key: str) -> str:
         return ""
+
+
+def _as_list(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
 def _needs_parser(rule: Rule) -> bool:
