@@ -89,6 +89,7 @@ DECISION = frozenset({"decide", "agree", "conclude", "determine"})
 STATES = frozenset(
     {
         "bother",
+        "wake",
         "wrap",
         "fed",
         "bore",
@@ -169,8 +170,8 @@ def _agent_is_a_cause(clause: Clause) -> bool:
     """A ``by`` phrase naming a thing or an event gives the cause: not a hidden doer (but
     "by 3pm" is a time, and "by the end of May" a deadline)."""
     agent = clause.agent
-    if agent is None:
-        return False
+    if agent is None or (clause.lemma in words("harm_verbs") and clause.lemma not in FEELINGS):
+        return False  # "hit by a belt", "burnt by a cigarette": the instrument, not the doer
     words_ = [t for t in agent.subtree if t.pos_ in ("NOUN", "PROPN")]
     return bool(words_) and not any(
         t.like_num or t.lower_ in MONTH_WORDS or t.ent_type_ in ("DATE", "TIME")
@@ -178,6 +179,23 @@ def _agent_is_a_cause(clause: Clause) -> bool:
     )
 
 
+# What a thing can do to a person's feelings: "frightened by the fire alarm".
+FEELINGS = frozenset(
+    {
+        "frighten",
+        "scare",
+        "upset",
+        "distress",
+        "affect",
+        "impact",
+        "traumatise",
+        "wake",
+        "worry",
+        "startle",
+        "shock",
+        "terrify",
+    }
+)
 MONTH_WORDS = frozenset(
     {
         "january",
@@ -413,8 +431,7 @@ def _mentions_a_child(verb: Any) -> bool:
         t
         for t in top.subtree
         if not any(
-            a.dep_ in ("advcl", "relcl", "conj", "ccomp") and a not in (verb, top)
-            for a in _path(t, top)
+            a.dep_ in ("relcl", "conj", "ccomp") and a not in (verb, top) for a in _path(t, top)
         )
     ]
     return any(f.is_child(t) or (t.pos_ == "PROPN" and is_person(t)) for t in inside)
@@ -495,7 +512,7 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
         # "following the assault", "due to ongoing domestic abuse", "Mum was a victim of abuse"
         if (
             lemma in DOER_NOUNS
-            and token.pos_ in ("NOUN", "PROPN")  # not "might ... assault Mum" (a verb)
+            and not _used_as_verb(token)  # not "might ... assault Mum"
             and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj")
             and not _has_doer(token)
             and not any(c.lower_ in ("no", "any") for c in token.children)
@@ -642,6 +659,12 @@ OFFENCE_WORDS = frozenset(
         "conference",
     }
 )
+
+
+def _used_as_verb(token: Any) -> bool:
+    return token.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "dobj", "aux", "auxpass") for c in token.children
+    )
 
 
 def _object_of_a_doer(token: Any) -> bool:

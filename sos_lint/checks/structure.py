@@ -93,6 +93,8 @@ def worried_party(f: Facts) -> Any | None:
         if token.lemma_.lower() not in worry and token.lower_ not in worry:
             continue
         verb = token if token.pos_ in ("VERB", "AUX") else token.head
+        if token.dep_ == "acomp":
+            verb = token.head  # "Mrs Shah ... is worried": "worried" tagged a verb, under "is"
         for _ in range(3 if token.pos_ == "NOUN" else 0):
             # "have all talked about the same worry": climb from the noun to its verb
             if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
