@@ -288,9 +288,49 @@ def _about_person(subject: Any) -> bool:
     """The passive is done to a person, or to a part of a person's body ("her arm")."""
     if is_person(subject) or facts(subject.doc).is_child(subject):
         return True  # (a child's name the tagger misread still names the child)
-    return subject.lemma_.lower() in BODY and any(
-        c.dep_ == "poss" and is_person(c) for c in subject.children
+    owned = subject.lemma_.lower() in BODY or (
+        subject.lemma_.lower() in OWN_NEEDS
+        and subject.head.lemma_.lower() in CARE_ACTS | NEEDS_VERBS
+        and not _in_plan(subject.head)
     )
+    return owned and any(c.dep_ in ("poss", "nmod") and is_person(c) for c in subject.children)
+
+
+# What is done, or not done, about a child's needs: "her needs were not met".
+NEEDS_VERBS = frozenset({"meet", "neglect", "ignore", "miss", "forget", "skip", "withhold"})
+
+
+# What a child needs from someone: "Ruby's needs were not met", "his care was neglected".
+OWN_NEEDS = frozenset(
+    {
+        "need",
+        "needs",
+        "care",
+        "medicine",
+        "medication",
+        "tablet",
+        "tablets",
+        "feed",
+        "feeds",
+        "nappy",
+        "nappies",
+        "meal",
+        "meals",
+        "lunch",
+        "breakfast",
+        "dinner",
+        "tea",
+        "hygiene",
+        "appointment",
+        "appointments",
+        "phone",
+        "bedroom",
+        "door",
+        "room",
+        "clothes",
+        "hair",
+    }
+)
 
 
 def _passive_hides(clause: Clause) -> bool:
@@ -302,7 +342,13 @@ def _passive_hides(clause: Clause) -> bool:
     verb = clause.verb
     lemma = clause.lemma
     subject = clause.subject
-    if lemma in STATES or (lemma == "expose" and _owned_harm(verb)):
+    # "Tegan is not being given her tablets", "the children will be woken and washed": caring
+    # for a child is something someone does (or fails to do); who?
+    care = lemma in CARE_ACTS and (
+        (subject is not None and facts(verb.doc).is_child(subject))
+        or any(t.lemma_.lower() in OWN_NEEDS for t in verb.children if t.dep_ == "dobj")
+    )
+    if (lemma in STATES and not care) or (lemma == "expose" and _owned_harm(verb)):
         return False
     if subject is not None and subject.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
         subject = verb.head  # "the bruises that were caused": the noun the clause is about
@@ -328,6 +374,8 @@ def _passive_hides(clause: Clause) -> bool:
         and (subject is None or _about_person(subject))
     ):
         harmful = True  # "made to kneel", "put outside", "sent to her room"
+    if care and not (lemma == "take" and official):
+        official, harmful = False, True
     if lemma in REPORTING or (official and not harmful):
         # "It was decided that ...": who decided? But "is said to be staying" is a report and
         # "Dad was arrested" an official step, not a hidden act.
@@ -389,6 +437,29 @@ def _to_an_institution(verb: Any) -> bool:
 
 
 FOUND = frozenset({"find", "discover", "see", "notice", "observe"})
+# What carers do for a child; done to a child in the passive, they hide who does (or fails
+# to do) them, though for an adult they are ordinary or official ("Mum was given a warning").
+CARE_ACTS = frozenset(
+    {
+        "give",
+        "bring",
+        "wake",
+        "wash",
+        "feed",
+        "bath",
+        "bathe",
+        "move",
+        "send",
+        "take",
+        "leave",
+        "put",
+        "collect",
+        "pick",
+        "fetch",
+        "settle",
+        "walk",
+    }
+)
 
 
 def _is_injury(subject: Any) -> bool:
@@ -402,6 +473,7 @@ def _is_injury(subject: Any) -> bool:
 
 
 def _found_neglected(verb: Any) -> bool:
+    """ "found unsupervised", "found alone"."""
     return any(
         c.dep_ in ("oprd", "acomp", "advmod") and c.lower_ in words("neglected_states")
         for c in verb.children
@@ -457,7 +529,7 @@ def _bracketed_owner(token: Any) -> Any | None:
 
 def _in_plan(verb: Any) -> bool:
     head = verb.head
-    return head != verb and head.lemma_.lower() in ("check", "ensure", "make", "see", "keep")
+    return head != verb and head.lemma_.lower() in ("check", "ensure", "make", "see", "keep", "sure")
 
 
 def check_agentless_passive(context: CheckContext) -> Iterable[Hit]:
@@ -504,7 +576,11 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             for child in token.children:
                 if (
                     child.dep_ == "dobj"
-                    and (child.lemma_.lower() in harm_nouns or _abuse_nominal(child))
+                    and (
+                        child.lemma_.lower() in harm_nouns
+                        or _abuse_nominal(child)
+                        or _injured_part(child)
+                    )
                     and not _has_doer(child)
                     and not _sentence_has_actor(token)
                 ):
@@ -546,7 +622,10 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
         if (
             token.dep_ == "acl"
             and token.tag_ == "VBN"
-            and lemma in words("harm_verbs")
+            and (
+                lemma in words("harm_verbs")
+                or (lemma in FOUND and token.head.lemma_.lower() in harm_nouns)
+            )
             and not any(c.dep_ == "agent" for c in token.children)
             and (
                 is_child_token(token.head)
@@ -556,6 +635,17 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             and not any(c.lower_ in ("no", "any") for c in token.head.children)
         ):
             yield [token.head, token], "this hides who did it"
+        # "When the shouting starts", "the hitting has stopped": harm made a noun, no doer
+        if (
+            token.tag_ in ("VBG", "NN")
+            and token.lower_.endswith("ing")
+            and _verb_forms(token) & words("harm_verbs")
+            and token.dep_ in ("nsubj", "dobj", "pobj")
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            and not _has_doer(token)
+            and not _someone_acts(token)
+        ):
+            yield [token], "this names what was done but not who did it"
         # "the smacking of Frankie": a harm verb made a noun, with the child but not the doer
         if (
             token.tag_ in ("VBG", "NN")
@@ -650,15 +740,49 @@ OFFENCE_WORDS = frozenset(
         "refuge",
         "helpline",
         "awareness",
-        "history",
-        "pattern",
-        "past",
         "category",
         "threshold",
         "register",
         "conference",
     }
 )
+
+
+INJURED = frozenset(
+    {
+        "broken",
+        "fractured",
+        "bruised",
+        "burnt",
+        "burned",
+        "cut",
+        "split",
+        "black",
+        "swollen",
+        "dislocated",
+        "bleeding",
+        "scalded",
+    }
+)
+
+
+def _injured_part(noun: Any) -> bool:
+    """ "a broken nose", "a black eye", "a fractured wrist": an injury named by its body part."""
+    return noun.lemma_.lower() in BODY and any(c.lower_ in INJURED for c in noun.children)
+
+
+def _someone_acts(token: Any) -> bool:
+    """An adult is the subject of a verb in the sentence ("Mummy and Daddy may have been
+    fighting when you heard the shouting"); the child's own "I" and "you" do not count."""
+    f = facts(token.doc)
+    return any(
+        c.subject is not None
+        and c.verb.sent == token.sent
+        and is_person(c.subject)
+        and not f.is_child(c.subject)
+        and c.subject.lower_ not in ("i", "you", "we", "me")
+        for c in f.clauses
+    )
 
 
 def _used_as_verb(token: Any) -> bool:
