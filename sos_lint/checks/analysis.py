@@ -578,6 +578,8 @@ def observable_actions(f: Facts) -> list[Clause]:
             continue  # "take responsibility", "build her confidence": a state, not an act
         if is_hypothetical(clause) or is_trait_participle(clause.verb):
             continue  # "would never let anything happen", "is controlling"
+        if lemma == "take" and any(t.lower_ == "board" for t in clause.verb.subtree):
+            continue  # "take on board what the school said": accepting, not doing
         if clause.verb.dep_ in ("amod", "compound") and clause.verb.tag_ != "VBD":
             continue
         if _inside_thought(clause.verb):

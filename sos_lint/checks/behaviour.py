@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from sos_lint.checks.analysis import (
+    DEMANDED_STATES,
     INSIGHT_VERBS,
     THOUGHT_VERBS,
     Facts,
@@ -117,7 +118,31 @@ def _person_subject(token: Any) -> bool:
     )
 
 
+def _given_as_reason(verb: Any) -> bool:
+    """ "The police are worried because Craig has schizophrenia": a condition given as the
+    reason for the worry or the harm is the claim itself, not its context."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("because", "as", "since") for c in verb.children
+    )
+
+
+def _worried_about_condition(f: Facts) -> Iterable[tuple[list[Any], str]]:
+    """ "Children's services are worried about Dad's personality disorder"."""
+    conditions = words("condition_nouns")
+    worry = words("worry_words")
+    for token in f.doc:
+        if (
+            token.dep_ == "pobj"
+            and token.lemma_.lower() in conditions
+            and token.head.lower_ in ("about", "by")
+            and token.head.head.lemma_.lower() in worry | {"worried", "concerned"}
+            and any(c.dep_ == "poss" and is_person(c) for c in token.children)
+        ):
+            yield [token.head.head, token], "a diagnosis or condition as the worry"
+
+
 def _trait_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
+    yield from _worried_about_condition(f)
     traits = words("trait_adjectives")
     conditions = words("condition_nouns")
     for clause in f.clauses:
@@ -130,7 +155,7 @@ def _trait_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
             continue
         if subject.lemma_.lower() in words("professional_roles"):
             continue  # "the social worker may not be able to visit": not about the family
-        if verb.dep_ in ("advcl", "relcl", "acl", "pcomp"):
+        if verb.dep_ in ("advcl", "relcl", "acl", "pcomp") and not _given_as_reason(verb):
             continue  # "... so he can be at home when Priya is unwell": context, not the claim
         lemma = clause.lemma
         if is_trait_participle(verb):
@@ -227,6 +252,9 @@ LABEL_MODIFIERS = frozenset(
 MIND_ADJECTIVES = frozenset(
     {
         "aware",
+        "confident",
+        "empowered",
+        "assertive",
         "insightful",
         "motivated",
         "committed",
@@ -306,18 +334,24 @@ def _mental_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
     for clause in f.clauses:
         lemma = clause.lemma
         verb = clause.verb
+        demanded = lemma in DEMANDED_STATES and bool(clause.modals & {"will", "must", "should"})
         if (
             lemma in pure_thought
             and (clause.modals or verb.dep_ in ("xcomp", "ROOT", "conj", "ccomp"))
-            and not _reports_behaviour(verb, f)
+            and (demanded or not _reports_behaviour(verb, f))
         ):
+            # "Kirsty will understand why her ex-partner must not look after Harper": what
+            # she is to understand is a behaviour, but understanding it is not one
             yield [verb], "a state of mind"
+            continue
+        if _phrasal_state(verb):
+            yield [verb], "a state of mind"  # "take on board", "get her head round"
             continue
         if lemma in INSIGHT_VERBS:
             found = insight_object(verb)
             if found is not None:
                 yield [verb, found], "insight or a state of mind"
-        if lemma in ("be", "become") and any(
+        if lemma in ("be", "become", "feel") and any(
             c.dep_ == "acomp" and c.lemma_.lower() in MIND_ADJECTIVES for c in verb.children
         ):
             yield [verb], "a state of mind"
@@ -325,6 +359,13 @@ def _mental_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
             for child in verb.children:
                 if child.dep_ == "xcomp" and child.lemma_.lower() in pure_thought:
                     yield [verb, child], "a state of mind"
+
+
+def _phrasal_state(verb: Any) -> bool:
+    """ "take on board", "take it on board": a phrase for accepting, not an action."""
+    lemma = verb.lemma_.lower()
+    nouns = {t.lower_ for t in verb.subtree if t.i > verb.i and t.i - verb.i < 6}
+    return lemma == "take" and "board" in nouns and "on" in nouns
 
 
 def _compliance_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:

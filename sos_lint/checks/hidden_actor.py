@@ -529,7 +529,14 @@ def _bracketed_owner(token: Any) -> Any | None:
 
 def _in_plan(verb: Any) -> bool:
     head = verb.head
-    return head != verb and head.lemma_.lower() in ("check", "ensure", "make", "see", "keep", "sure")
+    return head != verb and head.lemma_.lower() in (
+        "check",
+        "ensure",
+        "make",
+        "see",
+        "keep",
+        "sure",
+    )
 
 
 def check_agentless_passive(context: CheckContext) -> Iterable[Hit]:
