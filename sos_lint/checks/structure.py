@@ -19,6 +19,7 @@ from sos_lint.checks.analysis import (
     Clause,
     Facts,
     facts,
+    is_carer_token,
     is_child_token,
     is_compliance,
     is_person,
@@ -112,12 +113,22 @@ def carer_actions(f: Facts, future: bool | None = None) -> list[Clause]:
     """Observable actions by someone other than the child (and other than the worried party)."""
     worried = worried_party(f)
     impact = words("impact_words")
+    # When every person the statement names is a child, "she" and "he" are the child too
+    # ("Paige (16) was thrown against a wardrobe. She came to school ...").
+    adult_named = any(
+        t.pos_ != "PRON"
+        and not f.is_child(t)
+        and (is_carer_token(t) or t.pos_ == "PROPN" or t.lemma_.lower() in words("other_people"))
+        for t in f.people
+    )
     out = []
     for clause in observable_actions(f):
         subject = clause.subject
         if clause.passive:
             subject = clause.agent_person
         if subject is None or f.is_child(subject):
+            continue
+        if subject.pos_ == "PRON" and (not adult_named or _refers_to_child(f, subject)):
             continue
         if subject.pos_ == "PRON" and clause.lemma in impact:
             continue  # "she could drown": the child's fate, not a carer's behaviour
@@ -127,6 +138,17 @@ def carer_actions(f: Facts, future: bool | None = None) -> list[Clause]:
             continue
         out.append(clause)
     return out
+
+
+def _refers_to_child(f: Facts, pronoun: Any) -> bool:
+    """ "Skye (9) has been hit ... She now flinches": a pronoun opening a sentence whose
+    previous sentence was about a child."""
+    sent = pronoun.sent
+    if pronoun.i != sent.start or sent.start == 0:
+        return False
+    previous = pronoun.doc[sent.start - 1].sent
+    subject = next((c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and f.is_child(subject)
 
 
 def _in_future_clause(clause: Clause) -> bool:
