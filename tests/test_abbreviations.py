@@ -70,3 +70,26 @@ def test_the_finding_says_what_to_do() -> None:
     assert finding.category == "jargon"
     assert "family may not know" in finding.message
     assert "PSP" in finding.suggestions[0].replacement
+
+
+def test_non_behavioural_messages_read_as_sentences() -> None:
+    """The kind of non-behaviour is slotted into a message: it must still read properly."""
+    (finding,) = [
+        f
+        for f in lint_text(
+            "Grandad would never let anything happen to Kacey.", section="existing_safety"
+        ).findings
+        if f.code == "SOS504"
+    ]
+    assert finding.message.startswith("“let” is a promise, not something done, with no action")
+
+
+def test_existing_safety_written_as_a_plan_says_so() -> None:
+    (finding,) = [
+        f
+        for f in lint_text(
+            "Grandad will have the boys every weekend from now on.", section="existing_safety"
+        ).findings
+        if f.code == "SOS731"
+    ]
+    assert "plan for the future" in finding.message

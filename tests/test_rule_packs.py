@@ -52,3 +52,17 @@ def test_no_exception_cancels_its_own_term() -> None:
                     ):
                         clashes.append((rule.code, variant, exception))
     assert not clashes
+
+
+def test_every_term_is_in_one_table_only() -> None:
+    """One wording, one finding: a term listed twice gives two findings on the same words."""
+    seen: dict[str, str] = {}
+    repeats = []
+    for rule in builtin_rules():
+        for entry in rule.entries:
+            for variant in entry.variants:
+                key = variant if entry.exact_case else variant.lower()
+                if key in seen:
+                    repeats.append((variant, seen[key], rule.code))
+                seen[key] = rule.code
+    assert not repeats

@@ -23,7 +23,8 @@ from sos_lint.engine.runner import CheckContext, Hit
 from sos_lint.models import Suggestion
 from sos_lint.readability import dictionary
 
-# Two to six letters (an ampersand may join them, "G&T"), nearly all capitals: "EWO", "DoLS".
+# Two to seven characters (an ampersand may join letters, "G&T"), nearly all capitals: "EWO",
+# "DoLS".
 _SHAPE = re.compile(r"^[A-Z][A-Za-z&]{1,6}$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _FILLERS = frozenset({"in", "of", "and", "the", "for", "to", "on", "at", "with", "&", "a", "an"})
@@ -93,7 +94,7 @@ def _shouted(sentence: Any) -> bool:
     return len(capitals) >= 3 and len(capitals) * 2 >= len(alpha)
 
 
-def _is_name(token: Any, children: frozenset[str]) -> bool:
+def _names_a_person(token: Any, children: frozenset[str]) -> bool:
     """ "AJ (6)", a child the document gives an age to, or a person the model recognises."""
     doc = token.doc
     if token.i + 2 < len(doc) and doc[token.i + 1].text == "(" and doc[token.i + 2].like_num:
@@ -120,16 +121,12 @@ def check_unexplained_abbreviation(context: CheckContext) -> Iterable[Hit]:
             if letters in explained or _spelt_out(token):
                 explained.add(letters)
                 continue
-            if _shouted(token.sent) or _is_name(token, children):
+            if _shouted(token.sent) or _names_a_person(token, children):
                 continue
             start = statement.start + token.idx
             yield Hit(
                 start,
                 start + len(text),
-                message=(
-                    f"“{text}” is an abbreviation the family may not know; "
-                    "write the words out in full"
-                ),
                 suggestions=(
                     Suggestion(
                         f"Write out what “{letters}” stands for, in everyday words.", safe=False

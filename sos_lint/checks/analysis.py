@@ -544,8 +544,6 @@ def is_hypothetical(clause: Any) -> bool:
         return False
     return any(
         t.lower_ in ("never", "anything", "anyone", "whatever") for t in clause.verb.children
-    ) or any(
-        c.dep_ == "dobj" and c.lower_ in ("anything", "whatever") for c in clause.verb.children
     )
 
 

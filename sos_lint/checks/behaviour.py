@@ -90,8 +90,10 @@ def _behavioural(f: Facts, section: str | None = None, hit: list[Any] | None = N
         other = action.subject
         if subject is None or other is None:
             return True
-        if other.pos_ == "PRON" or other.lower_ == subject.lower_:
-            return True
+        if (other.pos_ == "PRON" and other.lower_ not in ("i", "we", "you")) or (
+            other.lower_ == subject.lower_
+        ):
+            return True  # (the writer's "we visited" is not the family's behaviour)
     return False
 
 
@@ -345,7 +347,7 @@ def _mental_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
             yield [verb], "a state of mind"
             continue
         if _phrasal_state(verb):
-            yield [verb], "a state of mind"  # "take on board", "get her head round"
+            yield [verb], "a state of mind"  # "take on board"
             continue
         if lemma in INSIGHT_VERBS:
             found = insight_object(verb)
@@ -379,7 +381,7 @@ def _abstract_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
         if is_abstract_safety(clause):
             yield [clause.verb], "an abstract judgement of safety"
         elif is_hypothetical(clause):
-            yield [clause.verb], "a promise of what someone would do, not what they did"
+            yield [clause.verb], "a promise, not something done,"
     for token in f.doc:
         if token.lower_ == "factor" and any(c.lower_ == "protective" for c in token.children):
             yield [token], "an abstract judgement of safety"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sos_lint.checks.analysis import facts, is_person, words
+from sos_lint.checks.analysis import MONTHS, facts, is_person, words
 
 
 def _verb_subject(token: Any) -> Any | None:
@@ -41,9 +41,32 @@ def person_acts(doc: Any, start: int, end: int) -> bool:
 
 
 # The objects a person claims that are not a statement: money, benefits, a place.
-_CLAIMED_THINGS = re.compile(
-    r"benefit|credit|allowance|money|refund|expense|meal|pip|esa|jsa|asylum|compensation|"
-    r"payment|grant|place|prize|seat|ticket|bag|luggage|reward|pension|back",
+_CLAIMED_THINGS = frozenset(
+    {
+        "benefit",
+        "credit",
+        "allowance",
+        "money",
+        "refund",
+        "expense",
+        "meal",
+        "pip",
+        "esa",
+        "jsa",
+        "asylum",
+        "compensation",
+        "payment",
+        "grant",
+        "place",
+        "prize",
+        "seat",
+        "ticket",
+        "bag",
+        "luggage",
+        "reward",
+        "pension",
+        "back",
+    }
 )
 
 
@@ -62,9 +85,8 @@ def doubting_report(doc: Any, start: int, end: int) -> bool:
         objects = [c for c in token.children if c.dep_ in ("dobj", "npadvmod", "prt")]
         clause = any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
         if objects and not clause:
-            return not any(
-                _CLAIMED_THINGS.search(t.lower_) for o in objects for t in o.subtree
-            ) and not any(t.pos_ == "PROPN" for o in objects for t in o.subtree)
+            things = [t for o in objects for t in o.subtree]
+            return not any(t.lemma_.lower() in _CLAIMED_THINGS or t.pos_ == "PROPN" for t in things)
     return person_acts(doc, start, end)
 
 
@@ -110,4 +132,13 @@ def no_number_nearby(doc: Any, start: int, end: int) -> bool:
     """ "several meetings, all four since March": the count is given right after."""
     sent = doc[start].sent
     window = doc[end : min(sent.end, end + 7)]
-    return not any(t.like_num for t in window)
+    return not any(
+        t.like_num and t.ent_type_ not in ("DATE", "TIME") and not _next_is_a_month(t)
+        for t in window
+    )
+
+
+def _next_is_a_month(token: Any) -> bool:
+    """ "2 March", "3 May": a date, not a count."""
+    doc = token.doc
+    return token.i + 1 < len(doc) and doc[token.i + 1].lower_ in MONTHS

@@ -12,10 +12,13 @@ from collections.abc import Iterable
 from typing import Any
 
 from sos_lint.checks.analysis import (
+    DAYS,
+    MONTHS,
     POSSIBILITY_MODALS,
     Clause,
     ancestors,
     facts,
+    is_carer_token,
     is_child_token,
     is_person,
     words,
@@ -155,28 +158,28 @@ DONE_TO = frozenset({"make", "put", "keep", "send", "force", "tell", "order"})
 
 
 def _done_to_a_person(verb: Any) -> bool:
+    if any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return False  # "Mum was sent a letter": a thing was sent, not the person
     if verb.lemma_.lower() == "make":  # "made to kneel" (the parse may call it advcl)
         return any(
             c.dep_ in ("xcomp", "ccomp")
             or (c.dep_ == "advcl" and any(a.tag_ == "TO" for a in c.children))
             for c in verb.children
         )
-    if verb.lemma_.lower() in ("tell", "order"):
-        return any(c.dep_ == "xcomp" for c in verb.children)  # "told to stay in her room"
     return True
 
 
 def _agent_is_a_cause(clause: Clause) -> bool:
-    """A ``by`` phrase naming a thing or an event gives the cause: not a hidden doer (but
-    "by 3pm" is a time, and "by the end of May" a deadline)."""
+    """A ``by`` phrase naming a thing or an event gives the cause of a feeling ("frightened
+    by the fire alarm"): not a hidden doer. An instrument of harm ("hit by a belt") is not a
+    cause, and "by 3pm" or "by the end of May" is a time."""
     agent = clause.agent
     if agent is None or (clause.lemma in words("harm_verbs") and clause.lemma not in FEELINGS):
-        return False  # "hit by a belt", "burnt by a cigarette": the instrument, not the doer
-    words_ = [t for t in agent.subtree if t.pos_ in ("NOUN", "PROPN")]
-    return bool(words_) and not any(
-        t.like_num or t.lower_ in MONTH_WORDS or t.ent_type_ in ("DATE", "TIME")
-        for t in agent.subtree
-    )
+        return False
+    noun = next((t for t in agent.children if t.dep_ == "pobj"), None)
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return not (noun.like_num or noun.lower_ in TIME_WORDS or noun.ent_type_ in ("DATE", "TIME"))
 
 
 # What a thing can do to a person's feelings: "frightened by the fire alarm".
@@ -196,41 +199,29 @@ FEELINGS = frozenset(
         "terrify",
     }
 )
-MONTH_WORDS = frozenset(
-    {
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "end",
-        "time",
-        "week",
-        "weekend",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "tomorrow",
-        "today",
-        "tonight",
-        "morning",
-        "evening",
-        "night",
-        "afternoon",
-        "term",
-        "half",
-    }
+# Nouns after "by" that make it a time: "by the end of May", "by Friday", "by 3pm".
+TIME_WORDS = (
+    MONTHS
+    | DAYS
+    | frozenset(
+        {
+            "end",
+            "time",
+            "week",
+            "weekend",
+            "tomorrow",
+            "today",
+            "tonight",
+            "morning",
+            "evening",
+            "night",
+            "afternoon",
+            "term",
+            "half",
+            "pm",
+            "am",
+        }
+    )
 )
 
 
@@ -321,12 +312,6 @@ OWN_NEEDS = frozenset(
         "dinner",
         "tea",
         "hygiene",
-        "appointment",
-        "appointments",
-        "phone",
-        "bedroom",
-        "door",
-        "room",
         "clothes",
         "hair",
     }
@@ -344,9 +329,22 @@ def _passive_hides(clause: Clause) -> bool:
     subject = clause.subject
     # "Tegan is not being given her tablets", "the children will be woken and washed": caring
     # for a child is something someone does (or fails to do); who?
-    care = lemma in CARE_ACTS and (
-        (subject is not None and facts(verb.doc).is_child(subject))
-        or any(t.lemma_.lower() in OWN_NEEDS for t in verb.children if t.dep_ == "dobj")
+    f = facts(verb.doc)
+    needs_object = any(t.lemma_.lower() in OWN_NEEDS for t in verb.children if t.dep_ == "dobj")
+    care = (
+        lemma in CARE_ACTS
+        and (
+            (subject is not None and f.is_child(subject))
+            # "Tegan is not being given her tablets": a named person (not "Mum" or "Dad", whose
+            # "given his medication in hospital" is ordinary) going without what she needs
+            or (
+                needs_object
+                and subject is not None
+                and subject.text[:1].isupper()
+                and is_person(subject)
+                and not is_carer_token(subject)
+            )
+        )
     )
     if (lemma in STATES and not care) or (lemma == "expose" and _owned_harm(verb)):
         return False
@@ -376,6 +374,8 @@ def _passive_hides(clause: Clause) -> bool:
         harmful = True  # "made to kneel", "put outside", "sent to her room"
     if care and not (lemma == "take" and official):
         official, harmful = False, True
+    if not harmful and not care and any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return False  # "Mum was sent a letter", "was offered a place": something received
     if lemma in REPORTING or (official and not harmful):
         # "It was decided that ...": who decided? But "is said to be staying" is a report and
         # "Dad was arrested" an official step, not a hidden act.
@@ -621,7 +621,7 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             token.tag_ == "VBN"
             and token.dep_ in ("ccomp", "xcomp", "oprd")
             and lemma in words("harm_verbs")
-            and token.head.lemma_.lower() in ("find", "discover", "see", "notice", "observe")
+            and token.head.lemma_.lower() in FOUND
             and not any(c.dep_ in ("agent", "aux", "auxpass") for c in token.children)
         ):
             yield [token], "this hides who did it"
@@ -781,15 +781,20 @@ def _injured_part(noun: Any) -> bool:
 def _someone_acts(token: Any) -> bool:
     """An adult is the subject of a verb in the sentence ("Mummy and Daddy may have been
     fighting when you heard the shouting"); the child's own "I" and "you" do not count."""
-    f = facts(token.doc)
-    return any(
-        c.subject is not None
-        and c.verb.sent == token.sent
-        and is_person(c.subject)
-        and not f.is_child(c.subject)
-        and c.subject.lower_ not in ("i", "you", "we", "me")
-        for c in f.clauses
-    )
+    doc = token.doc
+    starts = doc.user_data.get("sos_adult_sentences")
+    if starts is None:
+        f = facts(doc)
+        starts = {
+            c.verb.sent.start
+            for c in f.clauses
+            if c.subject is not None
+            and is_person(c.subject)
+            and not f.is_child(c.subject)
+            and c.subject.lower_ not in ("i", "you", "we", "me")
+        }
+        doc.user_data["sos_adult_sentences"] = starts
+    return token.sent.start in starts
 
 
 def _used_as_verb(token: Any) -> bool:
@@ -810,6 +815,9 @@ def _object_of_a_doer(token: Any) -> bool:
     return False
 
 
+LEGAL_PLACES = frozenset({"prison", "jail", "custody", "court", "remand"})
+
+
 def _about_an_offence(token: Any) -> bool:
     """ "a conviction for assault", "a domestic abuse support group", "sent to prison for
     assault": a fact about a court case or a service, not hidden harm."""
@@ -817,9 +825,12 @@ def _about_an_offence(token: Any) -> bool:
         if node.lemma_.lower() in OFFENCE_WORDS:
             return True
         if node.pos_ in ("VERB", "AUX") and any(
-            c.dep_ == "pobj" and c.lemma_.lower() in OFFENCE_WORDS for c in node.subtree
+            o.dep_ == "pobj" and o.lemma_.lower() in LEGAL_PLACES
+            for prep in node.children
+            if prep.dep_ == "prep"
+            for o in prep.children
         ):
-            return True
+            return True  # "sent to prison for assault"
     return False
 
 
