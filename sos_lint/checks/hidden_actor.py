@@ -158,7 +158,7 @@ DONE_TO = frozenset({"make", "put", "keep", "send", "force", "tell", "order"})
 
 
 def _done_to_a_person(verb: Any) -> bool:
-    if any(c.dep_ in ("dobj", "dative") for c in verb.children):
+    if verb.lemma_.lower() == "send" and any(c.dep_ in ("dobj", "dative") for c in verb.children):
         return False  # "Mum was sent a letter": a thing was sent, not the person
     if verb.lemma_.lower() == "make":  # "made to kneel" (the parse may call it advcl)
         return any(
@@ -340,7 +340,7 @@ def _passive_hides(clause: Clause) -> bool:
             or (
                 needs_object
                 and subject is not None
-                and subject.text[:1].isupper()
+                and (subject.text[:1].isupper() or subject.lower_ in ("he", "she", "they"))
                 and is_person(subject)
                 and not is_carer_token(subject)
             )
