@@ -106,11 +106,17 @@ def _names_a_person(token: Any, children: frozenset[str]) -> bool:
 
 def check_unexplained_abbreviation(context: CheckContext) -> Iterable[Hit]:
     everyday = words("everyday_abbreviations")
-    children = document_children(context)
+    children: frozenset[str] | None = None  # worked out only if a candidate turns up
     explained: set[str] = set()
     for statement, doc in context.items:
         for token in doc:
             text = token.text
+            if (
+                len(text) < 2
+                or not text[0].isupper()
+                or not (text[1].isupper() or text[-1].isupper() or text[1] == "&")
+            ):
+                continue  # the common case, cheaply: not written in capitals
             if not looks_abbreviated(text):
                 continue
             letters = _letters(text)
@@ -121,6 +127,8 @@ def check_unexplained_abbreviation(context: CheckContext) -> Iterable[Hit]:
             if letters in explained or _spelt_out(token):
                 explained.add(letters)
                 continue
+            if children is None:
+                children = document_children(context)
             if _shouted(token.sent) or _names_a_person(token, children):
                 continue
             start = statement.start + token.idx

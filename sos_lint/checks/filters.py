@@ -123,9 +123,15 @@ _QUOTED = re.compile(
 def not_quoted(doc: Any, start: int, end: int) -> bool:
     """A vague word inside quotation marks is what the parent or child said ("Mum said, 'I'll
     be honest, things got heated.'"): the record should quote it, not reword it."""
+    spans = doc.user_data.get("sos_quoted")
+    if spans is None:
+        spans = [(m.start(), m.end()) for m in _QUOTED.finditer(doc.text)]
+        doc.user_data["sos_quoted"] = spans
+    if not spans:
+        return True
     first = doc[start].idx
     last = doc[end - 1].idx + len(doc[end - 1])
-    return not any(m.start() < first and last <= m.end() for m in _QUOTED.finditer(doc.text))
+    return not any(s < first and last <= e for s, e in spans)
 
 
 def no_number_nearby(doc: Any, start: int, end: int) -> bool:

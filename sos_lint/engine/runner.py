@@ -130,6 +130,7 @@ class Linter:
         self.accept = {a.lower() for a in self.config.accept}
         self.shared: dict[str, Any] = {}
         self._parser_sections: dict[str, bool] = {}
+        self._allowed_by_section: dict[str, frozenset[str]] = {}
         self.grammar: GrammarChecker | None = None
         if any(r.family == 9 for r in self.rules):
             from sos_lint.grammar import GrammarChecker
@@ -236,8 +237,15 @@ class Linter:
             kept.append(finding)
         return kept
 
-    def _allowed(self, section: str) -> set[str]:
-        return {r.code for r in self.rules if section_allows(r, section, self.config)}
+    def _allowed(self, section: str) -> frozenset[str]:
+        """The codes of the rules that apply in a section type (worked out once per type)."""
+        allowed = self._allowed_by_section.get(section)
+        if allowed is None:
+            allowed = frozenset(
+                r.code for r in self.rules if section_allows(r, section, self.config)
+            )
+            self._allowed_by_section[section] = allowed
+        return allowed
 
     def _term_findings(
         self,
@@ -360,7 +368,7 @@ class Linter:
         lines: LineIndex,
     ) -> Iterator[Finding]:
         function = self.functions[rule.code]
-        mine = [(st, doc) for st, doc in items if section_allows(rule, st.section, self.config)]
+        mine = [(st, doc) for st, doc in items if rule.code in self._allowed(st.section)]
         contexts: list[CheckContext] = []
         if rule.scope in ("statement", "sentence"):
             contexts = [

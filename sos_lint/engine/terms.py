@@ -9,7 +9,7 @@ exception phrases cancel any match they contain ("work placement").
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -295,7 +295,7 @@ class TermMatcher:
             pattern[-1] = {**pattern[-1], "POS": pos}
         return pattern
 
-    def __call__(self, doc: Any, allowed: set[str] | None = None) -> list[TermMatch]:
+    def __call__(self, doc: Any, allowed: Set[str] | None = None) -> list[TermMatch]:
         """Matches in ``doc`` for rules whose code is in ``allowed`` (all if None)."""
         raw = self._matcher(doc) if len(self._matcher) else []
         if not raw:
