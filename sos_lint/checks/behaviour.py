@@ -3,7 +3,10 @@ judgement of safety where Signs of Safety asks for what someone did or will do.
 
 A statement with an observable action by a person ("When Mum is very low she stays in bed and
 Tom, 2, has no breakfast") is behavioural even if it also names a condition, so every check
-here first asks whether the statement already describes behaviour.
+here first asks whether the statement already describes behaviour (``_behavioural``): in a
+worry or a harm statement the action must be in the same sentence as the condition or be by
+the same person, since those often open with unrelated background; the actions of children
+and of professionals never count.
 """
 
 from __future__ import annotations

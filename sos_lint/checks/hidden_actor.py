@@ -154,7 +154,7 @@ BODY = frozenset(
 
 # Verbs that, done to a person, are something someone did to them: "made to kneel", "put
 # outside", "kept off school", "sent to her room".
-DONE_TO = frozenset({"make", "put", "keep", "send", "force", "tell", "order"})
+DONE_TO = frozenset({"make", "put", "keep", "send", "force", "order"})
 
 
 def _done_to_a_person(verb: Any) -> bool:
@@ -323,7 +323,7 @@ def _passive_hides(clause: Clause) -> bool:
     if not clause.passive or clause.agent_person is not None:
         return False
     if _agent_is_a_cause(clause):
-        return False  # "cut by the broken china", "frightened by the fire alarm": the cause
+        return False  # "frightened by the fire alarm": the cause of a feeling
     verb = clause.verb
     lemma = clause.lemma
     subject = clause.subject
