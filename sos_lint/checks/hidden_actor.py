@@ -157,8 +157,14 @@ BODY = frozenset(
 DONE_TO = frozenset({"make", "put", "keep", "send", "force", "order"})
 
 
+def _receives_a_thing(verb: Any) -> bool:
+    """ "was sent a letter", "was offered a place": a passive that keeps an object (but "sent
+    to her room", where the parse calls "to" a dative, does not)."""
+    return any(c.dep_ in ("dobj", "dative") and c.pos_ != "ADP" for c in verb.children)
+
+
 def _done_to_a_person(verb: Any) -> bool:
-    if verb.lemma_.lower() == "send" and any(c.dep_ in ("dobj", "dative") for c in verb.children):
+    if verb.lemma_.lower() == "send" and _receives_a_thing(verb):
         return False  # "Mum was sent a letter": a thing was sent, not the person
     if verb.lemma_.lower() == "make":  # "made to kneel" (the parse may call it advcl)
         return any(
@@ -374,7 +380,7 @@ def _passive_hides(clause: Clause) -> bool:
         harmful = True  # "made to kneel", "put outside", "sent to her room"
     if care and not (lemma == "take" and official):
         official, harmful = False, True
-    if not harmful and not care and any(c.dep_ in ("dobj", "dative") for c in verb.children):
+    if not harmful and not care and _receives_a_thing(verb):
         return False  # "Mum was sent a letter", "was offered a place": something received
     if lemma in REPORTING or (official and not harmful):
         # "It was decided that ...": who decided? But "is said to be staying" is a report and
@@ -416,9 +422,11 @@ SENT_SOMEWHERE = frozenset({"send", "transfer", "move"})
 def _to_the_police(verb: Any) -> bool:
     """ "Daddy was taken to the police station", "taken to court": the police's step."""
     return any(
-        t.dep_ == "pobj"
-        and t.lemma_.lower() in ("police", "station", "court", "prison", "custody", "cell")
-        for t in verb.subtree
+        o.dep_ == "pobj"
+        and o.lemma_.lower() in ("police", "station", "court", "prison", "custody", "cell")
+        for prep in verb.children
+        if prep.dep_ == "prep"
+        for o in prep.children
     )
 
 
@@ -431,8 +439,13 @@ def _into_care(verb: Any) -> bool:
 
 
 def _to_an_institution(verb: Any) -> bool:
+    """The verb's own "to" or "into" phrase names an institution or a home ("sent to
+    prison", "moved to a flat"), not a place mentioned elsewhere in the sentence."""
     return any(
-        c.dep_ == "pobj" and c.lemma_.lower() in words("institution_nouns") for c in verb.subtree
+        o.dep_ == "pobj" and o.lemma_.lower() in words("institution_nouns")
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "into", "from")
+        for o in prep.children
     )
 
 
@@ -495,18 +508,23 @@ def _carer_acts(doc: Any) -> bool:
 
 
 def _mentions_a_child(verb: Any) -> bool:
-    """The thing's state is about a child: "Kai's door was locked", "locked with Kai inside"
-    (not "when I arrived" or "and Mum had no money" in another clause)."""
+    """The thing's state is about a person in the statement: "her door was locked", "Kai's
+    door was locked", "the door was locked and the twins could not get out" (but not "the
+    back door was locked when I arrived", where only the writer is there)."""
     f = facts(verb.doc)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    if subject is not None and any(
+        c.dep_ == "poss" and is_person(c) and c.lower_ not in ("my", "our", "your")
+        for c in subject.children
+    ):
+        return True
     top = verb.head if verb.dep_ == "acl" else verb  # "a pattern of Mollie (9) being kept off"
     inside = [
         t
         for t in top.subtree
-        if not any(
-            a.dep_ in ("relcl", "conj", "ccomp") and a not in (verb, top) for a in _path(t, top)
-        )
+        if not any(a.dep_ in ("relcl", "ccomp") and a not in (verb, top) for a in _path(t, top))
     ]
-    return any(f.is_child(t) or (t.pos_ == "PROPN" and is_person(t)) for t in inside)
+    return any(f.is_child(t) for t in inside)
 
 
 def _path(token: Any, top: Any) -> list[Any]:
