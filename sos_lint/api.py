@@ -81,6 +81,15 @@ def lint_bytes(
     return _result(raw, name, config, section)
 
 
+def lint_raw(
+    raw: RawDocument, name: str, section: str | None = None, config: Config | None = None
+) -> FileResult:
+    """Lint input already read (``read_bytes``/``read_path``), e.g. after checking its size."""
+    config = config or Config()
+    _check_section(section)
+    return _result(raw, name, config, section)
+
+
 def lint_file(
     path: str | Path,
     section: str | None = None,

@@ -34,7 +34,7 @@ from typing import Any, TextIO
 from urllib.parse import parse_qs, urlsplit
 
 from sos_lint import __version__
-from sos_lint.api import get_linter, lint_bytes, lint_text
+from sos_lint.api import get_linter, lint_raw, lint_text
 from sos_lint.config import Config, parse_config
 from sos_lint.engine.rules import builtin_rules, rule_by_code
 from sos_lint.errors import ConfigError, InputError, SosLintError
@@ -239,9 +239,7 @@ class LintService:
         except InputError as exc:
             raise HTTPError(400, str(exc)) from None
         self._check_length(len(raw.text), config)
-        return self._run(
-            lambda: lint_bytes(data, name, section=section_type, config=config), config
-        )
+        return self._run(lambda: lint_raw(raw, name, section=section_type, config=config), config)
 
     def rules(self) -> list[dict[str, Any]]:
         return rules_summary(builtin_rules())

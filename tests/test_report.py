@@ -3,25 +3,14 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_helpers import CHROMIUM, CHROMIUM_FLAGS, needs_chromium
 from scan_helpers import NAME_WORDS, generate_records, run_cli, scan_csv
 
 from sos_lint.redact import Redactor, initials, redact_report
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @pytest.fixture(scope="module")
@@ -121,10 +110,7 @@ def test_report_needs_jsonl_results(tmp_path: Path) -> None:
     assert code == 2 and "JSONL" in err
 
 
-@pytest.mark.skipif(
-    not Path(CHROMIUM).exists() or shutil.which("chromium") is None,
-    reason="headless Chromium is not installed (/usr/bin/chromium; CI installs it with apt)",
-)
+@needs_chromium
 def test_report_renders_in_headless_chromium(report: str, redacted: tuple[Path, str]) -> None:
     playwright = pytest.importorskip("playwright.sync_api")
     path, _ = redacted

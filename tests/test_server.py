@@ -6,7 +6,6 @@ import http.client
 import io
 import json
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_helpers import CHROMIUM, CHROMIUM_FLAGS, needs_chromium
 from click.testing import CliRunner
 
 from sos_lint.cli import main
@@ -35,16 +35,6 @@ from sos_lint.server import (
     parse_multipart,
 )
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 STATEMENT = "Mum is LAC and presenting as chaotic when Tyler is crying."
 # Curly quotes and "ë" are one UTF-16 unit each; the emoji (and the skin-tone modifier) are two:
 # findings after them sit at different offsets in Python and in JavaScript.
@@ -718,10 +708,6 @@ def test_serve_reports_a_port_in_use() -> None:
 
 
 # -- the page in a real browser ---------------------------------------------------------------
-needs_chromium = pytest.mark.skipif(
-    not Path(CHROMIUM).exists() or shutil.which("chromium") is None,
-    reason="headless Chromium is not installed (/usr/bin/chromium; CI installs it with apt)",
-)
 
 MARKED_TEXTS = """
 () => {

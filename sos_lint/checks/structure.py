@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from sos_lint.checks.analysis import (
+    ABSENCE_VERBS,
     FUTURE_MODALS,
     Clause,
     Facts,
@@ -30,7 +31,9 @@ from sos_lint.checks.rewrite import scaffold
 from sos_lint.engine.runner import CheckContext, Hit
 from sos_lint.models import Statement, Suggestion
 
-ABSENCE_VERBS = {"stop", "quit", "avoid", "cease", "refrain", "give", "abstain", "end"}
+# A goal that is only an absence: the verbs that say nothing will be done, plus "avoid",
+# "give up" and "end".
+GOAL_ABSENCE_VERBS = ABSENCE_VERBS | {"avoid", "give", "end"}
 GOAL_MODALS = {"will", "wo", "'ll", "shall", "must", "should", "going", "would", "can"}
 _DEADLINE = re.compile(
     r"\b(?:by|before|within|on|from|starting|until|till|no later than|at the)\b[^.;]{0,40}?"
@@ -392,9 +395,9 @@ def check_goal_absence(context: CheckContext) -> Iterable[Hit]:
         def absent(c: Clause) -> bool:
             stopped = (
                 c.verb.dep_ in ("xcomp", "ccomp", "prt")
-                and c.verb.head.lemma_.lower() in ABSENCE_VERBS
+                and c.verb.head.lemma_.lower() in GOAL_ABSENCE_VERBS
             )
-            return c.negated or c.lemma in ABSENCE_VERBS or _no_longer(c) or stopped
+            return c.negated or c.lemma in GOAL_ABSENCE_VERBS or _no_longer(c) or stopped
 
         observable = observable_actions(f)
         positive = [c for c in acts if not absent(c) and c in observable]
