@@ -260,6 +260,18 @@ def test_stacked_clauses_are_counted_from_the_parse() -> None:
     assert "“who said that…”" in found[0].message
 
 
+def test_two_deep_with_one_beside_is_only_a_note() -> None:
+    """Three clauses, but only two nested: a note, not a warning (the count still shows)."""
+    config = Config(select=("SOS803",))
+    text = (
+        "Every weekend, whenever Shauna has gone two nights without sleep, she will phone her "
+        "sister Bex, who will come over and stay until Shauna has slept."
+    )
+    found = lint_text(text, section="safety_goal", config=config).findings
+    assert [(f.code, f.severity) for f in found] == [("SOS803", Severity.INFO)]
+    assert found[0].to_dict()["clauses"] == 3
+
+
 def test_the_danger_statement_frame_is_not_stacking() -> None:
     config = Config(select=("SOS803",))
     text = (

@@ -557,13 +557,19 @@ def is_trait_participle(verb: Any) -> bool:
     )
 
 
+NOUN_ONLY = frozenset(
+    {"programme", "programmes", "course", "courses", "session", "sessions", "appointment"}
+    | {"appointments", "counselling", "therapy", "treatment", "intervention", "services"}
+)
+
+
 def observable_actions(f: Facts) -> list[Clause]:
     """Clauses that describe something a person did or will do that others could see."""
     out = []
     not_behaviour = words("mental_verbs") | words("state_verbs") | ABSENCE_VERBS
     for clause in f.clauses:
-        if clause.verb.pos_ != "VERB":
-            continue
+        if clause.verb.pos_ != "VERB" or clause.verb.lower_ in NOUN_ONLY:
+            continue  # ("the Caring Dads programme": "programme" mistagged as a verb)
         lemma = clause.lemma
         gets_someone = lemma == "get" and any(
             c.dep_ in ("dobj", "ccomp", "prt") for c in clause.verb.children
@@ -599,6 +605,23 @@ def observable_actions(f: Facts) -> list[Clause]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _object_phrases() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.split()) for p in words("compliance_objects") if " " in p)
+
+
+def _named_objects(doc: Any) -> set[int]:
+    """Tokens of the many-word service names in the lexicon ("caring dads", "triple p")."""
+    found: set[int] = set()
+    lowered = [t.lower_.rstrip(".") for t in doc]  # ("Triple P." ends on "p.")
+    for phrase in _object_phrases():
+        n = len(phrase)
+        for i in range(len(lowered) - n + 1):
+            if tuple(lowered[i : i + n]) == phrase:
+                found.update(range(i, i + n))
+    return found
+
+
 def is_compliance(clause: Clause) -> bool:
     """ "will engage with services", "attend a parenting course", "work with professionals".
 
@@ -606,13 +629,31 @@ def is_compliance(clause: Clause) -> bool:
     """
     if clause.lemma not in words("compliance_verbs"):
         return False
-    if any(c.dep_ in ("dobj", "dative") and is_person(c) for c in clause.verb.children):
-        return False
     objects = words("compliance_objects")
+    named = _named_objects(clause.verb.doc)  # "the Caring Dads programme"
+    if any(
+        c.dep_ in ("dobj", "dative") and is_person(c) and c.i not in named
+        for c in clause.verb.children
+    ):
+        return False
     subject_side = {t.i for c in clause.verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
     for token in clause.verb.subtree:
         if token == clause.verb or token.i in subject_side:
             continue
+        if token.i in named:
+            return True
+        if (
+            token.dep_ == "dobj"
+            and token.lower_ in ("it", "them")
+            and clause.verb.dep_ == "conj"
+            and clause.verb.head.lemma_.lower() in words("compliance_verbs")
+            and any(
+                t.lemma_.lower() in objects or t.i in named
+                for t in clause.verb.head.subtree
+                if t.i < clause.verb.i
+            )
+        ):
+            return True  # "engage with the programme and complete it"
         if token.dep_ == "compound" and token.head.lemma_.lower() not in objects:
             continue  # "sign the visit book": a book, not a visit
         if token.lemma_.lower() in objects or token.lower_ in objects:

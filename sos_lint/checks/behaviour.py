@@ -72,7 +72,29 @@ def _actions(f: Facts, section: str | None = None) -> list[Any]:
     return actions
 
 
-def _behavioural(f: Facts, section: str | None = None, hit: list[Any] | None = None) -> bool:
+def _content(hit: list[Any]) -> set[int]:
+    """The tokens a state of mind is about: in "Mum needs to show insight into the impact of
+    her drinking", the drinking is what she is to understand, not something she will do."""
+    verb = hit[0]
+    if verb.lemma_.lower() == "feel":
+        return set()  # a feeling has no content to understand ("when he feels angry he ...")
+    inside = {
+        t.i
+        for c in verb.children
+        if c.dep_ in ("dobj", "prep", "ccomp", "xcomp", "pobj", "attr", "acomp")
+        for t in c.subtree
+    }
+    # "... to understand the impact and stop drinking": what is joined on is a second demand
+    joined = {t.i for h in hit for c in h.children if c.dep_ == "conj" for t in c.subtree}
+    return inside - joined
+
+
+def _behavioural(
+    f: Facts,
+    section: str | None = None,
+    hit: list[Any] | None = None,
+    ignore: frozenset[int] | set[int] = frozenset(),
+) -> bool:
     """Whether the statement describes, beside the hit, someone's observable action.
 
     A goal, a danger statement or a next step is one unit: an action anywhere in it counts
@@ -82,7 +104,14 @@ def _behavioural(f: Facts, section: str | None = None, hit: list[Any] | None = N
     same person ("Mum has depression. When she is low she stays in bed ..."), and "Roberts
     has lived with his dad since 2022. Dad has anger issues." is still a trait.
     """
-    actions = _actions(f, section)
+    hit_ids = {t.i for t in hit or ()}
+    actions = [
+        a
+        for a in _actions(f, section)
+        if a.verb.i not in ignore
+        # "compromised by her alcohol misuse": the hit is the doer, so no person acts
+        and not (a.agent is not None and any(c.i in hit_ids for c in a.agent.children))
+    ]
     if not actions or not hit or section not in ACCOUNT_SECTIONS:
         return bool(actions)
     sentence = hit[0].sent
@@ -223,7 +252,8 @@ VERDICT_NOUNS = frozenset(
 # What a person "has" that the statement makes act in their place ("Mum's drinking is out of
 # control", "Folake's low mood has left Dami neglected").
 CONDITION_AGENTS = frozenset(
-    {"drinking", "drug", "use", "dependency", "addiction", "mood", "illness"}
+    {"drinking", "drug", "use", "dependency", "addiction", "mood", "illness", "misuse"}
+    | {"lifestyle"}
 )
 ROLE_NOUNS = frozenset(
     {
@@ -251,6 +281,11 @@ ROLE_NOUNS = frozenset(
         "offender",
     }
 )
+# Role nouns that are a label on their own, whatever qualifies them.
+SELF_LABELS = frozenset({"abuser", "drinker", "liar", "bully", "perpetrator", "misuser"})
+SUBSTANCES = frozenset(
+    {"drug", "substance", "heroin", "crack", "cannabis", "cocaine", "alcohol", "spice", "ketamine"}
+)
 LABEL_MODIFIERS = frozenset(
     {"protective", "risk", "good", "bad", "safe", "heavy", "problem", "better", "worse"}
 )
@@ -277,6 +312,41 @@ def _condition_as_agent(subject: Any) -> bool:
     return lemma in conditions and any(c.dep_ == "poss" and is_person(c) for c in subject.children)
 
 
+# Between people rather than in one person: "their volatile relationship" is vague, not a trait.
+SHARED_STATES = frozenset({"relationship", "bond", "attachment"})
+CAUSE_LINKS = (("as", "result", "of"), ("because", "of"), ("due", "to"))
+
+
+def _condition_as_cause(f: Facts) -> Iterable[tuple[list[Any], str]]:
+    """ "Leighton has been harmed by his mother's mental illness", "... as a result of his
+    mother's chaotic lifestyle": the condition is made the cause where a person's actions
+    belong."""
+    for clause in f.clauses:
+        verb = clause.verb
+        if verb.dep_ not in ("ROOT", "ccomp"):
+            continue
+        causes = []
+        if clause.passive and clause.agent is not None:
+            causes.extend(c for c in clause.agent.children if c.dep_ == "pobj")
+        for prep in verb.children:
+            if prep.dep_ != "prep":
+                continue
+            chain = [prep]
+            while chain[-1].n_rights and len(chain) < 3:
+                nxt = next((c for c in chain[-1].children if c.dep_ in ("pobj", "prep")), None)
+                if nxt is None:
+                    break
+                chain.append(nxt)
+            lowered = tuple(t.lower_ for t in chain)
+            if any(lowered[: len(link)] == link for link in CAUSE_LINKS):
+                causes.extend(c for c in chain[-1].children if c.dep_ == "pobj")
+        for cause in causes:
+            if _condition_as_agent(cause) and cause.lemma_.lower() not in SHARED_STATES:
+                described = [c for c in cause.children if c.dep_ in ("amod", "compound")]
+                yield [cause, *described], "a condition where the person's actions belong"
+                return
+
+
 def _fragment_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
     """A verbless note such as "Asif's temper and his views on discipline."."""
     if any(c.verb.pos_ == "VERB" for c in f.clauses):
@@ -295,6 +365,10 @@ def _label_noun(token: Any) -> bool:
     lemma = token.lemma_.lower()
     if lemma in VERDICT_NOUNS:
         return True
+    if lemma in SELF_LABELS:
+        return True  # "Dad is a heavy drinker", "Mum is the abuser"
+    if lemma == "user" and any(c.lemma_.lower() in SUBSTANCES for c in token.children):
+        return True  # "a known drug user" (but not "a wheelchair user")
     modifiers = words("trait_adjectives") | LABEL_MODIFIERS
     return lemma in ROLE_NOUNS and any(
         c.lemma_.lower() in modifiers or c.lower_ in modifiers for c in token.children
@@ -394,10 +468,17 @@ def _abstract_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
                 yield [token.head, token], "an abstract judgement of safety"
 
 
-def _report(context: CheckContext, finder: Any, kind_message: str) -> Iterable[Hit]:
+def _report(
+    context: CheckContext, finder: Any, kind_message: str, about: bool = False
+) -> Iterable[Hit]:
+    """``about``: actions inside what the hit is about do not make the statement behavioural."""
     for statement, doc in context.items:
         f = facts(doc)
-        hits = [h for h in finder(f) if not _behavioural(f, statement.section, h[0])]
+        hits = [
+            h
+            for h in finder(f)
+            if not _behavioural(f, statement.section, h[0], _content(h[0]) if about else set())
+        ]
         if not hits:
             continue
         tokens, kind = hits[0]
@@ -414,6 +495,7 @@ def _report(context: CheckContext, finder: Any, kind_message: str) -> Iterable[H
 
 def _trait_or_fragment(f: Facts) -> Iterable[tuple[list[Any], str]]:
     yield from _trait_hits(f)
+    yield from _condition_as_cause(f)
     yield from _fragment_hits(f)
 
 
@@ -435,6 +517,7 @@ def check_mental_state(context: CheckContext) -> Iterable[Hit]:
         context,
         _mind_or_feeling,
         "“{text}” asks for {kind} nobody can see; say what the person will do differently",
+        about=True,
     )
 
 

@@ -382,6 +382,18 @@ def _passive_hides(clause: Clause) -> bool:
         official, harmful = False, True
     if not harmful and not care and _receives_a_thing(verb):
         return False  # "Mum was sent a letter", "was offered a place": something received
+    child = subject is not None and (f.is_child(subject) or is_child_token(subject))
+    into_care = lemma == "take" and (_into_care(verb) or _to_the_police(verb))
+    if child and lemma in TOLD_OR_TAKEN and not into_care and _planned(clause):
+        return True  # "the children will be told about the plan": told by whom?
+    if (
+        subject is not None
+        and not harmful
+        and verb.dep_ in ("ROOT", "conj", "ccomp")
+        and subject.lemma_.lower()
+        in words("carer_roles") | (words("professional_roles") - {"i", "we"})
+    ):
+        return False  # "Dad will be spoken to about his behaviour": nothing done to a child
     if lemma in REPORTING or (official and not harmful):
         # "It was decided that ...": who decided? But "is said to be staying" is a report and
         # "Dad was arrested" an official step, not a hidden act.
@@ -412,6 +424,17 @@ def _passive_hides(clause: Clause) -> bool:
     # "Lee pushed Kai and Kai was hurt" (or "Shaun threw a mug ... Mia was cut above the
     # eye"): the effect of a named act, not a hidden doer.
     return not (effect and _actor_named_nearby(clause, whole=True, harm_only=True))
+
+
+# Things done to a child in a plan whose doer the plan must name: "Kai will be told why".
+TOLD_OR_TAKEN = frozenset({"tell", "explain", "take", "ask", "speak", "talk", "show", "give"})
+
+
+def _planned(clause: Clause) -> bool:
+    """A future or planned passive: "will be told", "is to be taken"."""
+    if clause.modals & {"will", "shall", "'ll"}:
+        return True
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.verb.children)
 
 
 # Verbs that are an official step only when the place is an institution or a home: "sent to
@@ -614,7 +637,16 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
         if (
             lemma in DOER_NOUNS
             and not _used_as_verb(token)  # not "might ... assault Mum"
-            and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj")
+            and (
+                token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj")
+                # "a DV incident", "a history of DV" (the tagger hangs acronyms as modifiers)
+                or (
+                    token.dep_ in ("compound", "nmod")
+                    and token.head.pos_ in ("NOUN", "PROPN")
+                    # "Mum's DA perpetrator" names the doer
+                    and token.head.lemma_.lower() not in words("other_people")
+                )
+            )
             and not _has_doer(token)
             and not any(c.lower_ in ("no", "any") for c in token.children)
             and not _about_an_offence(token)
@@ -629,7 +661,10 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             and token.head.lemma_.lower() in ("have", "get")
             and _participle(token)
             and token.head.pos_ == "VERB"
-            and any(c.dep_ in ("nsubj", "dobj") for c in token.children)
+            and any(
+                c.dep_ in ("nsubj", "dobj") or (c.dep_ == "compound" and c.pos_ == "NOUN")
+                for c in token.children
+            )  # ("had his phone smashed": the tagger may hang "phone" as a compound)
             and lemma not in words("official_passive_verbs")
             and not any(c.dep_ == "agent" for c in token.children)
         ):
@@ -824,8 +859,8 @@ def _used_as_verb(token: Any) -> bool:
 def _object_of_a_doer(token: Any) -> bool:
     """ "Leon has stopped using physical chastisement", "Gavin will perpetrate abuse": the
     person whose verb the abuse word is the object of is the doer."""
-    if token.dep_ != "dobj":
-        return False
+    if token.dep_ != "dobj" or token.head.lemma_.lower() in words("hiding_verbs"):
+        return False  # ("Harley sustained an NAI": the one who sustains it is not the doer)
     for clause in facts(token.doc).clauses:
         if clause.verb == token.head:
             subject = clause.subject
@@ -882,8 +917,8 @@ def _has_doer(noun: Any, possessive: bool = True) -> bool:
 
 def _names_doer(noun: Any, possessive: bool) -> bool:
     for t in noun.subtree:
-        if possessive and t.dep_ == "poss" and is_person(t):
-            return True
+        if possessive and t.dep_ == "poss" and is_person(t) and t.head.i == noun.i:
+            return True  # ("a burn to her forearm": the child's arm, not the doer's burn)
         if t.lower_ in ("by", "from", "between") and any(is_person(x) for x in t.subtree):
             return True
     return False

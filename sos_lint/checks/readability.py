@@ -275,6 +275,7 @@ STACKED_MIN_WORDS = 20
 def check_stacked_clauses(context: CheckContext) -> Iterator[Hit]:
     """SOS803: more than ``max_subordinate_clauses`` subordinate clauses, some nested."""
     limit = int(_setting(context, "max_subordinate_clauses"))
+    user_severity = _user_severity(context)
     for statement, doc in context.items:
         if not doc.has_annotation("DEP"):
             continue
@@ -284,6 +285,10 @@ def check_stacked_clauses(context: CheckContext) -> Iterator[Hit]:
             clauses = stacked_clauses(sent)
             if len(clauses) <= limit:
                 continue
+            # Three clauses each inside the one before is a warning; two deep with a third
+            # beside them ("whenever ..., she will ring Dev, who will stay until ...") is
+            # still readable aloud, so it is only a note.
+            deep = max(_depth(t, sent.root.i) for t in clauses) >= 3
             openings = ", ".join(f"“{_opening(t)}…”" for t in clauses[:4])
             yield Hit(
                 start,
@@ -292,5 +297,6 @@ def check_stacked_clauses(context: CheckContext) -> Iterator[Hit]:
                     f"This sentence stacks {len(clauses)} subordinate clauses ({openings}); "
                     "the reader has to hold each one in mind to follow it"
                 ),
-                data={"clauses": len(clauses), "limit": limit},
+                data={"clauses": len(clauses), "limit": limit, "depth": 3 if deep else 2},
+                severity=None if deep or user_severity else Severity.INFO,
             )
