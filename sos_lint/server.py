@@ -407,12 +407,21 @@ class RequestHandler(BaseHTTPRequestHandler):
         self._logged_path = "-"
         self._body_read = False
         self._headers_done = False
+        self._access_logged = False
         super().handle_one_request()
-        if self._status is not None:
-            method = self.command if self.command in METHODS else "-"
-            self.server.access(
-                method or "-", self._logged_path, self._status, time.perf_counter() - self._started
-            )
+        self._log_access()
+
+    def _log_access(self) -> None:
+        """One access line per request, written before the body goes out, so that a client
+        that has its answer can rely on the line being there (and a Ctrl-C straight after
+        does not lose it)."""
+        if self._status is None or self._access_logged:
+            return
+        self._access_logged = True
+        method = self.command if self.command in METHODS else "-"
+        self.server.access(
+            method or "-", self._logged_path, self._status, time.perf_counter() - self._started
+        )
 
     def version_string(self) -> str:
         return self.server_version
@@ -473,6 +482,7 @@ class RequestHandler(BaseHTTPRequestHandler):
             self.send_header("Connection", "close")
         self.end_headers()
         self._headers_done = True
+        self._log_access()
         if self.command != "HEAD":
             self.wfile.write(body)
 

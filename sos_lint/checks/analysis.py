@@ -216,7 +216,12 @@ def _bare_title_noun(token: Any) -> bool:
         and token.is_title
         and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos", "poss")
         and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in token.children)
+        and not token.lower_.endswith(ABSTRACT_ENDINGS)  # "Safety has been evidenced"
     )
+
+
+# Endings of abstract nouns, which a capital at the start of a sentence does not make names.
+ABSTRACT_ENDINGS = ("ness", "ment", "tion", "sion", "ance", "ence", "ity", "ism", "ship", "ety")
 
 
 def _is_name(token: Any) -> bool:
@@ -563,6 +568,18 @@ NOUN_ONLY = frozenset(
 )
 
 
+def is_accepting_phrase(verb: Any) -> bool:
+    """ "take on board", "take it on board", "come to terms with": accepting, not acting."""
+    lemma = verb.lemma_.lower()
+    near = {t.lower_ for t in verb.subtree if t.i > verb.i and t.i - verb.i < 6}
+    if lemma == "come":
+        return "terms" in near
+    return lemma == "take" and "board" in near and "on" in near
+
+
+DONE_WELL = frozenset({"well", "better", "great", "fine", "ok", "okay", "brilliantly"})
+
+
 def observable_actions(f: Facts) -> list[Clause]:
     """Clauses that describe something a person did or will do that others could see."""
     out = []
@@ -582,7 +599,7 @@ def observable_actions(f: Facts) -> list[Clause]:
             continue  # "take responsibility", "build her confidence": a state, not an act
         if is_hypothetical(clause) or is_trait_participle(clause.verb):
             continue  # "would never let anything happen", "is controlling"
-        if lemma == "take" and any(t.lower_ == "board" for t in clause.verb.subtree):
+        if is_accepting_phrase(clause.verb):
             continue  # "take on board what the school said": accepting, not doing
         if clause.verb.dep_ in ("amod", "compound") and clause.verb.tag_ != "VBD":
             continue
@@ -601,6 +618,10 @@ def observable_actions(f: Facts) -> list[Clause]:
             continue
         elif subject.lower_ in ("anything", "nothing", "something", "everything", "it", "this"):
             continue  # "let anything happen to Mali": no one acts
+        elif subject.lower_ in ("which", "what"):
+            continue  # "the home conditions are poor, which affects Lily": a thing acts
+        elif lemma == "do" and any(c.lower_ in DONE_WELL for c in clause.verb.children):
+            continue  # "Dad has been doing well": a verdict, not an act
         out.append(clause)
     return out
 
@@ -629,6 +650,8 @@ def is_compliance(clause: Clause) -> bool:
     """
     if clause.lemma not in words("compliance_verbs"):
         return False
+    if clause.passive and clause.subject is not None and is_person(clause.subject):
+        return False  # "Jayden has been taken to all his appointments": care done to him
     objects = words("compliance_objects")
     named = _named_objects(clause.verb.doc)  # "the Caring Dads programme"
     if any(

@@ -22,6 +22,7 @@ from sos_lint.checks.analysis import (
     facts,
     insight_object,
     is_abstract_safety,
+    is_accepting_phrase,
     is_child_token,
     is_compliance,
     is_hypothetical,
@@ -68,7 +69,19 @@ def _actions(f: Facts, section: str | None = None) -> list[Any]:
     ]
     if section in GOAL_LIKE:
         observe = words("observation_verbs")
-        actions = [c for c in actions if c.lemma not in observe]
+        # "... and the course leader will tell the social worker if he misses one": the
+        # check, and whatever it reports on, is not the behaviour the goal asks for
+        checks = {
+            t.i
+            for c in f.clauses
+            if c.lemma in observe
+            and c.verb.pos_ == "VERB"
+            and c.subject is not None
+            and c.subject.lemma_.lower() in professional
+            for t in c.verb.subtree
+            if t.i != c.verb.i
+        }
+        actions = [c for c in actions if c.lemma not in observe and c.verb.i not in checks]
     return actions
 
 
@@ -140,6 +153,10 @@ def _hit_subject(f: Facts, token: Any) -> Any | None:
 def _person_subject(token: Any) -> bool:
     if is_person(token):
         return True
+    if token.lemma_.lower() in ("behaviour", "behavior", "temper") and any(
+        c.dep_ == "poss" and is_person(c) for c in token.children
+    ):
+        return True  # "Dad's behaviour can be unpredictable"
     return token.lemma_.lower() in (
         "home",
         "house",
@@ -279,6 +296,9 @@ ROLE_NOUNS = frozenset(
         "man",
         "woman",
         "offender",
+        "presence",
+        "influence",
+        "figure",
     }
 )
 # Role nouns that are a label on their own, whatever qualifies them.
@@ -307,6 +327,8 @@ MIND_ADJECTIVES = frozenset(
 
 
 def _condition_as_agent(subject: Any) -> bool:
+    if any(c.dep_ == "appos" and is_person(c) for c in subject.children):
+        return False  # "since her anorexia diagnosis Bella has ...": the parse ran them together
     lemma = subject.lemma_.lower()
     conditions = words("condition_nouns") | CONDITION_AGENTS
     return lemma in conditions and any(c.dep_ == "poss" and is_person(c) for c in subject.children)
@@ -400,9 +422,13 @@ def _reports_behaviour(verb: Any, f: Facts) -> bool:
 def _feeling_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
     """ "Reggie will feel happy and settled": a feeling is the goal's result, not its behaviour."""
     for clause in f.clauses:
+        demanded = clause.verb.dep_ == "xcomp" and clause.verb.head.lemma_.lower() in (
+            "need",
+            "have",
+        )  # "Kacey needs to feel safe at home"
         if (
             clause.lemma == "feel"
-            and clause.modals
+            and (clause.modals or demanded)
             and any(c.dep_ in ("acomp", "oprd", "xcomp") for c in clause.verb.children)
         ):
             yield [clause.verb], "a feeling"
@@ -423,7 +449,7 @@ def _mental_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
             # she is to understand is a behaviour, but understanding it is not one
             yield [verb], "a state of mind"
             continue
-        if _phrasal_state(verb):
+        if is_accepting_phrase(verb):
             yield [verb], "a state of mind"  # "take on board"
             continue
         if lemma in INSIGHT_VERBS:
@@ -438,13 +464,6 @@ def _mental_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
             for child in verb.children:
                 if child.dep_ == "xcomp" and child.lemma_.lower() in pure_thought:
                     yield [verb, child], "a state of mind"
-
-
-def _phrasal_state(verb: Any) -> bool:
-    """ "take on board", "take it on board": a phrase for accepting, not an action."""
-    lemma = verb.lemma_.lower()
-    nouns = {t.lower_ for t in verb.subtree if t.i > verb.i and t.i - verb.i < 6}
-    return lemma == "take" and "board" in nouns and "on" in nouns
 
 
 def _compliance_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:

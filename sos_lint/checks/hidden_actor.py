@@ -107,6 +107,7 @@ STATES = frozenset(
         "devastate",
         "overwhelm",
         "stress",
+        "stick",
         "exhaust",
         "want",
         "predict",
@@ -148,6 +149,18 @@ BODY = frozenset(
         "skull",
         "forehead",
         "thigh",
+        "collarbone",
+        "knee",
+        "elbow",
+        "hip",
+        "jaw",
+        "femur",
+        "shin",
+        "bone",
+        "tummy",
+        "stomach",
+        "scalp",
+        "thumb",
     }
 )
 
@@ -183,6 +196,8 @@ def _agent_is_a_cause(clause: Clause) -> bool:
     if agent is None or (clause.lemma in words("harm_verbs") and clause.lemma not in FEELINGS):
         return False
     noun = next((t for t in agent.children if t.dep_ == "pobj"), None)
+    if noun is not None and noun.lower_ in ("this", "that", "it", "which", "all"):
+        return True  # "Deshawn has been affected by this for years": the cause just named
     if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
         return False
     return not (noun.like_num or noun.lower_ in TIME_WORDS or noun.ent_type_ in ("DATE", "TIME"))
@@ -253,6 +268,8 @@ def _actor_named_nearby(clause: Clause, whole: bool = False, harm_only: bool = F
         if harm_only and verb.lemma_.lower() not in harm:
             continue
         subject = other.subject
+        if subject is not None and subject.lower_ == "they" and _several_children(clause):
+            continue  # "Jakub and Lena might be sent to bed ... They could go hungry"
         if (
             subject is not None
             and is_person(subject)
@@ -263,6 +280,16 @@ def _actor_named_nearby(clause: Clause, whole: bool = False, harm_only: bool = F
             return True  # "when he drinks he might lose his temper"; but in "if she goes
             # home" the pronoun is most likely the child
     return False
+
+
+def _several_children(clause: Clause) -> bool:
+    subject = clause.subject
+    if subject is None:
+        return False
+    f = facts(subject.doc)
+    return f.is_child(subject) and (
+        subject.tag_ == "NNS" or any(c.dep_ == "conj" for c in subject.subtree)
+    )
 
 
 WHERE_SOMEONE_IS = frozenset({"go", "come", "return", "stay", "live", "move", "get", "be"})
@@ -290,7 +317,13 @@ def _about_person(subject: Any) -> bool:
         and subject.head.lemma_.lower() in CARE_ACTS | NEEDS_VERBS
         and not _in_plan(subject.head)
     )
-    return owned and any(c.dep_ in ("poss", "nmod") and is_person(c) for c in subject.children)
+    return owned and any(
+        c.dep_ in ("poss", "nmod") and (is_person(c) or c.lower_ in POSSESSIVES)
+        for c in subject.children
+    )
+
+
+POSSESSIVES = frozenset({"my", "your", "his", "her", "their", "our"})
 
 
 # What is done, or not done, about a child's needs: "her needs were not met".
@@ -341,6 +374,8 @@ def _passive_hides(clause: Clause) -> bool:
         lemma in CARE_ACTS
         and (
             (subject is not None and f.is_child(subject))
+            # "the twins ... were not given lunch", the parse losing the subject
+            or (subject is None and needs_object and clause.negated)
             # "Tegan is not being given her tablets": a named person (not "Mum" or "Dad", whose
             # "given his medication in hospital" is ordinary) going without what she needs
             or (
@@ -354,6 +389,8 @@ def _passive_hides(clause: Clause) -> bool:
     )
     if (lemma in STATES and not care) or (lemma == "expose" and _owned_harm(verb)):
         return False
+    if lemma == "settle" and not clause.modals and _present_state(verb):
+        return False  # "Tia is settled in placement": how she is, not something done to her
     if subject is not None and subject.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
         subject = verb.head  # "the bruises that were caused": the noun the clause is about
     decided = subject is not None and subject.lower_ == "it" and lemma in DECISION
@@ -368,8 +405,9 @@ def _passive_hides(clause: Clause) -> bool:
     official = (
         lemma in words("official_passive_verbs")
         or (lemma in SENT_SOMEWHERE and _to_an_institution(verb))
+        or (lemma == "keep" and _in_hospital_or_custody(verb))  # "kept in hospital overnight"
         or (lemma == "take" and (_into_care(verb) or _to_the_police(verb)))
-        or (lemma == "make" and any(c.lower_ == "redundant" for c in verb.children))
+        or (lemma == "make" and any(c.lower_ in MADE_OFFICIAL for c in verb.children))
     )
     if (
         not official
@@ -411,6 +449,8 @@ def _passive_hides(clause: Clause) -> bool:
         if subject.lower_ in ("it", "this", "that", "which", "there"):
             return False
         if not _about_person(subject):
+            if lemma in GIVEN_TO and _to_a_child(verb):
+                return True  # "images were sent to Lacey (13)": sent by whom?
             # "the doors are locked" in a plan describes a state to keep, and "the lift has
             # been broken since January" is about a thing; "Kai's door was locked from the
             # outside" hides who shut a child in
@@ -423,11 +463,34 @@ def _passive_hides(clause: Clause) -> bool:
         return False
     # "Lee pushed Kai and Kai was hurt" (or "Shaun threw a mug ... Mia was cut above the
     # eye"): the effect of a named act, not a hidden doer.
+    if effect and clause.modals & {"will", "'ll"} and _actor_named_nearby(clause, whole=True):
+        return False  # "if Jaspreet keeps drinking, Aman will be affected": the impact
     return not (effect and _actor_named_nearby(clause, whole=True, harm_only=True))
 
 
 # Things done to a child in a plan whose doer the plan must name: "Kai will be told why".
 TOLD_OR_TAKEN = frozenset({"tell", "explain", "take", "ask", "speak", "talk", "show", "give"})
+
+
+# Things handed to a child: with no doer named, who gave them?
+GIVEN_TO = frozenset({"send", "give", "show", "sell", "supply", "explain"})
+
+
+def _to_a_child(verb: Any) -> bool:
+    f = facts(verb.doc)
+    return any(
+        f.is_child(o) or is_child_token(o)
+        for prep in verb.children
+        if prep.dep_ in ("prep", "dative") and prep.lower_ == "to"
+        for o in prep.children
+        if o.dep_ == "pobj"
+    )
+
+
+def _present_state(verb: Any) -> bool:
+    return any(
+        c.dep_ == "auxpass" and c.lower_ in ("is", "are", "'s", "'re") for c in verb.children
+    )
 
 
 def _planned(clause: Clause) -> bool:
@@ -458,6 +521,19 @@ def _into_care(verb: Any) -> bool:
     return any(
         c.lower_ == "into" and any(o.lemma_.lower() in ("care", "custody") for o in c.children)
         for c in verb.children
+    )
+
+
+# "made redundant", "made subject to a care order", "made homeless": an official outcome.
+MADE_OFFICIAL = frozenset({"redundant", "subject", "homeless", "bankrupt"})
+
+
+def _in_hospital_or_custody(verb: Any) -> bool:
+    return any(
+        o.dep_ == "pobj" and o.lemma_.lower() in ("hospital", "custody", "prison", "care")
+        for prep in verb.children
+        if prep.dep_ in ("prep", "oprd") and prep.lower_ in ("in", "on")
+        for o in prep.children
     )
 
 
@@ -678,6 +754,32 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             and not any(c.dep_ in ("agent", "aux", "auxpass") for c in token.children)
         ):
             yield [token], "this hides who did it"
+        # "bruises caused by a belt", "bruising, sustained while in his parents' care": the
+        # injury's cause given as a thing, or not at all
+        if (
+            token.dep_ == "acl"
+            and token.tag_ == "VBN"
+            and token.head.lemma_.lower() in harm_nouns
+            and (lemma in words("hiding_verbs") or lemma == "cause")
+            and not any(
+                c.dep_ == "agent" and any(is_person(x) for x in c.subtree) for c in token.children
+            )
+            and not _sentence_has_actor(token)
+        ):
+            yield [token.head, token], "this says how the child was hurt, not who did it"
+        # "he presented with marks": the injury arrives with no one who caused it
+        if (
+            token.pos_ == "VERB"
+            and lemma == "present"
+            and any(
+                p.dep_ == "prep"
+                and p.lower_ == "with"
+                and any(o.lemma_.lower() in harm_nouns and not _has_doer(o) for o in p.children)
+                for p in token.children
+            )
+            and not _sentence_has_actor(token)
+        ):
+            yield [token], "this says what the child went through, not who did it"
         # "a child left alone", "the bruises found on her arm": a reduced passive
         if (
             token.dep_ == "acl"

@@ -151,6 +151,12 @@ def _refers_to_child(f: Facts, pronoun: Any) -> bool:
         return False
     previous = pronoun.doc[sent.start - 1].sent
     subject = next((c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if (
+        subject is not None
+        and pronoun.lower_ in ("he", "she")
+        and any(c.dep_ == "conj" for c in subject.children)
+    ):
+        return False  # "Aliyah and her school are worried ... He might": not one of them
     return subject is not None and f.is_child(subject)
 
 

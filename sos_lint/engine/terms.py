@@ -312,6 +312,8 @@ class TermMatcher:
             spans = excepted.get((rule.code, number), []) + excepted.get((rule.code, None), [])
             if any(s <= start and end <= e for s, e in spans):
                 continue
+            if start > 0 and doc[start].lower_ in ("'s", "’s", "'"):
+                start -= 1  # a term opening on the possessive ("'s behaviour") takes its owner
             found.append(TermMatch(rule, entry, start, end))
         return _longest_per_rule(found)
 
