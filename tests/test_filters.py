@@ -72,3 +72,37 @@ def test_filters_run_when_only_their_rule_is_selected() -> None:
         config=Config(select=("SOS304",)),
     )
     assert not result.findings
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "flagged"),
+    [
+        (
+            "The court made a care order, which means the council decides where Ali lives.",
+            "SOS102",
+            False,
+        ),
+        ("Dad has a court order called a non-molestation order.", "SOS102", False),
+        (
+            "There is a strategy meeting (police and social workers talking) on Monday.",
+            "SOS102",
+            False,
+        ),
+        (
+            "Ms Gill, the children's guardian, who speaks for Jade in court, will visit.",
+            "SOS102",
+            False,
+        ),
+        ("There was a strategy meeting on Monday.", "SOS102", True),
+        ("Tia is in placement, which is going well.", "SOS103", True),  # not an explanation
+        ("Dwayne goes to the gym, which is a protective factor.", "SOS103", True),
+    ],
+)
+def test_jargon_explained_where_it_is_used(text: str, code: str, flagged: bool) -> None:
+    assert (code in codes(text)) is flagged
+
+
+def test_a_count_later_in_the_statement_names_the_frequency() -> None:
+    counted = "Sometimes her old friends knock late at night; she counted five times in January."
+    assert "SOS203" not in codes(counted)
+    assert "SOS203" in codes("Sometimes her old friends knock on the door late at night.")

@@ -102,6 +102,16 @@ def words(name: str) -> frozenset[str]:
     return lexicon()[name]
 
 
+def _own_phrase(token: Any) -> list[Any]:
+    """The token's phrase without the clauses hung off it: in "by the iron, which had been
+    left on where she was playing", "she" is not who burnt her."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ not in ("relcl", "acl", "advcl", "ccomp"):
+            out.extend(_own_phrase(child))
+    return out
+
+
 @dataclass
 class Clause:
     """A verb with its subject, voice, modality and negation (inherited through conj/xcomp)."""
@@ -122,7 +132,7 @@ class Clause:
     def agent_person(self) -> Any | None:
         """The person in a ``by`` phrase ("hit by her stepdad"), not a time ("by 3pm")."""
         if self.agent is not None:
-            return next((t for t in self.agent.subtree if is_person(t)), None)
+            return next((t for t in _own_phrase(self.agent) if is_person(t)), None)
         # The small model sometimes hangs "by his uncle" off the object before it
         # ("hit with a phone charger by his uncle"): take a "by" + person after the verb.
         for token in self.verb.subtree:

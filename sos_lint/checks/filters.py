@@ -105,12 +105,12 @@ _NAMED_FREQUENCY = re.compile(
 
 
 def no_named_frequency(doc: Any, start: int, end: int) -> bool:
-    """ "regularly, every Saturday morning": the frequency is named right beside the vague
-    word, so the sentence already says how often."""
+    """ "regularly, every Saturday morning": the frequency is named beside the vague word, or
+    counted later in the statement ("Sometimes her old friends knock late at night; she
+    counted five times in January"), so the statement already says how often."""
     sent = doc[start].sent
     left = max(sent.start, start - 10)
-    right = min(sent.end, end + 10)
-    nearby = doc[left:start].text + " " + doc[end:right].text
+    nearby = doc[left:start].text + " " + doc[end:].text
     return not _NAMED_FREQUENCY.search(nearby)
 
 
@@ -148,3 +148,28 @@ def _next_is_a_month(token: Any) -> bool:
     """ "2 March", "3 May": a date, not a count."""
     doc = token.doc
     return token.i + 1 < len(doc) and doc[token.i + 1].lower_ in MONTHS
+
+
+# What opens an explanation straight after a term: ", which means ...", ", where everyone ...".
+_EXPLAINS = re.compile(
+    r"^\s*(?:,\s*(?:which\s+means|meaning|that\s+is|i\.e\.|which\s+is\s+(?:a|an|the|when|where)"
+    r"|which\s+are|who|where)\b|\(\s*[a-z])",
+    re.IGNORECASE,
+)
+
+
+def not_explained(doc: Any, start: int, end: int) -> bool:
+    """A term explained where it is used ("an interim care order, which means the council
+    decides where you live", "a court order called a non-molestation order", "the children's
+    guardian, who speaks for Jade in court") has done what the rule asks."""
+    before = doc[max(0, start - 3) : start].text.lower()
+    if re.search(r"\b(?:called|known as|named)\s*(?:an?|the)?\s*$", before):
+        return False
+    tail = end
+    # "a Team Around the Family meeting, where ...": step over the noun the term modifies
+    while tail < len(doc) and tail - end < 2 and doc[tail].pos_ in ("NOUN", "PROPN"):
+        tail += 1
+    following = doc[tail : min(len(doc), tail + 4)].text
+    if tail < len(doc) and doc[tail].text == ",":
+        following = ", " + doc[tail + 1 : min(len(doc), tail + 4)].text
+    return not _EXPLAINS.search(following)

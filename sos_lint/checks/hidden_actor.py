@@ -270,6 +270,8 @@ def _actor_named_nearby(clause: Clause, whole: bool = False, harm_only: bool = F
         subject = other.subject
         if subject is not None and subject.lower_ == "they" and _several_children(clause):
             continue  # "Jakub and Lena might be sent to bed ... They could go hungry"
+        if subject is not None and subject.pos_ == "PRON" and verb in clause.verb.subtree:
+            continue  # "Asha might be shaken again when she cries": the child, not the doer
         if (
             subject is not None
             and is_person(subject)
@@ -389,16 +391,23 @@ def _passive_hides(clause: Clause) -> bool:
     )
     if (lemma in STATES and not care) or (lemma == "expose" and _owned_harm(verb)):
         return False
+    if lemma == "protect" and any(c.lower_ == "against" for c in verb.children):
+        return False  # "Lexi is not protected against measles": immunity, not an act
     if lemma == "settle" and not clause.modals and _present_state(verb):
         return False  # "Tia is settled in placement": how she is, not something done to her
     if subject is not None and subject.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
         subject = verb.head  # "the bruises that were caused": the noun the clause is about
     decided = subject is not None and subject.lower_ == "it" and lemma in DECISION
-    harmful = lemma in words("harm_verbs")
+    harmful = lemma in words("harm_verbs") or (
+        lemma == "call" and any(c.lower_ == "names" for c in verb.children)
+    )  # ("she gets called names at home")
     if subject is not None and _is_injury(subject) and lemma not in REPORTING:
         # "Bruising was noted", "Burns were found on Sami's arms": the injury has no doer,
         # unless the sentence says who caused it ("Dad hit Kai and bruising was noted").
         return not _actor_named_nearby(clause, harm_only=True)
+    if lemma in FOUND and _found_injured(verb):
+        # "Freddie has been seen with bruises on his shins": who caused them?
+        return not _actor_named_nearby(clause, whole=True, harm_only=True)
     if lemma in FOUND and _found_neglected(verb):
         # "The twins were found unsupervised": who left them so?
         return not _actor_named_nearby(clause, whole=True, harm_only=True)
@@ -469,7 +478,10 @@ def _passive_hides(clause: Clause) -> bool:
 
 
 # Things done to a child in a plan whose doer the plan must name: "Kai will be told why".
-TOLD_OR_TAKEN = frozenset({"tell", "explain", "take", "ask", "speak", "talk", "show", "give"})
+TOLD_OR_TAKEN = frozenset(
+    {"tell", "explain", "take", "ask", "speak", "talk", "show", "give", "place", "move"}
+    | {"supervise"}
+)
 
 
 # Things handed to a child: with no doer named, who gave them?
@@ -581,6 +593,16 @@ def _is_injury(subject: Any) -> bool:
         return False  # "Mark was charged": a man called Mark; but "Burns were found"
     return (subject.lemma_.lower() in harm or subject.lower_ in harm) and not any(
         c.lower_ in ("no", "any") for c in subject.children
+    )
+
+
+def _found_injured(verb: Any) -> bool:
+    harm = words("harm_nouns")
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ == "with"
+        and any(o.lemma_.lower() in harm or _injured_part(o) for o in p.children)
+        for p in verb.children
     )
 
 
@@ -735,6 +757,7 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
         if (
             token.dep_ in ("ccomp", "xcomp", "oprd")
             and token.head.lemma_.lower() in ("have", "get")
+            and token.i > token.head.i  # (not "Aaron hit Lacey ...; Lacey had a cut")
             and _participle(token)
             and token.head.pos_ == "VERB"
             and any(
@@ -802,7 +825,7 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             token.tag_ in ("VBG", "NN")
             and token.lower_.endswith("ing")
             and _verb_forms(token) & words("harm_verbs")
-            and token.dep_ in ("nsubj", "dobj", "pobj")
+            and token.dep_ in ("nsubj", "dobj", "pobj", "ROOT")
             and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
             and not _has_doer(token)
             and not _someone_acts(token)
@@ -1021,9 +1044,22 @@ def _names_doer(noun: Any, possessive: bool) -> bool:
     for t in noun.subtree:
         if possessive and t.dep_ == "poss" and is_person(t) and t.head.i == noun.i:
             return True  # ("a burn to her forearm": the child's arm, not the doer's burn)
-        if t.lower_ in ("by", "from", "between") and any(is_person(x) for x in t.subtree):
-            return True
+        if t.lower_ in ("by", "from") and any(is_person(x) for x in t.subtree):
+            return True  # (but "a fight between Mum and Dad" still hides who hurt whom)
+        if (
+            t.lower_ == "of"
+            and t.head.i == noun.i
+            and any(c.dep_ in ("pobj", "pcomp") and _doer_of_gerund(c) for c in t.children)
+        ):
+            return True  # "incidents of Dad shouting at the children"
     return False
+
+
+def _doer_of_gerund(token: Any) -> bool:
+    """ "Dad shouting": a person doing the -ing, however the parse hangs them."""
+    if token.tag_ == "VBG" and any(c.dep_ == "nsubj" and is_person(c) for c in token.children):
+        return True
+    return is_person(token) and any(c.tag_ == "VBG" for c in token.children)
 
 
 def _sentence_has_actor(verb: Any) -> bool:
