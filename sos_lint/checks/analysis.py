@@ -510,9 +510,13 @@ def ancestors(token: Any, limit: int = 4) -> Iterator[Any]:
         yield node
 
 
+PROMISES = frozenset({"promise", "pledge", "vow"})
+
+
 def _inside_thought(verb: Any) -> bool:
-    """An action that is the content of a thought ("understand that hitting Kai hurts him")."""
-    return any(node.lemma_.lower() in DEMANDED_STATES for node in ancestors(verb))
+    """An action that is the content of a thought ("understand that hitting Kai hurts him")
+    or of a promise ("has promised he will not drink")."""
+    return any(node.lemma_.lower() in DEMANDED_STATES | PROMISES for node in ancestors(verb))
 
 
 INSIGHT_VERBS = frozenset(
@@ -601,6 +605,8 @@ def observable_actions(f: Facts) -> list[Clause]:
         gets_someone = lemma == "get" and any(
             c.dep_ in ("dobj", "ccomp", "prt") for c in clause.verb.children
         )
+        if lemma in PROMISES:
+            continue  # saying what one will do is not doing it
         if lemma in not_behaviour and not gets_someone:
             continue  # ("get Johnny to school" is an action; "get upset" is not)
         if is_compliance(clause) or is_abstract_safety(clause):
@@ -609,6 +615,12 @@ def observable_actions(f: Facts) -> list[Clause]:
             continue  # "take responsibility", "build her confidence": a state, not an act
         if is_hypothetical(clause) or is_trait_participle(clause.verb):
             continue  # "would never let anything happen", "is controlling"
+        if (
+            clause.negated
+            and clause.modals & {"can", "ca", "could"}
+            and clause.verb.dep_ not in ("advcl", "relcl")
+        ):
+            continue  # "cannot look after Josh": an inability, not something anyone saw
         if is_accepting_phrase(clause.verb):
             continue  # "take on board what the school said": accepting, not doing
         if clause.verb.dep_ in ("amod", "compound") and clause.verb.tag_ != "VBD":
@@ -677,7 +689,7 @@ def is_compliance(clause: Clause) -> bool:
             return True
         if (
             token.dep_ == "dobj"
-            and token.lower_ in ("it", "them")
+            and token.lower_ in ("it", "them", "one", "any")
             and clause.verb.dep_ == "conj"
             and clause.verb.head.lemma_.lower() in words("compliance_verbs")
             and any(
@@ -689,6 +701,10 @@ def is_compliance(clause: Clause) -> bool:
             return True  # "engage with the programme and complete it"
         if token.dep_ == "compound" and token.head.lemma_.lower() not in objects:
             continue  # "sign the visit book": a book, not a visit
+        if any(
+            p.dep_ == "poss" and (p.pos_ == "PROPN" or is_child_token(p)) for p in token.children
+        ):
+            continue  # "might miss more of Alfie's appointments": the child's care
         if token.lemma_.lower() in objects or token.lower_ in objects:
             # The object must hang off this verb, not a later clause ("... so she can cook").
             head = token
@@ -698,12 +714,18 @@ def is_compliance(clause: Clause) -> bool:
                 head = head.head
             if head == clause.verb:
                 return True
+    if clause.lemma == "test" and any(
+        c.lower_ in ("negative", "clean", "positive") for c in clause.verb.children
+    ):
+        return True  # "has tested negative at every test since May"
     return clause.lemma in ("engage", "comply", "cooperate", "co-operate")
 
 
 def is_abstract_safety(clause: Clause) -> bool:
     """ "keep Tom safe", "protect the children", "meet Kai's needs", "prioritise the children"."""
     lemma = clause.lemma
+    if lemma == "make" and any(c.lower_ == "sure" for c in clause.verb.children):
+        lemma = "ensure"  # "Mum will make sure the children are safe"
     if lemma not in words("abstract_safety_verbs"):
         return False
     if clause.passive and lemma not in ("protect", "safeguard"):

@@ -17,6 +17,7 @@ from typing import Any
 from sos_lint.checks.analysis import (
     DEMANDED_STATES,
     INSIGHT_VERBS,
+    PROMISES,
     THOUGHT_VERBS,
     Facts,
     facts,
@@ -85,6 +86,24 @@ def _actions(f: Facts, section: str | None = None) -> list[Any]:
     return actions
 
 
+# Where a plan's demand for a state of mind is a fault even beside good actions ("Mum will
+# walk Leah to school ... and Mum will understand why missing school has hurt her").
+DEMAND_SECTIONS = {"safety_goal", "needs_to_happen", "next_step"}
+
+
+def _demanded(hit: list[Any]) -> bool:
+    """The hit is asked for in its own right ("will understand", "needs to accept"), not a
+    condition of the plan ("when he feels angry he will ...")."""
+    verb = next((t for t in hit if t.lemma_.lower() in DEMANDED_STATES), None)
+    if verb is None:
+        return False
+    if any(a.dep_ in ("advcl", "relcl") for a in [verb, *list(verb.ancestors)[:2]]):
+        return False
+    own = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    needed = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("need", "have")
+    return bool(own & {"will", "must", "should", "shall", "'ll"}) or needed
+
+
 def _content(hit: list[Any]) -> set[int]:
     """The tokens a state of mind is about: in "Mum needs to show insight into the impact of
     her drinking", the drinking is what she is to understand, not something she will do."""
@@ -128,9 +147,9 @@ def _behavioural(
     if not actions or not hit or section not in ACCOUNT_SECTIONS:
         return bool(actions)
     sentence = hit[0].sent
-    if any(a.verb.sent == sentence for a in actions):
-        return True
     subject = _hit_subject(f, hit[0])
+    if any(a.verb.sent == sentence and not _background(a, hit[0], subject) for a in actions):
+        return True
     for action in actions:
         other = action.subject
         if subject is None or other is None:
@@ -140,6 +159,23 @@ def _behavioural(
         ):
             return True  # (the writer's "we visited" is not the family's behaviour)
     return False
+
+
+def _background(action: Any, hit: Any, subject: Any | None) -> bool:
+    """ "Since Tyrese's dad moved out, Mum has been severely depressed": someone else's act
+    in a clause that only sets the scene does not make the sentence about behaviour."""
+    node = action.verb
+    while node.dep_ != "advcl" and node.head != node:
+        node = node.head
+    if node.dep_ != "advcl" or hit in node.subtree:
+        return False
+    other = action.subject
+    return (
+        other is not None
+        and subject is not None
+        and subject.pos_ != "PRON"  # ("When his mum let him out he was cold": he is the child)
+        and other.lower_ != subject.lower_
+    )
 
 
 def _hit_subject(f: Facts, token: Any) -> Any | None:
@@ -244,7 +280,11 @@ def _trait_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
             for token in verb.subtree:
                 if token == verb or (token.head != verb and token.head.head != verb):
                     continue
-                if token.lemma_.lower() in conditions and token.pos_ in ("NOUN", "PROPN"):
+                if (
+                    token.lemma_.lower() in conditions
+                    and token.pos_ in ("NOUN", "PROPN")
+                    and not any(c.lower_ == "no" for c in token.children)  # "no episodes"
+                ):
                     yield [subject, verb, token], "a diagnosis or condition"
                     break
 
@@ -476,7 +516,7 @@ def _abstract_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
     for clause in f.clauses:
         if is_abstract_safety(clause):
             yield [clause.verb], "an abstract judgement of safety"
-        elif is_hypothetical(clause):
+        elif is_hypothetical(clause) or _past_promise(clause):
             yield [clause.verb], "a promise, not something done,"
     for token in f.doc:
         if token.lower_ == "factor" and any(c.lower_ == "protective" for c in token.children):
@@ -485,6 +525,15 @@ def _abstract_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
             subj = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
             if subj is not None and is_person(subj):
                 yield [token.head, token], "an abstract judgement of safety"
+
+
+def _past_promise(clause: Any) -> bool:
+    """ "Dad has promised he will not drink": what he said he would do, not what he did."""
+    return (
+        clause.lemma in PROMISES
+        and clause.verb.tag_ in ("VBN", "VBD")
+        and any(c.dep_ in ("ccomp", "xcomp") for c in clause.verb.children)
+    )
 
 
 def _report(
@@ -496,7 +545,8 @@ def _report(
         hits = [
             h
             for h in finder(f)
-            if not _behavioural(f, statement.section, h[0], _content(h[0]) if about else set())
+            if (about and statement.section in DEMAND_SECTIONS and _demanded(h[0]))
+            or not _behavioural(f, statement.section, h[0], _content(h[0]) if about else set())
         ]
         if not hits:
             continue
