@@ -272,6 +272,17 @@ def test_two_deep_with_one_beside_is_only_a_note() -> None:
     assert found[0].to_dict()["clauses"] == 3
 
 
+def test_a_short_chain_at_the_end_is_only_a_note() -> None:
+    """Three deep but trailing after the main clause, in 24 words: readable aloud."""
+    config = Config(select=("SOS803",))
+    text = (
+        "Nan is upset because Leanne shouted at Mo (5) four times when he asked for his tea "
+        "while Nan was there on Sunday."
+    )
+    found = lint_text(text, section="worry", config=config).findings
+    assert found and all(f.severity == Severity.INFO for f in found)
+
+
 def test_the_danger_statement_frame_is_not_stacking() -> None:
     config = Config(select=("SOS803",))
     text = (

@@ -289,6 +289,16 @@ def _name_read_as_adverb(token: Any) -> bool:
     )
 
 
+def _own_subject_lost(verb: Any) -> bool:
+    """A conjoined passive whose auxiliaries follow a noun ("... as the threshold for CP is
+    still met"): that noun was its subject, so it does not share the first verb's."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    if not any(c.dep_ == "auxpass" for c in auxes):
+        return False
+    first = min(auxes, key=lambda t: t.i)
+    return first.i > 0 and verb.doc[first.i - 1].pos_ in ("NOUN", "PROPN")
+
+
 def _subject(verb: Any) -> tuple[Any | None, bool]:
     """The verb's subject, following conj/xcomp/advcl chains to the clause that has one.
 
@@ -301,6 +311,8 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
             if child.dep_ in SUBJECT_DEPS:
                 return child, child.dep_.endswith("pass")
         participle = node.dep_ == "advcl" and node.tag_ == "VBG"
+        if node.dep_ == "conj" and _own_subject_lost(node):
+            break  # "SW scored 3 as the threshold is still met": not the scorer who is met
         if (node.dep_ in ("conj", "xcomp", "acl") or participle) and node.head != node:
             node = node.head
             continue

@@ -108,6 +108,7 @@ STATES = frozenset(
         "overwhelm",
         "stress",
         "stick",
+        "motivate",
         "exhaust",
         "want",
         "predict",
@@ -607,9 +608,12 @@ def _found_injured(verb: Any) -> bool:
 
 
 def _found_neglected(verb: Any) -> bool:
-    """ "found unsupervised", "found alone"."""
+    """ "found unsupervised", "found alone" (but "seen alone" is how a worker talks to a child
+    without the parents there)."""
     return any(
-        c.dep_ in ("oprd", "acomp", "advmod") and c.lower_ in words("neglected_states")
+        c.dep_ in ("oprd", "acomp", "advmod")
+        and c.lower_ in words("neglected_states")
+        and not (verb.lemma_.lower() == "see" and c.lower_ == "alone")
         for c in verb.children
     )
 

@@ -262,6 +262,16 @@ def stacked_clauses(sent: Any) -> list[Any]:
     return clauses
 
 
+def _interrupts_subject(sent: Any, clauses: list[Any]) -> bool:
+    """A clause inside the main subject ("The worker, who said that ..., left early") holds
+    the sentence open until its verb: the hardest kind of stacking to read."""
+    subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    inside = {t.i for t in subject.subtree}
+    return any(t.i in inside for t in clauses)
+
+
 def _opening(token: Any) -> str:
     doc = token.doc
     left = token.left_edge.i
@@ -270,6 +280,8 @@ def _opening(token: Any) -> str:
 
 STACKED_MIN_WORDS = 20
 """Below this many words a sentence's clauses are not reported as stacked."""
+STACKED_WARNING_WORDS = 25
+"""Up to this many words, stacked clauses are a note rather than a warning."""
 
 
 def check_stacked_clauses(context: CheckContext) -> Iterator[Hit]:
@@ -285,10 +297,15 @@ def check_stacked_clauses(context: CheckContext) -> Iterator[Hit]:
             clauses = stacked_clauses(sent)
             if len(clauses) <= limit:
                 continue
-            # Three clauses each inside the one before is a warning; two deep with a third
-            # beside them ("whenever ..., she will ring Dev, who will stay until ...") is
-            # still readable aloud, so it is only a note.
-            deep = max(_depth(t, sent.root.i) for t in clauses) >= 3
+            # Three clauses each inside the one before, in a sentence long enough that the
+            # reader must hold them all, is a warning. Two deep with a third beside them
+            # ("whenever ..., she will ring Dev, who will stay until ...") or a short chain
+            # ("because Kerry pushed Aiden away when he asked ... while Grandma was there")
+            # still reads aloud easily, so it is only a note.
+            deep = max(_depth(t, sent.root.i) for t in clauses) >= 3 and (
+                _interrupts_subject(sent, clauses)
+                or readability.word_count(sent.text) > STACKED_WARNING_WORDS
+            )
             openings = ", ".join(f"“{_opening(t)}…”" for t in clauses[:4])
             yield Hit(
                 start,
