@@ -106,3 +106,28 @@ def test_a_count_later_in_the_statement_names_the_frequency() -> None:
     counted = "Sometimes her old friends knock late at night; she counted five times in January."
     assert "SOS203" not in codes(counted)
     assert "SOS203" in codes("Sometimes her old friends knock on the door late at night.")
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Gran raised one concern at the meeting: Poppy's car seat is too small.", False),
+        ("Mr Khan's concern is that Aisha (12) walks home alone after dark.", False),
+        ("Concerns re: missing episodes.", True),
+        ("There are concerns about home conditions.", True),
+    ],
+)
+def test_a_concern_spelt_out_straight_after_is_not_vague(text: str, flagged: bool) -> None:
+    assert ("SOS201" in codes(text)) is flagged
+
+
+def test_could_suffer_a_named_harm_is_not_vague() -> None:
+    named = "We are worried Lee might shake Mia (1) again. Mia could suffer brain damage."
+    assert "SOS201" not in codes(named, "danger_statement")
+    unnamed = "We are worried Lee might drink again and Mia (1) could suffer."
+    assert "SOS201" in codes(unnamed, "danger_statement")
+
+
+def test_a_parents_own_word_in_quotation_marks_is_not_a_label() -> None:
+    assert "SOS302" not in codes("Dad said, 'I know people think I'm a waster.'")
+    assert "SOS302" in codes("Dad is a waster.")

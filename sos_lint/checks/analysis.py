@@ -76,7 +76,7 @@ _TIME = re.compile(
 )
 _AGE = re.compile(
     r"\(\s*(?:aged\s+)?\d{1,2}(?:\s*(?:months?|years?|yrs?|weeks?))?\s*\)|\baged\s+\d|\b\d{1,2}[- ]years?[- ]old\b"
-    r"|\b\d{1,2}[- ]months?[- ]old\b|\b\d{1,2}\s*(?:yo|y/o)\b",
+    r"|\b\d{1,2}[- ](?:months?|weeks?|days?)[- ]old\b|\b\d{1,2}\s*(?:yo|y/o)\b",
     re.I,
 )
 
@@ -153,6 +153,9 @@ class Facts:
     has_age: bool = False
     has_time: bool = False
     text: str = ""
+    # Results worked out once per statement by the checks that share them.
+    cache: dict[str, Any] = field(default_factory=dict)
+    _child_names: frozenset[str] | None = None
 
     @property
     def has_future(self) -> bool:
@@ -161,8 +164,10 @@ class Facts:
         )
 
     @property
-    def child_names(self) -> set[str]:
-        return {t.lower_ for t in self.children if t.pos_ == "PROPN"}
+    def child_names(self) -> frozenset[str]:
+        if self._child_names is not None:
+            return self._child_names
+        return frozenset(t.lower_ for t in self.children if t.pos_ == "PROPN")
 
     def is_child(self, token: Any) -> bool:
         """A token that refers to one of the statement's children (by name or role)."""
@@ -427,6 +432,7 @@ def facts(doc: Any) -> Facts:
                 )
             )
     _name_children(result)
+    result._child_names = result.child_names  # the children are known from here on
     doc._.sos_facts = result
     return result
 
@@ -435,6 +441,7 @@ def _names_an_agency(token: Any) -> bool:
     """ "Children's services", "the children's centre": part of an agency's name, not a person."""
     return (
         token.dep_ in ("poss", "compound")
+        and token.pos_ != "PROPN"  # "Nadia's GP" is Nadia's doctor, not an agency's name
         and token.head != token
         and token.head.lemma_.lower() in words("professional_roles") | NOT_NAMES
     )
@@ -608,6 +615,13 @@ DONE_WELL = frozenset({"well", "better", "great", "fine", "ok", "okay", "brillia
 
 def observable_actions(f: Facts) -> list[Clause]:
     """Clauses that describe something a person did or will do that others could see."""
+    cached = f.cache.get("observable_actions")
+    if cached is None:
+        cached = f.cache["observable_actions"] = _observable_actions(f)
+    return list(cached)
+
+
+def _observable_actions(f: Facts) -> list[Clause]:
     out = []
     not_behaviour = words("mental_verbs") | words("state_verbs") | ABSENCE_VERBS
     for clause in f.clauses:
@@ -667,6 +681,9 @@ def _object_phrases() -> tuple[tuple[str, ...], ...]:
 
 def _named_objects(doc: Any) -> set[int]:
     """Tokens of the many-word service names in the lexicon ("caring dads", "triple p")."""
+    cached = doc.user_data.get("sos_named_objects")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
     found: set[int] = set()
     lowered = [t.lower_.rstrip(".") for t in doc]  # ("Triple P." ends on "p.")
     for phrase in _object_phrases():
@@ -674,6 +691,7 @@ def _named_objects(doc: Any) -> set[int]:
         for i in range(len(lowered) - n + 1):
             if tuple(lowered[i : i + n]) == phrase:
                 found.update(range(i, i + n))
+    doc.user_data["sos_named_objects"] = found
     return found
 
 

@@ -173,3 +173,32 @@ def not_explained(doc: Any, start: int, end: int) -> bool:
     if tail < len(doc) and doc[tail].text == ",":
         following = ", " + doc[tail + 1 : min(len(doc), tail + 4)].text
     return not _EXPLAINS.search(following)
+
+
+def worry_not_spelt_out(doc: Any, start: int, end: int) -> bool:
+    """ "Gran raised one concern: Poppy's car seat is too small", "Mr Khan's concern is that
+    Aisha walks home alone": the worry is stated straight after the word, so it is not vague;
+    and "could suffer brain damage" names the harm it could suffer."""
+    last = doc[end - 1]
+    if last.lemma_.lower() == "suffer":
+        return not any(c.dep_ == "dobj" and c.lemma_.lower() != "harm" for c in last.children)
+    if last.lemma_.lower() not in ("concern", "worry"):
+        return True
+    after = [t.lower_ for t in doc[end : min(len(doc), end + 6)]]
+    if after[:1] == ["that"] or after[:2] == ["is", "that"]:
+        return False
+    if ":" in after and not any(
+        p in after[: after.index(":")] for p in (".", ";", ",", "re", "re.")
+    ):  # (but "Concerns re: CSE" is a topic, not the worry)
+        return False  # "raised one concern at the meeting: ..."
+    return not (after[:1] == ["about"] and _names_what(doc, end + 1))
+
+
+def _names_what(doc: Any, i: int) -> bool:
+    """ "a concern about Kai walking home alone": a person doing something, not a topic."""
+    if i >= len(doc):
+        return False
+    token = doc[i]
+    return is_person(token) and any(
+        t.tag_ == "VBG" and t.i > token.i for t in doc[i : min(len(doc), i + 4)]
+    )

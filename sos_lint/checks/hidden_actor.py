@@ -763,6 +763,7 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             and token.head.lemma_.lower() in ("have", "get")
             and token.i > token.head.i  # (not "Aaron hit Lacey ...; Lacey had a cut")
             and _participle(token)
+            and not any(c.dep_ == "nsubj" and is_person(c) for c in token.children)
             and token.head.pos_ == "VERB"
             and any(
                 c.dep_ in ("nsubj", "dobj") or (c.dep_ == "compound" and c.pos_ == "NOUN")
