@@ -75,14 +75,33 @@ def dictionary() -> Mapping[str, list[list[str]]]:
     return table
 
 
+class _RememberedHyphenation:
+    """pyphen for the words the CMU dictionary lacks (names, jargon), remembering each word's
+    answer: the same names come up in record after record."""
+
+    def __init__(self, lang: str) -> None:
+        from pyphen import Pyphen
+
+        self._pyphen = Pyphen(lang=lang)
+        self.positions = lru_cache(maxsize=65536)(self._pyphen.positions)
+
+
+@lru_cache(maxsize=4)
+def _hyphenation(lang: str) -> _RememberedHyphenation:
+    return _RememberedHyphenation(lang)
+
+
 def _install_fast_cmudict() -> None:
-    """Point textstat 0.7.x's syllable counter at the faster table (same data)."""
+    """Point textstat 0.7.x's syllable counter at the faster table (same data) and at a
+    hyphenator that remembers its answers (same answers)."""
     try:
         from textstat.backend.counts import _count_syllables
     except ImportError:  # a textstat without this module reads cmudict its own way
         return
     if hasattr(_count_syllables, "get_cmudict"):
         _count_syllables.get_cmudict = _first_pronunciations
+    if hasattr(_count_syllables, "get_pyphen"):
+        _count_syllables.get_pyphen = _hyphenation
 
 
 _install_fast_cmudict()
@@ -152,6 +171,16 @@ def hard_words(text: str, limit: int = 3) -> list[str]:
 
 def reading_age_from_grade(grade: float) -> float:
     return max(MIN_READING_AGE, grade + READING_AGE_OFFSET)
+
+
+@lru_cache(maxsize=8192)
+def quick_reading_age(text: str) -> tuple[int, float | None]:
+    """(words, Flesch-Kincaid reading age): enough to rule most statements out before the
+    other formulas are worked out."""
+    words = word_count(text)
+    if words == 0:
+        return 0, None
+    return words, reading_age_from_grade(float(_TS.flesch_kincaid_grade(text)))
 
 
 @lru_cache(maxsize=8192)

@@ -255,21 +255,45 @@ def _is_name(token: Any) -> bool:
 
 
 def is_person(token: Any) -> bool:
+    """A person: a pronoun, a family or professional role, or a name (worked out once per
+    token; the checks ask about the same tokens many times)."""
+    known = token.doc.user_data.setdefault("sos_person", {})
+    answer = known.get(token.i)
+    if answer is None:
+        answer = known[token.i] = _is_person(token)
+    return answer  # type: ignore[no-any-return]
+
+
+# Parts of speech that are never a person, whatever the word ("and", "the", "on", "7").
+NEVER_PEOPLE = frozenset(
+    {"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PART", "NUM", "SYM", "SPACE", "AUX"}
+)
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    return (
+        words("carer_roles")
+        | words("child_roles")
+        | words("professional_roles")
+        | words("other_people")
+    )
+
+
+def _is_person(token: Any) -> bool:
+    pos = token.pos_
+    if pos in NEVER_PEOPLE:
+        return False
     low = token.lower_
-    lemma = token.lemma_.lower()
-    if token.pos_ == "PRON":
+    if pos == "PRON":
         return low in PERSON_PRONOUNS
-    if (
-        lemma in words("carer_roles")
-        or lemma in words("child_roles")
-        or low in words("child_roles")
-    ):
-        return True
-    if (
-        lemma in words("professional_roles")
-        or lemma in words("other_people")
-        or (token.text.isupper() and low in words("role_abbreviations"))
-    ):
+    text = token.text
+    if pos not in ("NOUN", "PROPN") and not text[:1].isupper():
+        return False  # a lower-case verb, adjective or adverb is not a role or a name
+    roles = _role_words()
+    if token.lemma_.lower() in roles or low in roles:
+        return True  # "Mum", "the children", "the teacher", "her partner"
+    if text.isupper() and low in words("role_abbreviations"):
         return True  # "The SW will ring Mum", "HV to visit"
     return _is_name(token)
 
@@ -398,17 +422,15 @@ def _negated(verb: Any) -> bool:
 
 
 def facts(doc: Any) -> Facts:
-    """The cached facts of a statement Doc."""
-    from spacy.tokens import Doc
-
-    if not Doc.has_extension("sos_facts"):
-        Doc.set_extension("sos_facts", default=None)
-    cached = doc._.sos_facts
+    """The cached facts of a statement Doc (kept in ``doc.user_data``, which is cheaper to
+    reach than a ``doc._`` extension and is asked for by every check)."""
+    cached = doc.user_data.get("sos_facts")
     if cached is not None:
         return cached  # type: ignore[no-any-return]
-    result = Facts(doc=doc, text=doc.text)
-    result.has_age = bool(_AGE.search(doc.text))
-    result.has_time = bool(_TIME.search(doc.text))
+    text = doc_text(doc)
+    result = Facts(doc=doc, text=text)
+    result.has_age = bool(_AGE.search(text))
+    result.has_time = bool(_TIME.search(text))
     for token in doc:
         if is_person(token) and not _names_an_agency(token):
             result.people.append(token)
@@ -433,7 +455,7 @@ def facts(doc: Any) -> Facts:
             )
     _name_children(result)
     result._child_names = result.child_names  # the children are known from here on
-    doc._.sos_facts = result
+    doc.user_data["sos_facts"] = result
     return result
 
 
@@ -447,9 +469,17 @@ def _names_an_agency(token: Any) -> bool:
     )
 
 
+def doc_text(doc: Any) -> str:
+    """The statement's text, kept: ``Doc.text`` joins the tokens again on every access."""
+    text = doc.user_data.get("sos_text")
+    if text is None:
+        text = doc.user_data["sos_text"] = doc.text
+    return text  # type: ignore[no-any-return]
+
+
 def _has_age_after(token: Any) -> bool:
-    doc = token.doc
-    tail = doc[token.i + 1 : token.i + 6].text
+    start = token.idx + len(token.text)
+    tail = doc_text(token.doc)[start : start + 40]
     return bool(
         re.match(r"\s*(?:\(\s*(?:aged\s+)?\d|,\s*(?:aged\s+)?\d{1,2}\b|aged\s+\d|who is \d)", tail)
     )
@@ -675,8 +705,14 @@ def _observable_actions(f: Facts) -> list[Clause]:
 
 
 @lru_cache(maxsize=1)
-def _object_phrases() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(p.split()) for p in words("compliance_objects") if " " in p)
+def _object_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The many-word service names, by first word."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in words("compliance_objects"):
+        if " " in phrase:
+            parts = tuple(phrase.split())
+            by_first.setdefault(parts[0], []).append(parts)
+    return {first: tuple(found) for first, found in by_first.items()}
 
 
 def _named_objects(doc: Any) -> set[int]:
@@ -685,12 +721,12 @@ def _named_objects(doc: Any) -> set[int]:
     if cached is not None:
         return cached  # type: ignore[no-any-return]
     found: set[int] = set()
+    phrases = _object_phrases()
     lowered = [t.lower_.rstrip(".") for t in doc]  # ("Triple P." ends on "p.")
-    for phrase in _object_phrases():
-        n = len(phrase)
-        for i in range(len(lowered) - n + 1):
-            if tuple(lowered[i : i + n]) == phrase:
-                found.update(range(i, i + n))
+    for i, word in enumerate(lowered):
+        for phrase in phrases.get(word, ()):
+            if tuple(lowered[i : i + len(phrase)]) == phrase:
+                found.update(range(i, i + len(phrase)))
     doc.user_data["sos_named_objects"] = found
     return found
 

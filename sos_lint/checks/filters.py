@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sos_lint.checks.analysis import MONTHS, facts, is_person, words
+from sos_lint.checks.analysis import MONTHS, doc_text, facts, is_person, words
 
 
 def _verb_subject(token: Any) -> Any | None:
@@ -125,7 +125,7 @@ def not_quoted(doc: Any, start: int, end: int) -> bool:
     be honest, things got heated.'"): the record should quote it, not reword it."""
     spans = doc.user_data.get("sos_quoted")
     if spans is None:
-        spans = [(m.start(), m.end()) for m in _QUOTED.finditer(doc.text)]
+        spans = [(m.start(), m.end()) for m in _QUOTED.finditer(doc_text(doc))]
         doc.user_data["sos_quoted"] = spans
     if not spans:
         return True

@@ -151,9 +151,10 @@ def check_reading_age(context: CheckContext) -> Iterator[Hit]:
     margin = float(_setting(context, "statement_margin"))
     flagged = False
     for statement, _doc in context.items:
+        words, age = readability.quick_reading_age(statement.text)
+        if words < min_words or age is None or age < target + margin:
+            continue  # (every formula must be over the line, Flesch-Kincaid among them)
         scores = readability.score_text(statement.text)
-        if scores.words < min_words or scores.reading_age is None:
-            continue
         if min(_formula_ages(scores)) < target + margin:
             continue
         flagged = True
@@ -168,10 +169,15 @@ def check_reading_age(context: CheckContext) -> Iterator[Hit]:
     members = [statement for statement, _ in context.items]
     if flagged or section is None or section.type != context.section_type or len(members) < 2:
         return
-    scores = readability.score_statements(members)
-    if scores.words < int(_setting(context, "section_min_words")) or scores.reading_age is None:
+    prose = readability.prose(m.text for m in members)
+    words, age = readability.quick_reading_age(prose)
+    section_margin = float(_setting(context, "section_margin"))
+    if words < int(_setting(context, "section_min_words")) or age is None:
         return
-    if min(_formula_ages(scores)) < target + float(_setting(context, "section_margin")):
+    if age < target + section_margin:
+        return  # (Flesch-Kincaid is one of the formulas that must all be over the line)
+    scores = readability.score_text(prose)
+    if min(_formula_ages(scores)) < target + section_margin:
         return
     start, end = _section_span(context, members)
     yield Hit(
