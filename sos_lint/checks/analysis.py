@@ -621,7 +621,8 @@ def is_trait_participle(verb: Any) -> bool:
         verb.tag_ == "VBG"
         and verb.lower_ in words("trait_adjectives")
         and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
-        and not any(c.dep_ == "dobj" for c in verb.children)  # "is controlling the money"
+        and not any(c.dep_ in ("dobj", "prep") for c in verb.children)
+        # ("is controlling the money", "is caring for her brothers")
     )
 
 
@@ -792,6 +793,11 @@ def is_abstract_safety(clause: Clause) -> bool:
     lemma = clause.lemma
     if lemma == "make" and any(c.lower_ == "sure" for c in clause.verb.children):
         lemma = "ensure"  # "Mum will make sure the children are safe"
+    if lemma in ("act", "behave", "parent") and any(
+        c.lower_ in ("protectively", "appropriately", "responsibly", "safely")
+        for c in clause.verb.children
+    ):
+        return True  # "Grandparents always act protectively"
     if lemma not in words("abstract_safety_verbs"):
         return False
     if clause.passive and lemma not in ("protect", "safeguard"):

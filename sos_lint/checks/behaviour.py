@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from sos_lint.checks.analysis import (
+    ABSENCE_VERBS,
     DEMANDED_STATES,
     INSIGHT_VERBS,
     PROMISES,
@@ -69,6 +70,12 @@ def _actions(f: Facts, section: str | None = None) -> list[Any]:
         or not (f.is_child(c.subject) or c.subject.lemma_.lower() in professional)
     ]
     if section in GOAL_LIKE:
+        # "will stop allowing unsuitable people in": in a goal, an absence is not the act
+        actions = [
+            c
+            for c in actions
+            if not (c.verb.dep_ == "xcomp" and c.verb.head.lemma_.lower() in ABSENCE_VERBS)
+        ]
         observe = words("observation_verbs")
         # "... and the course leader will tell the social worker if he misses one": the
         # check, and whatever it reports on, is not the behaviour the goal asks for
@@ -189,7 +196,7 @@ def _hit_subject(f: Facts, token: Any) -> Any | None:
 def _person_subject(token: Any) -> bool:
     if is_person(token):
         return True
-    if token.lemma_.lower() in ("behaviour", "behavior", "temper") and any(
+    if token.lemma_.lower() in ("behaviour", "behavior", "temper", "life") and any(
         c.dep_ == "poss" and is_person(c) for c in token.children
     ):
         return True  # "Dad's behaviour can be unpredictable"
@@ -342,7 +349,9 @@ ROLE_NOUNS = frozenset(
     }
 )
 # Role nouns that are a label on their own, whatever qualifies them.
-SELF_LABELS = frozenset({"abuser", "drinker", "liar", "bully", "perpetrator", "misuser"})
+SELF_LABELS = frozenset(
+    {"abuser", "drinker", "liar", "bully", "perpetrator", "misuser", "gambler", "waster"}
+)
 SUBSTANCES = frozenset(
     {"drug", "substance", "heroin", "crack", "cannabis", "cocaine", "alcohol", "spice", "ketamine"}
 )
@@ -542,6 +551,7 @@ def _report(
     """``about``: actions inside what the hit is about do not make the statement behavioural."""
     for statement, doc in context.items:
         f = facts(doc)
+        f.cache["section"] = statement.section
         hits = [
             h
             for h in finder(f)
@@ -563,9 +573,20 @@ def _report(
 
 
 def _trait_or_fragment(f: Facts) -> Iterable[tuple[list[Any], str]]:
-    yield from _trait_hits(f)
+    for hit in _trait_hits(f):
+        if f.cache.get("section") == "existing_safety" and hit[0][-1].lower_ in GOOD_QUALITIES:
+            continue  # "Gran is very supportive": a strength, which SOS731 says is not safety
+        yield hit
     yield from _condition_as_cause(f)
     yield from _fragment_hits(f)
+
+
+# Qualities that, under existing safety, are a strength rather than a non-behavioural claim.
+GOOD_QUALITIES = frozenset(
+    {"loving", "caring", "kind", "supportive", "capable", "able"}
+    | {"motivated", "good", "nice", "responsible", "reliable", "sensible", "calm", "warm"}
+    | {"attentive", "nurturing", "affectionate", "honest", "open", "willing", "consistent"}
+)
 
 
 def check_trait_or_diagnosis(context: CheckContext) -> Iterable[Hit]:

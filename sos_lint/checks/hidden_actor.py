@@ -366,6 +366,8 @@ def _passive_hides(clause: Clause) -> bool:
         return False
     if _agent_is_a_cause(clause):
         return False  # "frightened by the fire alarm": the cause of a feeling
+    if verb_is_a_request(clause.verb):
+        return False  # "Fatima will ask the council to be moved": what she asks for
     verb = clause.verb
     lemma = clause.lemma
     subject = clause.subject
@@ -428,12 +430,27 @@ def _passive_hides(clause: Clause) -> bool:
         harmful = True  # "made to kneel", "put outside", "sent to her room"
     if care and not (lemma == "take" and official):
         official, harmful = False, True
+    planned_for = subject
+    if planned_for is None and verb.dep_ == "acl" and is_child_token(verb.head):
+        planned_for = verb.head  # "Child to be placed with her aunt tonight"
+    if planned_for is None and verb.dep_ == "acl" and is_person(verb.head):
+        planned_for = verb.head  # "Jack to be referred to CAMHS"
+    child = planned_for is not None and (
+        f.is_child(planned_for)
+        or is_child_token(planned_for)
+        or (planned_for.pos_ == "PROPN" and not is_carer_token(planned_for))
+    )
+    into_care = lemma == "take" and (_into_care(verb) or _to_the_police(verb))
+    if (
+        child
+        and lemma in TOLD_OR_TAKEN
+        and not into_care
+        and _planned(clause)
+        and verb.dep_ != "xcomp"  # ("Fatima will ask to be moved": her own request)
+    ):
+        return True  # "the children will be told about the plan": told by whom?
     if not harmful and not care and _receives_a_thing(verb):
         return False  # "Mum was sent a letter", "was offered a place": something received
-    child = subject is not None and (f.is_child(subject) or is_child_token(subject))
-    into_care = lemma == "take" and (_into_care(verb) or _to_the_police(verb))
-    if child and lemma in TOLD_OR_TAKEN and not into_care and _planned(clause):
-        return True  # "the children will be told about the plan": told by whom?
     if (
         subject is not None
         and not harmful
@@ -481,7 +498,7 @@ def _passive_hides(clause: Clause) -> bool:
 # Things done to a child in a plan whose doer the plan must name: "Kai will be told why".
 TOLD_OR_TAKEN = frozenset(
     {"tell", "explain", "take", "ask", "speak", "talk", "show", "give", "place", "move"}
-    | {"supervise"}
+    | {"supervise", "refer", "accommodate", "treat", "collect", "check"}
 )
 
 
@@ -504,6 +521,13 @@ def _present_state(verb: Any) -> bool:
     return any(
         c.dep_ == "auxpass" and c.lower_ in ("is", "are", "'s", "'re") for c in verb.children
     )
+
+
+REQUESTS = frozenset({"ask", "want", "hope", "request", "apply", "wish", "beg", "plead"})
+
+
+def verb_is_a_request(verb: Any) -> bool:
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REQUESTS
 
 
 def _planned(clause: Clause) -> bool:
