@@ -260,27 +260,27 @@ def test_stacked_clauses_are_counted_from_the_parse() -> None:
     assert "“who said that…”" in found[0].message
 
 
-def test_two_deep_with_one_beside_is_only_a_note() -> None:
-    """Three clauses, but only two nested: a note, not a warning (the count still shows)."""
-    config = Config(select=("SOS803",))
-    text = (
-        "Every weekend, whenever Shauna has gone two nights without sleep, she will phone her "
-        "sister Bex, who will come over and stay until Shauna has slept."
-    )
-    found = lint_text(text, section="safety_goal", config=config).findings
+@pytest.mark.parametrize(
+    ("section", "text"),
+    [
+        # three clauses, but only two nested
+        (
+            "safety_goal",
+            "Every weekend, whenever Shauna has gone two nights without sleep, she will phone "
+            "her sister Bex, who will come over and stay until Shauna has slept.",
+        ),
+        # three deep, but trailing after the main clause in 24 words: readable aloud
+        (
+            "worry",
+            "Nan is upset because Leanne shouted at Mo (5) four times when he asked for his "
+            "tea while Nan was there on Sunday.",
+        ),
+    ],
+)
+def test_stacking_that_reads_aloud_easily_is_only_a_note(section: str, text: str) -> None:
+    found = lint_text(text, section=section, config=Config(select=("SOS803",))).findings
     assert [(f.code, f.severity) for f in found] == [("SOS803", Severity.INFO)]
     assert found[0].to_dict()["clauses"] == 3
-
-
-def test_a_short_chain_at_the_end_is_only_a_note() -> None:
-    """Three deep but trailing after the main clause, in 24 words: readable aloud."""
-    config = Config(select=("SOS803",))
-    text = (
-        "Nan is upset because Leanne shouted at Mo (5) four times when he asked for his tea "
-        "while Nan was there on Sunday."
-    )
-    found = lint_text(text, section="worry", config=config).findings
-    assert found and all(f.severity == Severity.INFO for f in found)
 
 
 def test_the_danger_statement_frame_is_not_stacking() -> None:

@@ -33,6 +33,7 @@ from sos_lint.checks.analysis import (
     observable_actions,
     words,
 )
+from sos_lint.checks.filters import not_quoted
 from sos_lint.engine.runner import CheckContext, Hit
 from sos_lint.models import Suggestion
 
@@ -488,6 +489,8 @@ def _mental_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
     for clause in f.clauses:
         lemma = clause.lemma
         verb = clause.verb
+        if lemma in ("think", "believe", "feel", "know") and _childs_view(f, clause):
+            continue  # "Ellie told the nurse she thinks ...": the child's view, the impact
         demanded = lemma in DEMANDED_STATES and bool(clause.modals & {"will", "must", "should"})
         if (
             lemma in pure_thought
@@ -513,6 +516,23 @@ def _mental_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
             for child in verb.children:
                 if child.dep_ == "xcomp" and child.lemma_.lower() in pure_thought:
                     yield [verb, child], "a state of mind"
+
+
+def _childs_view(f: Facts, clause: Any) -> bool:
+    """The child thinks or feels it ("Ellie told the nurse she thinks ..."): the impact."""
+    subject = clause.subject
+    if subject is None or clause.modals:
+        return False
+    if f.is_child(subject):
+        return True
+    head = clause.verb.head
+    teller = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return (
+        subject.pos_ == "PRON"
+        and clause.verb.dep_ == "ccomp"
+        and teller is not None
+        and f.is_child(teller)
+    )
 
 
 def _compliance_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
@@ -574,6 +594,15 @@ def _report(
 
 def _trait_or_fragment(f: Facts) -> Iterable[tuple[list[Any], str]]:
     for hit in _trait_hits(f):
+        last = hit[0][-1]
+        if not not_quoted(f.doc, last.i, last.i + 1):
+            continue  # 'called Ellie "stupid"': the words said are the behaviour
+        if any(
+            c.verb in hit[0][-1].ancestors and _childs_view(f, c)
+            for c in f.clauses
+            if c.lemma in ("think", "believe", "feel", "say")
+        ):
+            continue  # "she thinks her family would be happier without her": her view
         if f.cache.get("section") == "existing_safety" and hit[0][-1].lower_ in GOOD_QUALITIES:
             continue  # "Gran is very supportive": a strength, which SOS731 says is not safety
         yield hit

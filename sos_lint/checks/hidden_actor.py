@@ -404,6 +404,12 @@ def _passive_hides(clause: Clause) -> bool:
     harmful = lemma in words("harm_verbs") or (
         lemma == "call" and any(c.lower_ == "names" for c in verb.children)
     )  # ("she gets called names at home")
+    if (
+        lemma == "cut"
+        and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+        and (subject is None or (not _is_injury(subject) and subject.lemma_.lower() not in BODY))
+    ):
+        return False  # "fears being cut off by her family": shunned, not hurt
     if subject is not None and _is_injury(subject) and lemma not in REPORTING:
         # "Bruising was noted", "Burns were found on Sami's arms": the injury has no doer,
         # unless the sentence says who caused it ("Dad hit Kai and bruising was noted").
@@ -1012,9 +1018,13 @@ def _used_as_verb(token: Any) -> bool:
 
 def _object_of_a_doer(token: Any) -> bool:
     """ "Leon has stopped using physical chastisement", "Gavin will perpetrate abuse": the
-    person whose verb the abuse word is the object of is the doer."""
+    person whose verb the abuse word is the object of is the doer. And "videos that praise
+    violence": the abuse is what a thing is about, not something done."""
     if token.dep_ != "dobj" or token.head.lemma_.lower() in words("hiding_verbs"):
         return False  # ("Harley sustained an NAI": the one who sustains it is not the doer)
+    verb = token.head
+    if verb.dep_ == "relcl" and not is_person(verb.head):
+        return True  # "videos that praise violence", "a film which shows abuse"
     for clause in facts(token.doc).clauses:
         if clause.verb == token.head:
             subject = clause.subject
