@@ -571,7 +571,7 @@ def _report(
     """``about``: actions inside what the hit is about do not make the statement behavioural."""
     for statement, doc in context.items:
         f = facts(doc)
-        f.cache["section"] = statement.section
+        f.cache["section"] = statement.section  # (a statement's Doc has one section type)
         hits = [
             h
             for h in finder(f)

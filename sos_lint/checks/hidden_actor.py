@@ -366,7 +366,7 @@ def _passive_hides(clause: Clause) -> bool:
         return False
     if _agent_is_a_cause(clause):
         return False  # "frightened by the fire alarm": the cause of a feeling
-    if verb_is_a_request(clause.verb):
+    if _is_a_request(clause.verb):
         return False  # "Fatima will ask the council to be moved": what she asks for
     verb = clause.verb
     lemma = clause.lemma
@@ -532,7 +532,7 @@ def _present_state(verb: Any) -> bool:
 REQUESTS = frozenset({"ask", "want", "hope", "request", "apply", "wish", "beg", "plead"})
 
 
-def verb_is_a_request(verb: Any) -> bool:
+def _is_a_request(verb: Any) -> bool:
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REQUESTS
 
 
