@@ -621,8 +621,10 @@ def is_trait_participle(verb: Any) -> bool:
         verb.tag_ == "VBG"
         and verb.lower_ in words("trait_adjectives")
         and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
-        and not any(c.dep_ in ("dobj", "prep") for c in verb.children)
-        # ("is controlling the money", "is caring for her brothers")
+        and not any(
+            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("for", "of"))
+            for c in verb.children
+        )  # ("is controlling the money", "is caring for her brothers")
     )
 
 
@@ -641,6 +643,8 @@ def is_accepting_phrase(verb: Any) -> bool:
     return lemma == "take" and "board" in near and "on" in near
 
 
+# Verbs about when something else happens: "start putting", "keep shouting", "begin to cook".
+ASPECT_VERBS = frozenset({"start", "begin", "continue", "keep", "carry", "go"})
 DONE_WELL = frozenset({"well", "better", "great", "fine", "ok", "okay", "brilliantly"})
 
 
@@ -664,6 +668,13 @@ def _observable_actions(f: Facts) -> list[Clause]:
         )
         if lemma in PROMISES:
             continue  # saying what one will do is not doing it
+        if lemma in ASPECT_VERBS and any(c.dep_ == "xcomp" for c in clause.verb.children):
+            continue  # "will start putting the children first": judged by what is started
+        if lemma in ("cope", "cop") or (
+            lemma == "pose"
+            and any(c.lemma_.lower() in ("risk", "threat", "danger") for c in clause.verb.children)
+        ):
+            continue  # "is not coping", "poses a risk": verdicts, not acts
         if lemma in not_behaviour and not gets_someone:
             continue  # ("get Johnny to school" is an action; "get upset" is not)
         if is_compliance(clause) or is_abstract_safety(clause):
@@ -793,6 +804,8 @@ def is_abstract_safety(clause: Clause) -> bool:
     lemma = clause.lemma
     if lemma == "make" and any(c.lower_ == "sure" for c in clause.verb.children):
         lemma = "ensure"  # "Mum will make sure the children are safe"
+    if lemma == "put" and any(c.lower_ == "first" for c in clause.verb.children):
+        return True  # "will put the children first"
     if lemma in ("act", "behave", "parent") and any(
         c.lower_ in ("protectively", "appropriately", "responsibly", "safely")
         for c in clause.verb.children

@@ -236,8 +236,24 @@ def _worried_about_condition(f: Facts) -> Iterable[tuple[list[Any], str]]:
             yield [token.head.head, token], "a diagnosis or condition as the worry"
 
 
+def _risk_verdicts(f: Facts) -> Iterable[tuple[list[Any], str]]:
+    """ "Dad poses a risk to the children": a verdict about risk in place of what someone did
+    or might do. (Writers split on "Mason is at risk of CSE", so it is left to the vague
+    rules.)"""
+    for clause in f.clauses:
+        verb = clause.verb
+        if clause.subject is None or not _person_subject(clause.subject):
+            continue
+        if clause.lemma == "pose" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ("risk", "threat", "danger")
+            for c in verb.children
+        ):
+            yield [clause.subject, verb], "a verdict of risk"
+
+
 def _trait_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
     yield from _worried_about_condition(f)
+    yield from _risk_verdicts(f)
     traits = words("trait_adjectives")
     conditions = words("condition_nouns")
     for clause in f.clauses:
@@ -352,6 +368,7 @@ ROLE_NOUNS = frozenset(
 # Role nouns that are a label on their own, whatever qualifies them.
 SELF_LABELS = frozenset(
     {"abuser", "drinker", "liar", "bully", "perpetrator", "misuser", "gambler", "waster"}
+    | {"narcissist", "psychopath", "sociopath"}
 )
 SUBSTANCES = frozenset(
     {"drug", "substance", "heroin", "crack", "cannabis", "cocaine", "alcohol", "spice", "ketamine"}
@@ -372,8 +389,16 @@ MIND_ADJECTIVES = frozenset(
         "open",
         "honest",
         "remorseful",
+        "patient",
+        "respectful",
+        "ready",
+        "tolerant",
     }
 )
+# Attitudes a plan cannot see: "Mum will value the children's education", "believe Jayden".
+ATTITUDES = frozenset({"respect", "value", "want", "trust", "believe", "forgive", "care"})
+# Inner states that "manage" or "control" turns into a goal nobody can watch.
+EMOTIONS = frozenset({"anger", "emotion", "feeling", "temper", "stress", "mood", "frustration"})
 
 
 def _condition_as_agent(subject: Any) -> bool:
@@ -516,6 +541,17 @@ def _mental_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
             for child in verb.children:
                 if child.dep_ == "xcomp" and child.lemma_.lower() in pure_thought:
                     yield [verb, child], "a state of mind"
+        asked = bool(clause.modals & {"will", "must", "should"}) or (
+            verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("need", "have", "try")
+        )
+        if asked and lemma in ATTITUDES and not clause.negated:
+            yield [verb], "an attitude"  # "will value the children's education"
+        if (
+            asked
+            and lemma in ("manage", "control", "regulate")
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in EMOTIONS for c in verb.children)
+        ):
+            yield [verb], "a state of mind"  # "Luke will manage his anger better"
 
 
 def _childs_view(f: Facts, clause: Any) -> bool:
