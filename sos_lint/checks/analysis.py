@@ -328,6 +328,19 @@ def _own_subject_lost(verb: Any) -> bool:
     return first.i > 0 and verb.doc[first.i - 1].pos_ in ("NOUN", "PROPN")
 
 
+_DATE_LIKE = re.compile(r"^\d{1,4}([/.-]\d{1,4}){1,2}$")
+
+
+def _past_the_date(subject: Any) -> Any:
+    """A note's "12/03/24 - Dad (Marek) hit Zofia": the parse makes the date the subject and
+    Dad its apposition; the person is the subject."""
+    if _DATE_LIKE.match(subject.text):
+        person = next((c for c in subject.children if c.dep_ == "appos" and is_person(c)), None)
+        if person is not None:
+            return person
+    return subject
+
+
 def _subject(verb: Any) -> tuple[Any | None, bool]:
     """The verb's subject, following conj/xcomp/advcl chains to the clause that has one.
 
@@ -338,13 +351,19 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
     for _ in range(6):
         for child in node.children:
             if child.dep_ in SUBJECT_DEPS:
-                return child, child.dep_.endswith("pass")
+                return _past_the_date(child), child.dep_.endswith("pass")
         participle = node.dep_ == "advcl" and node.tag_ == "VBG"
         if node.dep_ == "conj" and _own_subject_lost(node):
             break  # "SW scored 3 as the threshold is still met": not the scorer who is met
         if (node.dep_ in ("conj", "xcomp", "acl") or participle) and node.head != node:
             node = node.head
             continue
+        if (
+            node.dep_ == "relcl"
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)
+            and is_person(node.head)
+        ):
+            return node.head, False  # a note's "Dad (Ryan) to book himself onto a course"
         break
     i = verb.i - 1
     doc = verb.doc

@@ -286,8 +286,6 @@ def _opening(token: Any) -> str:
 
 STACKED_MIN_WORDS = 20
 """Below this many words a sentence's clauses are not reported as stacked."""
-STACKED_WARNING_WORDS = 25
-"""Up to this many words, stacked clauses are a note rather than a warning."""
 
 
 def check_stacked_clauses(context: CheckContext) -> Iterator[Hit]:
@@ -303,14 +301,14 @@ def check_stacked_clauses(context: CheckContext) -> Iterator[Hit]:
             clauses = stacked_clauses(sent)
             if len(clauses) <= limit:
                 continue
-            # Three clauses each inside the one before, in a sentence long enough that the
-            # reader must hold them all, is a warning. Two deep with a third beside them
-            # ("whenever ..., she will ring Dev, who will stay until ...") or a short chain
-            # ("because Kerry pushed Aiden away when he asked ... while Grandma was there")
-            # still reads aloud easily, so it is only a note.
-            deep = max(_depth(t, sent.root.i) for t in clauses) >= 3 and (
-                _interrupts_subject(sent, clauses)
-                or readability.word_count(sent.text) > STACKED_WARNING_WORDS
+            # Three clauses each inside the one before, opened inside the main subject so
+            # that the reader holds them all before reaching the main verb, is a warning.
+            # Clauses that trail after the main clause ("... stops taking his medication
+            # when he feels well, which makes it hard ...") or two deep with a third beside
+            # them still read aloud easily (no blind labeller has marked one hard to read),
+            # so they are only a note; a long sentence is SOS801's to report.
+            deep = max(_depth(t, sent.root.i) for t in clauses) >= 3 and _interrupts_subject(
+                sent, clauses
             )
             openings = ", ".join(f"“{_opening(t)}…”" for t in clauses[:4])
             yield Hit(
