@@ -1,6 +1,6 @@
 """Agreement between the corpus labels and a second, blind annotation of the same statements.
 
-    python corpora/agreement/agreement.py
+    python corpora/agreement/agreement.py      (with sos-lint installed)
 
 For each labelled file that the second annotation covers, prints per category how many
 statements each annotator labelled and the agreement F1 (2 x both / (first + second)).
@@ -11,16 +11,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-CATEGORIES = (
-    "jargon",
-    "vague",
-    "judgemental",
-    "non-behavioural",
-    "hidden-actor",
-    "hedging",
-    "hard-to-read",
-    "structure",
-)
+from sos_lint.evaluate import EVAL_CATEGORIES as CATEGORIES  # the labelled categories
+
 HERE = Path(__file__).resolve().parent
 
 

@@ -577,7 +577,7 @@ def _compliance_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
             yield [clause.verb], "service compliance"
 
 
-def _abstract_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
+def _abstract_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any], str]]:
     for clause in f.clauses:
         if is_abstract_safety(clause):
             yield [clause.verb], "an abstract judgement of safety"
@@ -607,10 +607,9 @@ def _report(
     """``about``: actions inside what the hit is about do not make the statement behavioural."""
     for statement, doc in context.items:
         f = facts(doc)
-        f.cache["section"] = statement.section  # (a statement's Doc has one section type)
         hits = [
             h
-            for h in finder(f)
+            for h in finder(f, statement.section)
             if (about and statement.section in DEMAND_SECTIONS and _demanded(h[0]))
             or not _behavioural(f, statement.section, h[0], _content(h[0]) if about else set())
         ]
@@ -628,7 +627,7 @@ def _report(
         )
 
 
-def _trait_or_fragment(f: Facts) -> Iterable[tuple[list[Any], str]]:
+def _trait_or_fragment(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any], str]]:
     for hit in _trait_hits(f):
         last = hit[0][-1]
         if not not_quoted(f.doc, last.i, last.i + 1):
@@ -639,7 +638,7 @@ def _trait_or_fragment(f: Facts) -> Iterable[tuple[list[Any], str]]:
             if c.lemma in ("think", "believe", "feel", "say")
         ):
             continue  # "she thinks her family would be happier without her": her view
-        if f.cache.get("section") == "existing_safety" and hit[0][-1].lower_ in GOOD_QUALITIES:
+        if section == "existing_safety" and hit[0][-1].lower_ in GOOD_QUALITIES:
             continue  # "Gran is very supportive": a strength, which SOS731 says is not safety
         yield hit
     yield from _condition_as_cause(f)
@@ -662,7 +661,7 @@ def check_trait_or_diagnosis(context: CheckContext) -> Iterable[Hit]:
     )
 
 
-def _mind_or_feeling(f: Facts) -> Iterable[tuple[list[Any], str]]:
+def _mind_or_feeling(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any], str]]:
     yield from _mental_hits(f)
     yield from _feeling_hits(f)
 

@@ -437,23 +437,15 @@ def _passive_hides(clause: Clause) -> bool:
     if care and not (lemma == "take" and official):
         official, harmful = False, True
     planned_for = subject
-    if planned_for is None and verb.dep_ == "acl" and is_child_token(verb.head):
-        planned_for = verb.head  # "Child to be placed with her aunt tonight"
     if planned_for is None and verb.dep_ == "acl" and is_person(verb.head):
-        planned_for = verb.head  # "Jack to be referred to CAMHS"
+        planned_for = verb.head  # "Jack to be referred to CAMHS", "Child to be placed ..."
     child = planned_for is not None and (
         f.is_child(planned_for)
         or is_child_token(planned_for)
         or (planned_for.pos_ == "PROPN" and not is_carer_token(planned_for))
     )
     into_care = lemma == "take" and (_into_care(verb) or _to_the_police(verb))
-    if (
-        child
-        and lemma in TOLD_OR_TAKEN
-        and not into_care
-        and _planned(clause)
-        and verb.dep_ != "xcomp"  # ("Fatima will ask to be moved": her own request)
-    ):
+    if child and lemma in TOLD_OR_TAKEN and not into_care and _planned(clause):
         return True  # "the children will be told about the plan": told by whom?
     if not harmful and not care and _receives_a_thing(verb):
         return False  # "Mum was sent a letter", "was offered a place": something received
