@@ -112,6 +112,57 @@ def _own_phrase(token: Any) -> list[Any]:
     return out
 
 
+# Parts of the body: "pulled by her hair" names where, not who.
+BODY = frozenset(
+    {
+        "arm",
+        "leg",
+        "face",
+        "head",
+        "back",
+        "body",
+        "hair",
+        "skin",
+        "neck",
+        "ear",
+        "eye",
+        "nose",
+        "mouth",
+        "tooth",
+        "teeth",
+        "bottom",
+        "chest",
+        "hand",
+        "foot",
+        "feet",
+        "cheek",
+        "chin",
+        "lip",
+        "wrist",
+        "ankle",
+        "shoulder",
+        "finger",
+        "toe",
+        "rib",
+        "skull",
+        "forehead",
+        "thigh",
+        "collarbone",
+        "knee",
+        "elbow",
+        "hip",
+        "jaw",
+        "femur",
+        "shin",
+        "bone",
+        "tummy",
+        "stomach",
+        "scalp",
+        "thumb",
+    }
+)
+
+
 @dataclass
 class Clause:
     """A verb with its subject, voice, modality and negation (inherited through conj/xcomp)."""
@@ -130,17 +181,27 @@ class Clause:
 
     @property
     def agent_person(self) -> Any | None:
-        """The person in a ``by`` phrase ("hit by her stepdad"), not a time ("by 3pm")."""
-        if self.agent is not None:
+        """The person in a ``by`` phrase ("hit by her stepdad"), not a time ("by 3pm") or a
+        part of the body ("dragged out of bed by her hair": where she was held, not who)."""
+        if self.agent is not None and not _by_body_part(self.agent):
             return next((t for t in _own_phrase(self.agent) if is_person(t)), None)
         # The small model sometimes hangs "by his uncle" off the object before it
         # ("hit with a phone charger by his uncle"): take a "by" + person after the verb.
         for token in self.verb.subtree:
-            if token.i > self.verb.i and token.lower_ == "by" and token.dep_ in ("prep", "agent"):
+            if (
+                token.i > self.verb.i
+                and token.lower_ == "by"
+                and token.dep_ in ("prep", "agent")
+                and not _by_body_part(token)
+            ):
                 person = next((t for t in token.subtree if is_person(t)), None)
                 if person is not None:
                     return person
         return None
+
+
+def _by_body_part(by: Any) -> bool:
+    return any(c.dep_ == "pobj" and c.lemma_.lower() in BODY for c in by.children)
 
 
 @dataclass
@@ -245,6 +306,8 @@ def _is_name(token: Any) -> bool:
     if token.pos_ != "PROPN" and not _bare_title_noun(token) and not _has_age_after(token):
         return False
     low = token.lower_
+    if (low in MONTHS or low in DAYS) and _has_age_after(token):
+        return True  # "Jun (10)", "May (4)": a child's age makes the word a name
     if low in MONTHS or low in DAYS or low in NOT_NAMES or low in words("harm_nouns"):
         return False
     if any(t.lower_ in NOT_NAMES for t in (token.head,) if t.pos_ == "PROPN" and t.i > token.i):

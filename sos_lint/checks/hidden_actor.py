@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from sos_lint.checks.analysis import (
+    BODY,
     DAYS,
     MONTHS,
     POSSIBILITY_MODALS,
@@ -116,56 +117,6 @@ STATES = frozenset(
         "signpost",
     }
 )
-BODY = frozenset(
-    {
-        "arm",
-        "leg",
-        "face",
-        "head",
-        "back",
-        "body",
-        "hair",
-        "skin",
-        "neck",
-        "ear",
-        "eye",
-        "nose",
-        "mouth",
-        "tooth",
-        "teeth",
-        "bottom",
-        "chest",
-        "hand",
-        "foot",
-        "feet",
-        "cheek",
-        "chin",
-        "lip",
-        "wrist",
-        "ankle",
-        "shoulder",
-        "finger",
-        "toe",
-        "rib",
-        "skull",
-        "forehead",
-        "thigh",
-        "collarbone",
-        "knee",
-        "elbow",
-        "hip",
-        "jaw",
-        "femur",
-        "shin",
-        "bone",
-        "tummy",
-        "stomach",
-        "scalp",
-        "thumb",
-    }
-)
-
-
 # Verbs that, done to a person, are something someone did to them: "made to kneel", "put
 # outside", "kept off school", "sent to her room".
 DONE_TO = frozenset({"make", "put", "keep", "send", "force", "order"})
@@ -315,9 +266,14 @@ def _about_person(subject: Any) -> bool:
     """The passive is done to a person, or to a part of a person's body ("her arm")."""
     if is_person(subject) or facts(subject.doc).is_child(subject):
         return True  # (a child's name the tagger misread still names the child)
+    head = subject.head.lemma_.lower()
     owned = subject.lemma_.lower() in BODY or (
         subject.lemma_.lower() in OWN_NEEDS
-        and subject.head.lemma_.lower() in CARE_ACTS | NEEDS_VERBS
+        and (
+            head in CARE_ACTS | NEEDS_VERBS
+            # "her nappy wasn't changed" (but "her medication was changed" is a doctor's call)
+            or (head == "change" and subject.lemma_.lower() in ("nappy", "clothes"))
+        )
         and not _in_plan(subject.head)
     )
     return owned and any(
@@ -447,6 +403,8 @@ def _passive_hides(clause: Clause) -> bool:
     into_care = lemma == "take" and (_into_care(verb) or _to_the_police(verb))
     if child and lemma in TOLD_OR_TAKEN and not into_care and _planned(clause):
         return True  # "the children will be told about the plan": told by whom?
+    if lemma in GIVEN_TO and _given_harmful(verb):
+        harmful = True  # "Precious was given cannabis and vodka": given by whom?
     if not harmful and not care and _receives_a_thing(verb):
         return False  # "Mum was sent a letter", "was offered a place": something received
     if (
@@ -502,6 +460,21 @@ TOLD_OR_TAKEN = frozenset(
 
 # Things handed to a child: with no doer named, who gave them?
 GIVEN_TO = frozenset({"send", "give", "show", "sell", "supply", "explain"})
+
+
+# Things it harms a child to be given or shown.
+HARMFUL_THINGS = frozenset(
+    {"drug", "drugs", "cannabis", "weed", "alcohol", "vodka", "cider", "beer", "spirits"}
+    | {"cocaine", "ketamine", "spice", "heroin", "pills", "pornography", "porn", "vape", "vapes"}
+)
+
+
+def _given_harmful(verb: Any) -> bool:
+    return any(
+        c.dep_ in ("dobj", "dative")
+        and (c.lower_ in HARMFUL_THINGS or c.lemma_.lower() in HARMFUL_THINGS)
+        for c in verb.children
+    )
 
 
 def _to_a_child(verb: Any) -> bool:
@@ -735,26 +708,49 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
         lemma = token.lemma_.lower()
         # "There was an incident of domestic abuse"
         if token.dep_ == "expl" and token.head.lemma_ == "be":
-            for child in token.head.children:
+            for child in _existents(token.head):
                 if (
-                    child.dep_ in ("attr", "nsubj")
-                    and child.lemma_.lower() in harm_nouns
+                    (
+                        child.lemma_.lower() in harm_nouns
+                        or child.lower_ in harm_nouns
+                        or (child.lower_.endswith("ing") and bool(_verb_forms(child) & ARGUING))
+                    )
                     and not _has_doer(child)
                     and not any(c.lower_ in ("no", "any") for c in child.children)
                 ):
                     yield [token, token.head, child], "“There was …” hides who did what"
+        # "there is sometimes shouting" (the parse makes "shouting" the verb)
+        if (
+            token.dep_ == "expl"
+            and token.head.tag_ == "VBG"
+            and _verb_forms(token.head) & ARGUING
+            and not any(c.dep_ in ("nsubj", "agent") for c in token.head.children)
+            and not any(c.dep_ == "neg" or c.lower_ == "no" for c in token.head.children)
+        ):
+            yield [token, token.head], "“There was …” hides who did what"
         # "Mia sustained a fracture", "the children witnessed domestic abuse"
-        if token.pos_ == "VERB" and lemma in words("hiding_verbs"):
+        # "Luca sustained bruising" (the tagger may read "bruising" as a verb); "your brother
+        # got a broken leg"
+        got_hurt = lemma == "get" and token.pos_ == "VERB"
+        if token.pos_ == "VERB" and (lemma in words("hiding_verbs") or got_hurt):
             for child in token.children:
                 if (
-                    child.dep_ == "dobj"
+                    (child.dep_ == "dobj" or (child.dep_ == "xcomp" and child.lower_ in harm_nouns))
                     and (
-                        child.lemma_.lower() in harm_nouns
-                        or _abuse_nominal(child)
-                        or _injured_part(child)
+                        _injured_part(child)
+                        or (
+                            _an_injury(child)
+                            if got_hurt
+                            else (
+                                child.lemma_.lower() in harm_nouns
+                                or child.lower_ in harm_nouns
+                                or _abuse_nominal(child)
+                            )
+                        )
                     )
                     and not _has_doer(child)
                     and not _sentence_has_actor(token)
+                    and not _accident_or_other_actor(token, got_hurt)
                 ):
                     yield [token, child], "this says what the child went through, not who did it"
         # "following the assault", "due to ongoing domestic abuse", "Mum was a victim of abuse"
@@ -763,6 +759,8 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             and not _used_as_verb(token)  # not "might ... assault Mum"
             and (
                 token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj")
+                # "Ongoing neglect of the children's needs." as a whole note
+                or (token.dep_ == "ROOT" and token.pos_ == "NOUN" and lemma in HARMS_SUFFERED)
                 # "a DV incident", "a history of DV" (the tagger hangs acronyms as modifiers)
                 or (
                     token.dep_ in ("compound", "nmod")
@@ -795,6 +793,24 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             and not any(c.dep_ == "agent" for c in token.children)
         ):
             yield [token.head, token], "this hides who did it"
+        # "feels unsafe when exposed to parental conflict", "if left alone": a reduced passive
+        if (
+            token.tag_ == "VBN"
+            and token.dep_ == "advcl"
+            and lemma in words("harm_verbs")
+            and any(c.lower_ in ("when", "whenever", "if", "once") for c in token.children)
+            and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in token.children
+            )
+            and not (lemma == "expose" and _owned_harm(token))
+            # (not "if left alone with Kai, Dad might hit him": Dad is who would be left)
+            and not any(
+                c.dep_ == "nsubj"
+                and (is_carer_token(c) or c.lemma_.lower() in words("other_people"))
+                for c in token.head.children
+            )
+        ):
+            yield [token], "this hides who did it"
         # "Police found Alby left alone": a participle reporting what someone had done to him
         if (
             token.tag_ == "VBN"
@@ -885,6 +901,23 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             yield [token, token.head], "this hides who caused the injury"
 
 
+QUANTITIES = frozenset({"lot", "lots", "plenty", "number", "couple", "amount", "deal"})
+ARGUING = frozenset({"shout", "scream", "argue", "fight", "hit", "swear", "bang"})
+
+
+def _existents(be: Any) -> Iterable[Any]:
+    """What "there is/was" says exists: "there was shouting", "there were lots of rows"."""
+    for child in be.children:
+        if child.dep_ not in ("attr", "nsubj"):
+            continue
+        if child.lower_ in QUANTITIES:
+            for prep in child.children:
+                if prep.lower_ == "of":
+                    yield from (o for o in prep.children if o.dep_ == "pobj")
+        else:
+            yield child
+
+
 def _participle(token: Any) -> bool:
     """A past participle, including the ones the tagger reads as a base form because they
     look the same ("had her hair cut off", "got his phone taken")."""
@@ -958,6 +991,38 @@ OFFENCE_WORDS = frozenset(
         "conference",
     }
 )
+
+
+# Injuries someone can "get" (not "get a good mark" or "get into an argument").
+INJURIES = frozenset(
+    {"bruise", "bruises", "bruising", "burn", "burns", "cut", "cuts", "fracture", "fractures"}
+    | {"injury", "injuries", "scald", "wound", "wounds", "swelling", "bite", "head injury"}
+)
+ACCIDENTS = frozenset({"fall", "trip", "slip", "crash", "collide"})
+HARMS_SUFFERED = frozenset({"neglect", "abuse", "violence", "maltreatment", "cruelty"})
+
+
+def _accident_or_other_actor(verb: Any, got: bool) -> bool:
+    """ "fell off his bike and got a cut": an accident; "got the burn when Lee held it to the
+    radiator": someone else in the sentence did it."""
+    for token in verb.sent:
+        if token == verb or token.pos_ != "VERB" or any(c.dep_ == "neg" for c in token.children):
+            continue
+        if token.lemma_.lower() in ACCIDENTS:
+            return True
+        if got and any(c.dep_ == "nsubj" and is_person(c) for c in token.children):
+            return True
+    return False
+
+
+SIZES = frozenset({"bad", "nasty", "big", "deep", "large", "small", "little", "serious"})
+
+
+def _an_injury(noun: Any) -> bool:
+    """ "a nasty cut", "bruises" (but not "a key cut")."""
+    return noun.lower_ in INJURIES and all(
+        c.lower_ in INJURED | SIZES for c in noun.children if c.dep_ in ("amod", "compound")
+    )
 
 
 INJURED = frozenset(
@@ -1074,6 +1139,12 @@ def _has_doer(noun: Any, possessive: bool = True) -> bool:
 def _names_doer(noun: Any, possessive: bool) -> bool:
     for t in noun.subtree:
         if possessive and t.dep_ == "poss" and is_person(t) and t.head.i == noun.i:
+            if (
+                noun.lemma_.lower() == "neglect"
+                and not is_carer_token(t)
+                and not any(c.lower_ == "of" for c in noun.children)
+            ):
+                continue  # "Dylan's neglect": what Dylan went through, not what he did
             return True  # ("a burn to her forearm": the child's arm, not the doer's burn)
         if t.lower_ in ("by", "from") and any(is_person(x) for x in t.subtree):
             return True  # (but "a fight between Mum and Dad" still hides who hurt whom)
