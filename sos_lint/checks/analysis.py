@@ -644,9 +644,22 @@ def ancestors(token: Any, limit: int = 4) -> Iterator[Any]:
 PROMISES = frozenset({"promise", "pledge", "vow"})
 
 
+# Verbs that pass a verdict on what someone can do: "has shown that she can keep Chidi safe".
+VERDICT_VERBS = frozenset({"prove", "demonstrate", "show", "evidence"})
+WH_WORDS = frozenset({"what", "how", "who", "where", "when", "whom"})
+
+
 def _inside_thought(verb: Any) -> bool:
-    """An action that is the content of a thought ("understand that hitting Kai hurts him")
-    or of a promise ("has promised he will not drink")."""
+    """An action that is the content of a thought ("understand that hitting Kai hurts him"),
+    of a promise ("has promised he will not drink") or of knowing how ("knows what to do if
+    Glen turns up")."""
+    if (
+        verb.head.lemma_.lower() == "know"
+        and verb.dep_ == "xcomp"
+        and any(t.lower_ in WH_WORDS for t in verb.children)
+        and any(t.lower_ == "to" for t in verb.children)
+    ):
+        return True
     return any(node.lemma_.lower() in DEMANDED_STATES | PROMISES for node in ancestors(verb))
 
 
@@ -773,6 +786,22 @@ def _observable_actions(f: Facts) -> list[Clause]:
             continue  # "cannot look after Josh": an inability, not something anyone saw
         if is_accepting_phrase(clause.verb):
             continue  # "take on board what the school said": accepting, not doing
+        if lemma in VERDICT_VERBS and any(
+            c.dep_ in ("ccomp", "xcomp") for c in clause.verb.children
+        ):
+            continue  # "has proved he is able to protect the girls": a verdict on an act
+        if clause.verb.dep_ == "conj" and (
+            clause.verb.head.pos_ == "ADJ"
+            or (
+                clause.verb.head.lemma_ == "be"
+                and clause.verb.tag_ == "VBN"
+                and not any(
+                    c.dep_ in ("dobj", "aux", "auxpass", "nsubj", "agent")
+                    for c in clause.verb.children
+                )
+            )
+        ):
+            continue  # "will be happy and settled": a state joined to a state
         if clause.verb.dep_ in ("amod", "compound") and clause.verb.tag_ != "VBD":
             continue
         if _inside_thought(clause.verb):
@@ -837,7 +866,10 @@ def is_compliance(clause: Clause) -> bool:
     objects = words("compliance_objects")
     named = _named_objects(clause.verb.doc)  # "the Caring Dads programme"
     if any(
-        c.dep_ in ("dobj", "dative") and is_person(c) and c.i not in named
+        c.dep_ in ("dobj", "dative")
+        and is_person(c)
+        and c.i not in named
+        and c.lemma_.lower() not in objects  # ("attend the alcohol service": not a person)
         for c in clause.verb.children
     ):
         return False

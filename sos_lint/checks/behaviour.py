@@ -20,7 +20,9 @@ from sos_lint.checks.analysis import (
     INSIGHT_VERBS,
     PROMISES,
     THOUGHT_VERBS,
+    WH_WORDS,
     Facts,
+    ancestors,
     facts,
     insight_object,
     is_abstract_safety,
@@ -91,7 +93,51 @@ def _actions(f: Facts, section: str | None = None) -> list[Any]:
             if t.i != c.verb.i
         }
         actions = [c for c in actions if c.lemma not in observe and c.verb.i not in checks]
+    if section in GOAL_LIKE:
+        # "Mum is a good mum when she is not drinking", "will feel able to talk to an adult
+        # when she wants to hurt herself": a condition of not doing something, or of harming
+        # oneself, is not the protective act
+        actions = [
+            c
+            for c in actions
+            if not (
+                _condition(c.verb)
+                and (c.negated or _reflexive(c.verb) or _someone_elses_trigger(c))
+            )
+        ]
     return actions
+
+
+def _someone_elses_trigger(clause: Any) -> bool:
+    """ "Stacey knows what to do if Glen turns up": Glen's arrival is what the plan is for,
+    not the protective act (a pronoun may be the carer herself, so only names count)."""
+    subject = clause.subject
+    if subject is None or subject.pos_ == "PRON":
+        return False
+    node = clause.verb
+    while node.dep_ != "advcl" and node.head != node:
+        node = node.head
+    main = node.head
+    own = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return own is not None and own.pos_ != "PRON" and own.lower_ != subject.lower_
+
+
+def _reflexive(verb: Any) -> bool:
+    return any(t.lower_ in REFLEXIVES for t in verb.subtree)
+
+
+REFLEXIVES = frozenset({"herself", "himself", "themselves", "themself", "myself", "yourself"})
+
+
+CONDITIONS = frozenset({"when", "whenever", "if", "while", "unless"})
+
+
+def _condition(verb: Any) -> bool:
+    """The verb sits in a "when ..." or "if ..." clause (or is the verb of one)."""
+    for node in (verb, *list(ancestors(verb, 2))):
+        if node.dep_ == "advcl" and any(c.lower_ in CONDITIONS for c in node.children):
+            return True
+    return False
 
 
 # Where a plan's demand for a state of mind is a fault even beside good actions ("Mum will
@@ -494,22 +540,28 @@ def _reports_behaviour(verb: Any, f: Facts) -> bool:
     )
 
 
-def _feeling_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
+FEELING_SECTIONS = frozenset({"existing_safety", "danger_statement"})
+
+
+def _feeling_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any], str]]:
     """ "Reggie will feel happy and settled": a feeling is the goal's result, not its behaviour."""
     for clause in f.clauses:
         demanded = clause.verb.dep_ == "xcomp" and clause.verb.head.lemma_.lower() in (
             "need",
             "have",
         )  # "Kacey needs to feel safe at home"
+        # Under existing safety, and as a danger, a feeling is not what someone does:
+        # "Summer feels safe at her grandma's", "we are worried Noah does not feel safe"
+        stated = section in FEELING_SECTIONS and clause.verb.dep_ in ("ROOT", "ccomp")
         if (
             clause.lemma == "feel"
-            and (clause.modals or demanded)
+            and (clause.modals or demanded or stated)
             and any(c.dep_ in ("acomp", "oprd", "xcomp") for c in clause.verb.children)
         ):
             yield [clause.verb], "a feeling"
 
 
-def _mental_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
+def _mental_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any], str]]:
     pure_thought = THOUGHT_VERBS - {"know", "remember", "deny", "admit", "believe"}
     for clause in f.clauses:
         lemma = clause.lemma
@@ -528,6 +580,17 @@ def _mental_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
             continue
         if is_accepting_phrase(verb):
             yield [verb], "a state of mind"  # "take on board"
+            continue
+        if (
+            section == "existing_safety"
+            and lemma == "know"
+            and not clause.negated
+            and any(
+                c.dep_ in ("xcomp", "ccomp") and any(w.lower_ in WH_WORDS for w in c.children)
+                for c in verb.children
+            )
+        ):
+            yield [verb], "knowledge"  # "Stacey now knows what to do if Glen turns up"
             continue
         if lemma in INSIGHT_VERBS:
             found = insight_object(verb)
@@ -662,8 +725,8 @@ def check_trait_or_diagnosis(context: CheckContext) -> Iterable[Hit]:
 
 
 def _mind_or_feeling(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any], str]]:
-    yield from _mental_hits(f)
-    yield from _feeling_hits(f)
+    yield from _mental_hits(f, section)
+    yield from _feeling_hits(f, section)
 
 
 def check_mental_state(context: CheckContext) -> Iterable[Hit]:

@@ -115,6 +115,9 @@ STATES = frozenset(
         "predict",
         "flag",
         "signpost",
+        "soak",  # "soaked and shivering": how the child was
+        "drench",
+        "trust",  # "can't be trusted": a view of the person, not something done to them
     }
 )
 # Verbs that, done to a person, are something someone did to them: "made to kneel", "put
@@ -415,6 +418,12 @@ def _passive_hides(clause: Clause) -> bool:
         in words("carer_roles") | (words("professional_roles") - {"i", "we"})
     ):
         return False  # "Dad will be spoken to about his behaviour": nothing done to a child
+    if (
+        lemma in INTO_CARE
+        and (child or (planned_for is not None and planned_for.lower_ == "you"))
+        and _moved_by_someone_unnamed(clause)
+    ):
+        return True  # "you were accommodated with foster carers": who decided?
     if lemma in REPORTING or (official and not harmful):
         # "It was decided that ...": who decided? But "is said to be staying" is a report and
         # "Dad was arrested" an official step, not a hidden act.
@@ -438,6 +447,8 @@ def _passive_hides(clause: Clause) -> bool:
             # been broken since January" is about a thing; "Kai's door was locked from the
             # outside" hides who shut a child in
             return harmful and not _in_plan(verb) and _mentions_a_child(verb)
+    if clause.negated and _in_plan(verb):
+        return False  # "Stacey will make sure the twins are never left alone": the safety
     effect = _is_effect(verb)
     # "Lee might push Kai. Kai could be badly hurt": the impact in a danger statement, or "Kai
     # might be hit", when the statement already says who acts; "Sienna could be harmed" on
@@ -665,6 +676,38 @@ def _bracketed_owner(token: Any) -> Any | None:
     return doc[i - 1] if i > 0 and doc[i].text == "(" else None
 
 
+# A child moved into care or away from family: someone decided it.
+INTO_CARE = frozenset({"accommodate", "place", "separate", "remove"})
+
+
+def _moved_by_someone_unnamed(clause: Clause) -> bool:
+    """A past move into care told as if nobody made it ("the siblings were separated when they
+    were accommodated"), not a plan ("will be accommodated if"), a state ("has been
+    accommodated since March") or a move whose decider is named ("the IRO decided you needed
+    to be accommodated")."""
+    verb = clause.verb
+    if clause.modals or _planned(clause) or verb.dep_ == "xcomp":
+        return False
+    if any(c.lower_ == "since" for c in verb.subtree):
+        return False
+    if any(
+        c.dep_ == "prep"
+        and c.lower_ in ("at", "in")
+        and any(o.lower_ == "risk" for o in c.children)
+        for c in verb.children
+    ):
+        return False  # "placed at risk": not a move
+    return not any(
+        t.pos_ == "VERB"
+        and t != verb
+        and any(
+            c.dep_ == "nsubj" and is_person(c) and not facts(verb.doc).is_child(c)
+            for c in t.children
+        )
+        for t in verb.sent
+    )
+
+
 def _in_plan(verb: Any) -> bool:
     head = verb.head
     return head != verb and head.lemma_.lower() in (
@@ -749,6 +792,7 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
                         )
                     )
                     and not _has_doer(child)
+                    and not _has_doer(token)  # "got a hiding off his dad"
                     and not _sentence_has_actor(token)
                     and not _accident_or_other_actor(token, got_hurt)
                 ):
@@ -1004,13 +1048,20 @@ HARMS_SUFFERED = frozenset({"neglect", "abuse", "violence", "maltreatment", "cru
 
 def _accident_or_other_actor(verb: Any, got: bool) -> bool:
     """ "fell off his bike and got a cut": an accident; "got the burn when Lee held it to the
-    radiator": someone else in the sentence did it."""
+    radiator": someone else in the sentence did it (not "he says he gets the belt")."""
+    own = {c.lower_ for c in verb.children if c.dep_ == "nsubj"}
     for token in verb.sent:
         if token == verb or token.pos_ != "VERB" or any(c.dep_ == "neg" for c in token.children):
             continue
         if token.lemma_.lower() in ACCIDENTS:
             return True
-        if got and any(c.dep_ == "nsubj" and is_person(c) for c in token.children):
+        if (
+            got
+            and token.lemma_.lower() not in REPORTING | {"tell", "explain"}
+            and any(
+                c.dep_ == "nsubj" and is_person(c) and c.lower_ not in own for c in token.children
+            )
+        ):
             return True
     return False
 
@@ -1018,8 +1069,17 @@ def _accident_or_other_actor(verb: Any, got: bool) -> bool:
 SIZES = frozenset({"bad", "nasty", "big", "deep", "large", "small", "little", "serious"})
 
 
+# What a child "gets" when someone hits them: "he gets the belt", "got a hiding".
+BEATINGS = frozenset(
+    {"belt", "slipper", "smack", "slap", "hiding", "beating", "kicking", "battering", "whack"}
+    | {"thump", "punch", "clip", "cane", "strap", "wallop", "leathering"}
+)
+
+
 def _an_injury(noun: Any) -> bool:
-    """ "a nasty cut", "bruises" (but not "a key cut")."""
+    """ "a nasty cut", "bruises", "the belt" (but not "a key cut")."""
+    if noun.lower_ in BEATINGS and not any(c.dep_ == "poss" for c in noun.children):
+        return True  # (not "got his belt")
     return noun.lower_ in INJURIES and all(
         c.lower_ in INJURED | SIZES for c in noun.children if c.dep_ in ("amod", "compound")
     )
@@ -1146,7 +1206,7 @@ def _names_doer(noun: Any, possessive: bool) -> bool:
             ):
                 continue  # "Dylan's neglect": what Dylan went through, not what he did
             return True  # ("a burn to her forearm": the child's arm, not the doer's burn)
-        if t.lower_ in ("by", "from") and any(is_person(x) for x in t.subtree):
+        if t.lower_ in ("by", "from", "off") and any(is_person(x) for x in t.subtree):
             return True  # (but "a fight between Mum and Dad" still hides who hurt whom)
         if (
             t.lower_ == "of"
