@@ -202,3 +202,43 @@ def _names_what(doc: Any, i: int) -> bool:
     return is_person(token) and any(
         t.tag_ == "VBG" and t.i > token.i for t in doc[i : min(len(doc), i + 4)]
     )
+
+
+# Verbs done to objects: "threw things", "packed her things", "bought the things she needed".
+HANDLED = frozenset(
+    {"throw", "break", "smash", "pack", "carry", "buy", "sell", "steal", "take", "bring", "move"}
+    | {"tidy", "wash", "collect", "clean", "hide", "lose", "fetch", "drop", "pick", "kick"}
+    | {"find", "keep", "put", "get", "leave", "store", "give", "sort", "unpack", "chuck"}
+    | {"damage", "destroy", "need", "want", "own", "use", "have", "make", "draw", "like", "love"}
+    | {"smoke", "drink", "eat", "end", "sell", "send", "post", "share", "say"}
+)
+
+
+def things_not_objects(doc: Any, start: int, end: int) -> bool:
+    """ "Things need to improve", "the things that happened": a vague stand-in. But objects
+    someone handles ("threw things", "her things", "school things", "things she needs") are
+    not, and "make things better" is left to the vague quality words."""
+    token = doc[end - 1]
+    if any(c.dep_ in ("poss", "compound", "nummod") for c in token.children):
+        return False  # "her things", "baby things", "two things"
+    if any(c.dep_ == "amod" and c.lower_ in ("other", "few", "same") for c in token.children):
+        return False
+    if token.dep_ in ("dobj", "conj") and token.head.lemma_.lower() in HANDLED:
+        return False
+    before = [t for t in doc[max(0, start - 3) : start] if t.pos_ not in ("DET", "ADJ")]
+    if before and before[-1].pos_ == "VERB" and before[-1].lemma_.lower() in HANDLED:
+        return False  # "come to the flat drunk and throw things" (the parse may lose the object)
+    if before and before[-1].lower_ == "how":
+        return False  # "will ask Dylan each week how things are at home": the check, his words
+    verb = token.head
+    if verb.head.lemma_.lower() in ("make", "put", "get", "set") and verb != verb.head:
+        return False  # "make things right": left to the vague quality words
+    if any(
+        p.lower_ == "at" and any(o.like_num or o.lower_ in ("a", "an") for o in p.subtree)
+        for p in verb.children
+    ):
+        return False  # "things were at a 6": a scaling answer
+    for child in token.children:
+        if child.dep_ == "relcl" and child.lemma_.lower() in HANDLED:
+            return False  # "the things Kai needed for school"
+    return True
