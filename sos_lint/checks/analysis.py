@@ -236,6 +236,13 @@ class Facts:
 
 
 NOT_NAMES = {
+    "referral",  # ("Referral to be made to FNP": a note's opening noun, not a name)
+    "review",
+    "visit",
+    "contact",
+    "therapy",
+    "counselling",
+    "housing",
     "programme",
     "program",
     "course",
