@@ -310,10 +310,10 @@ ABSTRACT_ENDINGS = ("ness", "ment", "tion", "sion", "ance", "ence", "ity", "ism"
 def _is_name(token: Any) -> bool:
     if not token.text[:1].isupper():
         return False
-    if token.pos_ != "PROPN" and not _bare_title_noun(token) and not _has_age_after(token):
+    if token.pos_ != "PROPN" and not _bare_title_noun(token) and not has_age_after(token):
         return False
     low = token.lower_
-    if (low in MONTHS or low in DAYS) and _has_age_after(token):
+    if (low in MONTHS or low in DAYS) and has_age_after(token):
         return True  # "Jun (10)", "May (4)": a child's age makes the word a name
     if low in MONTHS or low in DAYS or low in NOT_NAMES or low in words("harm_nouns"):
         return False
@@ -341,7 +341,7 @@ NEVER_PEOPLE = frozenset(
 
 
 @lru_cache(maxsize=1)
-def _role_words() -> frozenset[str]:
+def role_words() -> frozenset[str]:
     return (
         words("carer_roles")
         | words("child_roles")
@@ -360,7 +360,7 @@ def _is_person(token: Any) -> bool:
     text = token.text
     if pos not in ("NOUN", "PROPN") and not text[:1].isupper():
         return False  # a lower-case verb, adjective or adverb is not a role or a name
-    roles = _role_words()
+    roles = role_words()
     if token.lemma_.lower() in roles or low in roles:
         return True  # "Mum", "the children", "the teacher", "her partner"
     if text.isupper() and low in words("role_abbreviations"):
@@ -523,7 +523,7 @@ def facts(doc: Any) -> Facts:
     for token in doc:
         if is_person(token) and not _names_an_agency(token):
             result.people.append(token)
-            if is_child_token(token) or _has_age_after(token):
+            if is_child_token(token) or has_age_after(token):
                 result.children.append(token)
             elif is_carer_token(token):
                 result.carers.append(token)
@@ -566,7 +566,7 @@ def doc_text(doc: Any) -> str:
     return text  # type: ignore[no-any-return]
 
 
-def _has_age_after(token: Any) -> bool:
+def has_age_after(token: Any) -> bool:
     start = token.idx + len(token.text)
     tail = doc_text(token.doc)[start : start + 40]
     return bool(

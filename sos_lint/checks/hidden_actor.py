@@ -19,9 +19,11 @@ from sos_lint.checks.analysis import (
     Clause,
     ancestors,
     facts,
+    has_age_after,
     is_carer_token,
     is_child_token,
     is_person,
+    role_words,
     words,
 )
 from sos_lint.engine.runner import CheckContext, Hit
@@ -155,7 +157,12 @@ def _agent_is_a_cause(clause: Clause) -> bool:
         return True  # "Deshawn has been affected by this for years": the cause just named
     if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
         return False
-    return not (noun.like_num or noun.lower_ in TIME_WORDS or noun.ent_type_ in ("DATE", "TIME"))
+    return not (
+        noun.like_num
+        or noun.text[:1].isdigit()  # "by 8.45am"
+        or noun.lower_ in TIME_WORDS
+        or noun.ent_type_ in ("DATE", "TIME")
+    )
 
 
 # What a thing can do to a person's feelings: "frightened by the fire alarm".
@@ -229,6 +236,14 @@ def _actor_named_nearby(clause: Clause, whole: bool = False, harm_only: bool = F
             continue  # "Asha might be shaken again when she cries": the child, not the doer
         if (
             subject is not None
+            and subject.pos_ == "PRON"
+            and not (sent.start <= verb.i < sent.end)
+            and verb.lemma_.lower() not in harm
+            and _refers_to_a_child(subject)
+        ):
+            continue  # "Lacey (6) might be smacked again ... She could feel ashamed"
+        if (
+            subject is not None
             and is_person(subject)
             and not facts(verb.doc).is_child(subject)
             and not _only_worried(other)
@@ -236,6 +251,15 @@ def _actor_named_nearby(clause: Clause, whole: bool = False, harm_only: bool = F
         ):
             return True  # "when he drinks he might lose his temper"; but in "if she goes
             # home" the pronoun is most likely the child
+    return False
+
+
+def _refers_to_a_child(pronoun: Any) -> bool:
+    """The nearest person named before the pronoun is a child, by an age given with the
+    name ("Bethany (6)") or a child's role ("the baby")."""
+    for token in reversed(pronoun.doc[: pronoun.i]):
+        if token.pos_ != "PRON" and is_person(token):
+            return is_child_token(token) or has_age_after(token)
     return False
 
 
@@ -398,10 +422,17 @@ def _passive_hides(clause: Clause) -> bool:
     planned_for = subject
     if planned_for is None and verb.dep_ == "acl" and is_person(verb.head):
         planned_for = verb.head  # "Jack to be referred to CAMHS", "Child to be placed ..."
+    if planned_for is None and verb.dep_ == "xcomp" and verb.head.lemma_ == "be":
+        # "Holly is to be supported to access counselling"
+        planned_for = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     child = planned_for is not None and (
         f.is_child(planned_for)
         or is_child_token(planned_for)
-        or (planned_for.pos_ == "PROPN" and not is_carer_token(planned_for))
+        or (
+            (planned_for.pos_ == "PROPN" or (planned_for.is_title and is_person(planned_for)))
+            and not is_carer_token(planned_for)
+            and planned_for.lemma_.lower() not in role_words()
+        )
     )
     into_care = lemma == "take" and (_into_care(verb) or _to_the_police(verb))
     if child and lemma in TOLD_OR_TAKEN and not into_care and _planned(clause):
@@ -465,7 +496,8 @@ def _passive_hides(clause: Clause) -> bool:
 # Things done to a child in a plan whose doer the plan must name: "Kai will be told why".
 TOLD_OR_TAKEN = frozenset(
     {"tell", "explain", "take", "ask", "speak", "talk", "show", "give", "place", "move"}
-    | {"supervise", "refer", "accommodate", "treat", "collect", "check"}
+    | {"supervise", "refer", "accommodate", "treat", "collect", "check", "bring", "weigh"}
+    | {"support", "drop", "pick", "walk", "help", "encourage", "remind"}
 )
 
 
