@@ -708,6 +708,33 @@ def insight_object(verb: Any) -> Any | None:
     return None
 
 
+# "make better choices", "make safer decisions": a verdict on choices nobody has named.
+GRADED = frozenset(
+    {"better", "safer", "good", "positive", "healthy", "healthier", "wise", "wiser", "right"}
+    | {"sensible", "appropriate", "informed", "safe", "responsible"}
+)
+
+
+def is_graded_choice(clause: Any) -> bool:
+    return clause.lemma == "make" and any(
+        c.dep_ == "dobj"
+        and c.lemma_.lower() in ("choice", "decision")
+        and any(a.dep_ == "amod" and a.lower_ in GRADED for a in c.children)
+        for c in clause.verb.children
+    )
+
+
+# Inner states that "manage" or "address" turns into a goal nobody can watch.
+EMOTIONS = frozenset({"anger", "emotion", "feeling", "temper", "stress", "mood", "frustration"})
+
+
+def is_managing_feelings(clause: Any) -> bool:
+    """ "will manage his anger better", "needs to address his anger"."""
+    return clause.lemma in ("manage", "control", "regulate", "address", "tackle") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in EMOTIONS for c in clause.verb.children
+    )
+
+
 def is_hypothetical(clause: Any) -> bool:
     """ "Gran would never let anything happen to Mali", "would do anything to protect them"."""
     if "would" not in clause.modals:
@@ -737,11 +764,13 @@ NOUN_ONLY = frozenset(
 
 
 def is_accepting_phrase(verb: Any) -> bool:
-    """ "take on board", "take it on board", "come to terms with": accepting, not acting."""
+    """ "take on board", "come to terms with", "take it seriously": accepting, not acting."""
     lemma = verb.lemma_.lower()
     near = {t.lower_ for t in verb.subtree if t.i > verb.i and t.i - verb.i < 6}
     if lemma == "come":
         return "terms" in near
+    if lemma == "take" and "seriously" in near:
+        return True  # "has started to take the concerns seriously"
     return lemma == "take" and "board" in near and "on" in near
 
 
@@ -783,7 +812,12 @@ def _observable_actions(f: Facts) -> list[Clause]:
             continue
         if lemma in INSIGHT_VERBS and insight_object(clause.verb) is not None:
             continue  # "take responsibility", "build her confidence": a state, not an act
-        if is_hypothetical(clause) or is_trait_participle(clause.verb):
+        if (
+            is_hypothetical(clause)
+            or is_trait_participle(clause.verb)
+            or is_graded_choice(clause)
+            or is_managing_feelings(clause)
+        ):
             continue  # "would never let anything happen", "is controlling"
         if (
             clause.negated
@@ -934,8 +968,8 @@ def is_abstract_safety(clause: Clause) -> bool:
         return True  # "Grandparents always act protectively"
     if lemma not in words("abstract_safety_verbs"):
         return False
-    if clause.passive and lemma not in ("protect", "safeguard"):
-        return False  # "Zara will be kept safe" hides who acts: a hidden-actor finding
+    if clause.passive and lemma not in ("protect", "safeguard", "keep"):
+        return False  # ("Zara will be kept safe" is also a hidden-actor finding)
     tail = {t.lower_ for t in clause.verb.subtree} | {t.lemma_.lower() for t in clause.verb.subtree}
     if lemma in ("protect", "safeguard", "prioritise", "prioritize"):
         return True

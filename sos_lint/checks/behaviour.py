@@ -29,7 +29,9 @@ from sos_lint.checks.analysis import (
     is_accepting_phrase,
     is_child_token,
     is_compliance,
+    is_graded_choice,
     is_hypothetical,
+    is_managing_feelings,
     is_person,
     is_trait_participle,
     observable_actions,
@@ -102,10 +104,27 @@ def _actions(f: Facts, section: str | None = None) -> list[Any]:
             for c in actions
             if not (
                 _condition(c.verb)
-                and (c.negated or _reflexive(c.verb) or _someone_elses_trigger(c))
+                and (
+                    _someone_elses_trigger(c)
+                    or (_condition(c.verb, CONDITIONS) and (c.negated or _reflexive(c.verb)))
+                )
             )
+            and not _abstaining(c.verb)
         ]
     return actions
+
+
+# "stay off heroin", "keep sober", "maintain abstinence": in a goal, an absence, not the act.
+OFF_WORDS = frozenset({"off", "clean", "sober", "abstinent", "dry"})
+
+
+def _abstaining(verb: Any) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma in ("stay", "keep", "remain"):
+        return any(c.lower_ in OFF_WORDS for c in verb.children)
+    return lemma == "maintain" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("abstinence", "sobriety") for c in verb.children
+    )
 
 
 def _someone_elses_trigger(clause: Any) -> bool:
@@ -132,12 +151,17 @@ REFLEXIVES = frozenset({"herself", "himself", "themselves", "themself", "myself"
 CONDITIONS = frozenset({"when", "whenever", "if", "while", "unless"})
 
 
-def _condition(verb: Any) -> bool:
-    """The verb sits in a "when ..." or "if ..." clause (or is the verb of one)."""
+def _condition(verb: Any, markers: frozenset[str] | None = None) -> bool:
+    """The verb sits in a "when ...", "if ..." or "since ..." clause (or is its verb)."""
+    markers = CONDITIONS | TIMES if markers is None else markers
     for node in (verb, *list(ancestors(verb, 2))):
-        if node.dep_ == "advcl" and any(c.lower_ in CONDITIONS for c in node.children):
+        if node.dep_ == "advcl" and any(c.lower_ in markers for c in node.children):
             return True
     return False
+
+
+# "since Dad left the home": when, not the protective act (only someone else's counts so)
+TIMES = frozenset({"since", "after", "before", "until", "once"})
 
 
 # Where a plan's demand for a state of mind is a fault even beside good actions ("Mum will
@@ -439,12 +463,11 @@ MIND_ADJECTIVES = frozenset(
         "respectful",
         "ready",
         "tolerant",
+        "understanding",  # "needs to be more understanding of Zara's need for independence"
     }
 )
 # Attitudes a plan cannot see: "Mum will value the children's education", "believe Jayden".
 ATTITUDES = frozenset({"respect", "value", "want", "trust", "believe", "forgive", "care"})
-# Inner states that "manage" or "control" turns into a goal nobody can watch.
-EMOTIONS = frozenset({"anger", "emotion", "feeling", "temper", "stress", "mood", "frustration"})
 
 
 def _condition_as_agent(subject: Any) -> bool:
@@ -609,11 +632,7 @@ def _mental_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[An
         )
         if asked and lemma in ATTITUDES and not clause.negated:
             yield [verb], "an attitude"  # "will value the children's education"
-        if (
-            asked
-            and lemma in ("manage", "control", "regulate")
-            and any(c.dep_ == "dobj" and c.lemma_.lower() in EMOTIONS for c in verb.children)
-        ):
+        if asked and is_managing_feelings(clause):
             yield [verb], "a state of mind"  # "Luke will manage his anger better"
 
 
@@ -646,6 +665,8 @@ def _abstract_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[
             yield [clause.verb], "an abstract judgement of safety"
         elif is_hypothetical(clause) or _past_promise(clause):
             yield [clause.verb], "a promise, not something done,"
+        elif is_graded_choice(clause):
+            yield [clause.verb], "a verdict on choices"  # "will make better choices"
     for token in f.doc:
         if token.lower_ == "factor" and any(c.lower_ == "protective" for c in token.children):
             yield [token], "an abstract judgement of safety"
