@@ -120,6 +120,7 @@ STATES = frozenset(
         "soak",  # "soaked and shivering": how the child was
         "drench",
         "trust",  # "can't be trusted": a view of the person, not something done to them
+        "engage",  # "was engaged throughout the review": took part
     }
 )
 # Verbs that, done to a person, are something someone did to them: "made to kneel", "put
@@ -240,6 +241,12 @@ def _actor_named_nearby(clause: Clause, whole: bool = False, harm_only: bool = F
             and not (sent.start <= verb.i < sent.end)
             and verb.lemma_.lower() not in harm
             and _refers_to_a_child(subject)
+            # (not "he might drive Yusuf (9) around": someone acting on another person; but
+            # "when he meets the boys" is the child meeting them)
+            and not (
+                verb.lemma_.lower() not in ("meet", "see", "visit", "join", "follow", "call")
+                and any(c.dep_ in ("dobj", "dative") and is_person(c) for c in verb.children)
+            )
         ):
             continue  # "Lacey (6) might be smacked again ... She could feel ashamed"
         if (
@@ -255,10 +262,11 @@ def _actor_named_nearby(clause: Clause, whole: bool = False, harm_only: bool = F
 
 
 def _refers_to_a_child(pronoun: Any) -> bool:
-    """The nearest person named before the pronoun is a child, by an age given with the
-    name ("Bethany (6)") or a child's role ("the baby")."""
+    """The nearest subject named before the pronoun is a child, by an age given with the
+    name ("Bethany (6)") or a child's role ("the baby"); "if Wayne is alone with Poppy (6),
+    he might ..." is Wayne."""
     for token in reversed(pronoun.doc[: pronoun.i]):
-        if token.pos_ != "PRON" and is_person(token):
+        if token.pos_ != "PRON" and token.dep_ in ("nsubj", "nsubjpass") and is_person(token):
             return is_child_token(token) or has_age_after(token)
     return False
 
@@ -349,6 +357,15 @@ def _passive_hides(clause: Clause) -> bool:
         return False
     if _agent_is_a_cause(clause):
         return False  # "frightened by the fire alarm": the cause of a feeling
+    if (
+        clause.verb.dep_ in ("xcomp", "acomp", "oprd")
+        and clause.verb.head.lemma_.lower() in ("feel", "seem", "look", "appear")
+        and not any(c.dep_ in ("aux", "auxpass") for c in clause.verb.children)
+    ) or any(
+        c.dep_ == "auxpass" and c.lemma_.lower() in ("feel", "feels", "seem", "look")
+        for c in clause.verb.children
+    ):  # (the parse may take "feels" for the passive's auxiliary)
+        return False  # "feels supported at school": how she feels (not "seems to get pinched")
     if _is_a_request(clause.verb):
         return False  # "Fatima will ask the council to be moved": what she asks for
     verb = clause.verb
@@ -478,8 +495,10 @@ def _passive_hides(clause: Clause) -> bool:
             # been broken since January" is about a thing; "Kai's door was locked from the
             # outside" hides who shut a child in
             return harmful and not _in_plan(verb) and _mentions_a_child(verb)
-    if clause.negated and _in_plan(verb):
-        return False  # "Stacey will make sure the twins are never left alone": the safety
+    if _in_plan(verb) and (clause.negated or _planner_named(verb)):
+        # "Stacey will make sure the twins are never left alone", "Mr and Mrs Price to ensure
+        # the twins are fed": the plan names who makes sure of it
+        return False
     effect = _is_effect(verb)
     # "Lee might push Kai. Kai could be badly hurt": the impact in a danger statement, or "Kai
     # might be hit", when the statement already says who acts; "Sienna could be harmed" on
@@ -497,7 +516,7 @@ def _passive_hides(clause: Clause) -> bool:
 TOLD_OR_TAKEN = frozenset(
     {"tell", "explain", "take", "ask", "speak", "talk", "show", "give", "place", "move"}
     | {"supervise", "refer", "accommodate", "treat", "collect", "check", "bring", "weigh"}
-    | {"support", "drop", "pick", "walk", "help", "encourage", "remind"}
+    | {"drop", "pick", "walk"}
 )
 
 
@@ -738,6 +757,17 @@ def _moved_by_someone_unnamed(clause: Clause) -> bool:
         )
         for t in verb.sent
     )
+
+
+def _planner_named(verb: Any) -> bool:
+    """The "ensure" or "make sure" the passive hangs from has a person as its subject."""
+    head = verb.head
+    if head.lemma_.lower() not in ("ensure", "sure"):
+        return False  # (not "keeps getting sent to her aunt's")
+    for clause in facts(verb.doc).clauses:
+        if clause.verb in (head, head.head) and clause.subject is not None:
+            return is_person(clause.subject) and clause.subject.lower_ not in ("it", "this")
+    return False
 
 
 def _in_plan(verb: Any) -> bool:
