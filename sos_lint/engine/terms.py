@@ -152,22 +152,26 @@ class TermMatch:
 
 
 class PhraseTable:
-    """Token patterns from ``TermMatcher._pattern``, matched by a ``PhraseMatcher``.
+    """Token patterns from ``TermMatcher._pattern``, matched by looking word sequences up.
 
     The ``Matcher`` tests every pattern's ``IN`` set at every token, which made term matching
     most of a scan's time; here each pattern is expanded into the phrases it can match
-    (every inflection of every word) and looked up by hash. A POS requirement on the last
-    word is checked after matching. The interface is the part of ``Matcher`` used here.
+    (every inflection of every word), indexed by first word, and compared with the text at
+    each token. (A spaCy ``PhraseMatcher`` does the same, but building its ~28,000 phrase
+    documents took a third of start-up.) A POS requirement on the last word is checked after
+    matching. The interface is the part of ``Matcher`` used here.
     """
 
     MAX_PHRASES = 5000  # a pattern with more combinations stays a Matcher pattern
 
     def __init__(self, vocab: Any) -> None:
-        from spacy.matcher import Matcher, PhraseMatcher
+        from spacy.matcher import Matcher
 
         self._vocab = vocab
-        self._lower = PhraseMatcher(vocab, attr="LOWER")
-        self._orth = PhraseMatcher(vocab, attr="ORTH")
+        # For lower-cased and exact-case phrases: one-word phrases by word, and longer ones
+        # by their first two words, each with the rest of the phrase and the key.
+        self._lower: _Index = _Index()
+        self._orth: _Index = _Index()
         self._fallback = Matcher(vocab, validate=False)
         self._pos: dict[tuple[int, int], str] = {}
         self._order: dict[int, int] = {}
@@ -177,8 +181,6 @@ class PhraseTable:
         return len(self._keys)
 
     def add(self, key: str, patterns: Sequence[list[dict[str, Any]]]) -> None:
-        from spacy.tokens import Doc
-
         key_id = self._vocab.strings.add(key)
         self._keys.add(key_id)
         self._order.setdefault(key_id, len(self._order))
@@ -188,16 +190,20 @@ class PhraseTable:
                 self._fallback.add(key, [pattern])
                 continue
             attr, words, pos = phrases
-            matcher = self._orth if attr == "ORTH" else self._lower
-            matcher.add(key, [Doc(self._vocab, words=list(w)) for w in words])
+            index = self._orth if attr == "ORTH" else self._lower
+            for phrase in words:
+                index.add(tuple(phrase), key_id)
             if pos is not None:
                 self._pos[(key_id, len(pattern))] = pos
 
     def __call__(self, doc: Any) -> list[tuple[int, int, int]]:
         found: list[tuple[int, int, int]] = []
-        for matcher in (self._lower, self._orth, self._fallback):
-            if len(matcher):
-                found.extend(matcher(doc))
+        if self._lower:
+            found.extend(self._lower.find([t.lower_ for t in doc]))
+        if self._orth:
+            found.extend(self._orth.find([t.text for t in doc]))
+        if len(self._fallback):
+            found.extend(self._fallback(doc))
         pos = self._pos
         if pos:
             found = [
@@ -207,6 +213,37 @@ class PhraseTable:
             ]
         found = list(dict.fromkeys(found))
         found.sort(key=lambda m: (m[1], m[2], self._order.get(m[0], 0)))
+        return found
+
+
+class _Index:
+    """Word sequences to keys: one-word phrases by the word, longer ones by their first two."""
+
+    def __init__(self) -> None:
+        self.single: dict[str, list[int]] = {}
+        self.pairs: dict[tuple[str, str], list[tuple[tuple[str, ...], int]]] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.single or self.pairs)
+
+    def add(self, phrase: tuple[str, ...], key: int) -> None:
+        if len(phrase) == 1:
+            self.single.setdefault(phrase[0], []).append(key)
+        else:
+            self.pairs.setdefault((phrase[0], phrase[1]), []).append((phrase[2:], key))
+
+    def find(self, words: list[str]) -> list[tuple[int, int, int]]:
+        found: list[tuple[int, int, int]] = []
+        single, pairs = self.single, self.pairs
+        size = len(words)
+        for i, word in enumerate(words):
+            for key in single.get(word, ()):
+                found.append((key, i, i + 1))
+            if i + 1 < size and pairs:
+                for rest, key in pairs.get((word, words[i + 1]), ()):
+                    end = i + 2 + len(rest)
+                    if end <= size and (not rest or tuple(words[i + 2 : end]) == rest):
+                        found.append((key, i, end))
         return found
 
 
