@@ -236,6 +236,11 @@ class Facts:
 
 
 NOT_NAMES = {
+    "cannabis",  # ("Cannabis is no longer kept in the house": not a name)
+    "alcohol",
+    "heroin",
+    "cocaine",
+    "methadone",
     "referral",  # ("Referral to be made to FNP": a note's opening noun, not a name)
     "review",
     "visit",
@@ -486,15 +491,24 @@ def _modals(verb: Any) -> frozenset[str]:
     return frozenset(found)
 
 
+# What one does to oneself, or becomes, with "get": "getting changed", "get fed up", "got
+# stoned", "get lost". Not passives.
+GET_SELF = frozenset(
+    {"changed", "dressed", "undressed", "washed", "married", "lost", "started", "stoned"}
+    | {"wasted", "involved", "fed", "bored", "tired", "engaged", "divorced", "sorted"}
+)
+
+
 def _passive(verb: Any) -> bool:
+    get = any(c.dep_ == "auxpass" and c.lemma_.lower() == "get" for c in verb.children) or (
+        verb.dep_ in ("xcomp", "acomp", "ccomp") and verb.head.lemma_.lower() == "get"
+    )
+    if get and verb.lower_ in GET_SELF:
+        return False
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return True
     # "he gets sent to the shop", "got hit": a get-passive the parser reads as a complement
-    return (
-        verb.tag_ == "VBN"
-        and verb.dep_ in ("xcomp", "acomp", "ccomp")
-        and verb.head.lemma_.lower() == "get"
-    )
+    return verb.tag_ == "VBN" and get
 
 
 def _negated(verb: Any) -> bool:

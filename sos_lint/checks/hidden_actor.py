@@ -249,6 +249,11 @@ def _actor_named_nearby(clause: Clause, whole: bool = False, harm_only: bool = F
             )
         ):
             continue  # "Lacey (6) might be smacked again ... She could feel ashamed"
+        if subject is not None and subject.lower_ in PARTITIVES:
+            # "one of these men might give her alcohol", "one of her parents bruised her ears"
+            subject = next(
+                (o for p in subject.children if p.lower_ == "of" for o in p.children), subject
+            )
         if (
             subject is not None
             and is_person(subject)
@@ -259,6 +264,9 @@ def _actor_named_nearby(clause: Clause, whole: bool = False, harm_only: bool = F
             return True  # "when he drinks he might lose his temper"; but in "if she goes
             # home" the pronoun is most likely the child
     return False
+
+
+PARTITIVES = frozenset({"one", "either", "neither", "both", "some", "each", "any"})
 
 
 def _refers_to_a_child(pronoun: Any) -> bool:
@@ -1259,11 +1267,13 @@ def _has_doer(noun: Any, possessive: bool = True) -> bool:
 
 
 def _names_doer(noun: Any, possessive: bool) -> bool:
+    if any(c.dep_ == "amod" and c.lower_ in ("paternal", "maternal") for c in noun.children):
+        return True  # "fearful of paternal chastisement": her father's
     for t in noun.subtree:
         if possessive and t.dep_ == "poss" and is_person(t) and t.head.i == noun.i:
             if (
                 noun.lemma_.lower() == "neglect"
-                and not is_carer_token(t)
+                and (facts(t.doc).is_child(t) or has_age_after(t) or is_child_token(t))
                 and not any(c.lower_ == "of" for c in noun.children)
             ):
                 continue  # "Dylan's neglect": what Dylan went through, not what he did
