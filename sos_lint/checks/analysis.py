@@ -102,13 +102,33 @@ def words(name: str) -> frozenset[str]:
     return lexicon()[name]
 
 
-def _own_phrase(token: Any) -> list[Any]:
+def _own_phrase(token: Any, skip: frozenset[str] | None = None) -> list[Any]:
     """The token's phrase without the clauses hung off it: in "by the iron, which had been
     left on where she was playing", "she" is not who burnt her."""
+    skip = RELATIVE_DEPS if skip is None else skip
     out = [token]
     for child in token.children:
-        if child.dep_ not in ("relcl", "acl", "advcl", "ccomp"):
-            out.extend(_own_phrase(child))
+        if child.dep_ not in skip:
+            out.extend(_own_phrase(child, skip))
+    return out
+
+
+RELATIVE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp"})
+
+
+def _verb_phrase(verb: Any) -> list[Any]:
+    """The verb's phrase without the clauses hung off it or joined to it with their own
+    auxiliary: in "was hit with a belt, leaving marks that were seen by the school nurse" or
+    "was left alone and was found by police", neither the nurse nor the police did it (but
+    in "was hit and controlled by two partners" the partners did both)."""
+    out = [verb]
+    for child in verb.children:
+        if child.dep_ in RELATIVE_DEPS or (
+            child.dep_ == "conj"
+            and any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in child.children)
+        ):
+            continue
+        out.extend(_own_phrase(child))
     return out
 
 
@@ -184,20 +204,31 @@ class Clause:
         """The person in a ``by`` phrase ("hit by her stepdad"), not a time ("by 3pm") or a
         part of the body ("dragged out of bed by her hair": where she was held, not who)."""
         if self.agent is not None and not _by_body_part(self.agent):
-            return next((t for t in _own_phrase(self.agent) if is_person(t)), None)
+            # the person must head the phrase: "keep her phone charged by her bed" is a place
+            return next((t for t in _by_whom(self.agent) if is_person(t)), None)
         # The small model sometimes hangs "by his uncle" off the object before it
         # ("hit with a phone charger by his uncle"): take a "by" + person after the verb.
-        for token in self.verb.subtree:
+        for token in _verb_phrase(self.verb):
             if (
                 token.i > self.verb.i
                 and token.lower_ == "by"
                 and token.dep_ in ("prep", "agent")
                 and not _by_body_part(token)
             ):
-                person = next((t for t in token.subtree if is_person(t)), None)
+                person = next((t for t in _by_whom(token) if is_person(t)), None)
                 if person is not None:
                     return person
         return None
+
+
+def _by_whom(by: Any) -> list[Any]:
+    """The nouns heading a "by" phrase, with those joined to them and the "of" of "one of"."""
+    heads = [c for c in by.children if c.dep_ == "pobj"]
+    heads += [c for h in heads for c in h.children if c.dep_ in ("conj", "appos")]
+    heads += [o for h in heads for p in h.children if p.lower_ == "of" for o in p.children]
+    # "harmed by his dad's alcoholism": the owner named (but not "by her bed")
+    heads += [c for h in heads for c in h.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    return heads
 
 
 def _by_body_part(by: Any) -> bool:

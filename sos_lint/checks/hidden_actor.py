@@ -90,7 +90,7 @@ REPORTING = frozenset(
         "wind",
     }
 )
-DECISION = frozenset({"decide", "agree", "conclude", "determine"})
+DECISION = frozenset({"decide", "determine"})  # (writers do not ask who "agreed")
 # States and feelings that take a passive form ("can't be bothered", "wrapped up in").
 STATES = frozenset(
     {
@@ -503,7 +503,7 @@ def _passive_hides(clause: Clause) -> bool:
             # been broken since January" is about a thing; "Kai's door was locked from the
             # outside" hides who shut a child in
             return harmful and not _in_plan(verb) and _mentions_a_child(verb)
-    if _in_plan(verb) and (clause.negated or _planner_named(verb)):
+    if _in_plan(verb) and (clause.negated or _planner_named(verb) or subject is None):
         # "Stacey will make sure the twins are never left alone", "Mr and Mrs Price to ensure
         # the twins are fed": the plan names who makes sure of it
         return False
