@@ -16,6 +16,7 @@ from typing import Any
 
 from sos_lint.checks.analysis import (
     ABSENCE_VERBS,
+    BODY,
     FUTURE_MODALS,
     Clause,
     Facts,
@@ -527,9 +528,35 @@ def check_harm_doer(context: CheckContext) -> Iterable[Hit]:
             return None
         if any(c.passive and c.agent_person is not None for c in f.clauses):
             return None  # "kicked by his stepbrother, Liam (17)": a named doer, even a child
+        if any(_young_doer(c) for c in observable_actions(f)):
+            return None  # "Callum (14) punched his dad", "Amira (13) has cut her arms"
         return "This harm statement does not say who did it"
 
     yield from _each(context, test, "Who did it? Name the person: “On 2 June Lee pushed Kai …”")
+
+
+# What a young person does to someone (or to themselves) that is the harm itself.
+DOING_TO = frozenset({"give", "send", "pay", "share", "post", "supply", "sell"})
+
+
+def _young_doer(clause: Clause) -> bool:
+    """A child or young person is the one who did the harm: a named subject of a harmful act
+    done to a person or a body ("punched his dad", "cut her arms", "sent a photo of Tia")."""
+    subject = clause.subject
+    verb = clause.verb
+    if (
+        clause.passive
+        or subject is None
+        or subject.pos_ == "PRON"
+        or not is_person(subject)
+        or verb.tag_ == "VBG"
+        or verb.dep_ not in ("ROOT", "conj", "ccomp")
+        or not (clause.lemma in words("harm_verbs") or clause.lemma in DOING_TO)
+    ):
+        return False
+    done_to = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    done_to += [o for c in done_to for p in c.children if p.lower_ == "of" for o in p.children]
+    return any(is_person(t) or t.lemma_.lower() in BODY for t in done_to)
 
 
 def check_harm_child(context: CheckContext) -> Iterable[Hit]:
