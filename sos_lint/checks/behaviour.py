@@ -96,9 +96,9 @@ def _actions(f: Facts, section: str | None = None) -> list[Any]:
         }
         actions = [c for c in actions if c.lemma not in observe and c.verb.i not in checks]
     if section in GOAL_LIKE:
-        # "Mum is a good mum when she is not drinking", "will feel able to talk to an adult
-        # when she wants to hurt herself": a condition of not doing something, or of harming
-        # oneself, is not the protective act
+        # Not the protective act: someone else's "if Glen turns up" or "since Dad left"; a
+        # condition of not doing something or of harming oneself ("a good mum when she is not
+        # drinking", "... when she wants to hurt herself"); staying off drink or drugs
         actions = [
             c
             for c in actions
@@ -141,27 +141,24 @@ def _someone_elses_trigger(clause: Any) -> bool:
     return own is not None and own.pos_ != "PRON" and own.lower_ != subject.lower_
 
 
+REFLEXIVES = frozenset({"herself", "himself", "themselves", "themself", "myself", "yourself"})
+
+
 def _reflexive(verb: Any) -> bool:
     return any(t.lower_ in REFLEXIVES for t in verb.subtree)
 
 
-REFLEXIVES = frozenset({"herself", "himself", "themselves", "themself", "myself", "yourself"})
-
-
 CONDITIONS = frozenset({"when", "whenever", "if", "while", "unless"})
+# "since Dad left the home": when, not the protective act (only someone else's counts so)
+TIMES = frozenset({"since", "after", "before", "until", "once"})
 
 
-def _condition(verb: Any, markers: frozenset[str] | None = None) -> bool:
+def _condition(verb: Any, markers: frozenset[str] = CONDITIONS | TIMES) -> bool:
     """The verb sits in a "when ...", "if ..." or "since ..." clause (or is its verb)."""
-    markers = CONDITIONS | TIMES if markers is None else markers
     for node in (verb, *list(ancestors(verb, 2))):
         if node.dep_ == "advcl" and any(c.lower_ in markers for c in node.children):
             return True
     return False
-
-
-# "since Dad left the home": when, not the protective act (only someone else's counts so)
-TIMES = frozenset({"since", "after", "before", "until", "once"})
 
 
 # Where a plan's demand for a state of mind is a fault even beside good actions ("Mum will

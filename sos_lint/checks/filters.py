@@ -210,7 +210,7 @@ HANDLED = frozenset(
     | {"tidy", "wash", "collect", "clean", "hide", "lose", "fetch", "drop", "pick", "kick"}
     | {"find", "keep", "put", "get", "leave", "store", "give", "sort", "unpack", "chuck"}
     | {"damage", "destroy", "need", "want", "own", "use", "have", "make", "draw", "like", "love"}
-    | {"smoke", "drink", "eat", "end", "sell", "send", "post", "share", "say"}
+    | {"smoke", "drink", "eat", "end", "send", "post", "share", "say"}
 )
 
 

@@ -505,7 +505,8 @@ def _passive_hides(clause: Clause) -> bool:
             return harmful and not _in_plan(verb) and _mentions_a_child(verb)
     if _in_plan(verb) and (clause.negated or _planner_named(verb) or subject is None):
         # "Stacey will make sure the twins are never left alone", "Mr and Mrs Price to ensure
-        # the twins are fed": the plan names who makes sure of it
+        # the twins are fed": the plan names who makes sure of it; and "will check the doors
+        # are locked", with no one the passive is about, is the state the plan keeps
         return False
     effect = _is_effect(verb)
     # "Lee might push Kai. Kai could be badly hurt": the impact in a danger statement, or "Kai
