@@ -527,6 +527,7 @@ def _modals(verb: Any) -> frozenset[str]:
 GET_SELF = frozenset(
     {"changed", "dressed", "undressed", "washed", "married", "lost", "started", "stoned"}
     | {"wasted", "involved", "fed", "bored", "tired", "engaged", "divorced", "sorted"}
+    | {"frustrated", "upset", "annoyed", "stressed", "agitated", "overwhelmed", "worked"}
 )
 
 

@@ -311,7 +311,7 @@ def _about_person(subject: Any) -> bool:
         return True  # (a child's name the tagger misread still names the child)
     head = subject.head.lemma_.lower()
     owned = subject.lemma_.lower() in BODY or (
-        subject.lemma_.lower() in OWN_NEEDS
+        (subject.lemma_.lower() in OWN_NEEDS or subject.lower_ in OWN_NEEDS)  # ("doses": "dos")
         and (
             head in CARE_ACTS | NEEDS_VERBS
             # "her nappy wasn't changed" (but "her medication was changed" is a doctor's call)
@@ -319,9 +319,16 @@ def _about_person(subject: Any) -> bool:
         )
         and not _in_plan(subject.head)
     )
-    return owned and any(
+    return owned and _possessed(subject)
+
+
+def _possessed(noun: Any) -> bool:
+    """ "her arm", "Jayden's oxygen", "her insulin doses" (the owner may hang off "insulin")."""
+    holders = [noun] + [c for c in noun.children if c.dep_ == "compound"]
+    return any(
         c.dep_ in ("poss", "nmod") and (is_person(c) or c.lower_ in POSSESSIVES)
-        for c in subject.children
+        for h in holders
+        for c in h.children
     )
 
 
@@ -342,6 +349,12 @@ OWN_NEEDS = frozenset(
         "medication",
         "tablet",
         "tablets",
+        "insulin",
+        "oxygen",
+        "relief",  # "pain relief"
+        "dose",
+        "doses",
+        "inhaler",
         "feed",
         "feeds",
         "nappy",
@@ -397,6 +410,13 @@ def _passive_hides(clause: Clause) -> bool:
                 and (subject.text[:1].isupper() or subject.lower_ in ("he", "she", "they"))
                 and is_person(subject)
                 and not is_carer_token(subject)
+            )
+            # "Nathaniel's pain relief is not always given": a child's own need, not given
+            or (
+                clause.negated
+                and subject is not None
+                and subject.lemma_.lower() in OWN_NEEDS
+                and _possessed(subject)
             )
         )
     )
@@ -627,7 +647,7 @@ def _to_an_institution(verb: Any) -> bool:
     )
 
 
-FOUND = frozenset({"find", "discover", "see", "notice", "observe"})
+FOUND = frozenset({"find", "discover", "see", "notice", "observe", "note"})
 # What carers do for a child; done to a child in the passive, they hide who does (or fails
 # to do) them, though for an adult they are ordinary or official ("Mum was given a warning").
 CARE_ACTS = frozenset(
@@ -664,12 +684,22 @@ def _is_injury(subject: Any) -> bool:
 
 
 def _found_injured(verb: Any) -> bool:
+    """ "seen with bruises", "noted to have a bruise to his left ear"."""
     harm = words("harm_nouns")
-    return any(
+    if any(
         p.dep_ == "prep"
         and p.lower_ == "with"
         and any(o.lemma_.lower() in harm or _injured_part(o) for o in p.children)
         for p in verb.children
+    ):
+        return True
+    return any(
+        x.dep_ == "xcomp"
+        and x.lemma_ == "have"
+        and any(
+            o.dep_ == "dobj" and (o.lemma_.lower() in harm or _injured_part(o)) for o in x.children
+        )
+        for x in verb.children
     )
 
 
@@ -845,7 +875,17 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
         # "Mia sustained a fracture", "the children witnessed domestic abuse"
         # "Luca sustained bruising" (the tagger may read "bruising" as a verb); "your brother
         # got a broken leg"
-        got_hurt = lemma == "get" and token.pos_ == "VERB"
+        got_hurt = (
+            lemma == "get"
+            and token.pos_ == "VERB"
+            # (not "when Daddy gets the belt out": the adult fetching it)
+            and not any(c.dep_ == "prt" for c in token.children)
+            and not any(
+                c.dep_ == "nsubj"
+                and (is_carer_token(c) or c.lemma_.lower() in words("other_people"))
+                for c in token.children
+            )
+        )
         if token.pos_ == "VERB" and (lemma in words("hiding_verbs") or got_hurt):
             for child in token.children:
                 if (
@@ -1112,6 +1152,7 @@ OFFENCE_WORDS = frozenset(
 INJURIES = frozenset(
     {"bruise", "bruises", "bruising", "burn", "burns", "cut", "cuts", "fracture", "fractures"}
     | {"injury", "injuries", "scald", "wound", "wounds", "swelling", "bite", "head injury"}
+    | {"mark", "marks"}
 )
 ACCIDENTS = frozenset({"fall", "trip", "slip", "crash", "collide"})
 HARMS_SUFFERED = frozenset({"neglect", "abuse", "violence", "maltreatment", "cruelty"})
@@ -1129,6 +1170,8 @@ def _accident_or_other_actor(verb: Any, got: bool) -> bool:
         if (
             got
             and token.lemma_.lower() not in REPORTING | {"tell", "explain"}
+            # (someone acting in a "when"/"after" clause, not "and the doctors checked her")
+            and (token.dep_ in ("advcl", "relcl") or token.lemma_.lower() in words("harm_verbs"))
             and any(
                 c.dep_ == "nsubj" and is_person(c) and c.lower_ not in own for c in token.children
             )
@@ -1170,6 +1213,7 @@ INJURED = frozenset(
         "dislocated",
         "bleeding",
         "scalded",
+        "torn",
     }
 )
 
