@@ -102,14 +102,13 @@ def words(name: str) -> frozenset[str]:
     return lexicon()[name]
 
 
-def _own_phrase(token: Any, skip: frozenset[str] | None = None) -> list[Any]:
+def _own_phrase(token: Any) -> list[Any]:
     """The token's phrase without the clauses hung off it: in "by the iron, which had been
     left on where she was playing", "she" is not who burnt her."""
-    skip = RELATIVE_DEPS if skip is None else skip
     out = [token]
     for child in token.children:
-        if child.dep_ not in skip:
-            out.extend(_own_phrase(child, skip))
+        if child.dep_ not in RELATIVE_DEPS:
+            out.extend(_own_phrase(child))
     return out
 
 
