@@ -75,12 +75,7 @@ def _actions(f: Facts, section: str | None = None) -> list[Any]:
         or not (f.is_child(c.subject) or c.subject.lemma_.lower() in professional)
     ]
     if section in GOAL_LIKE:
-        # "will stop allowing unsuitable people in": in a goal, an absence is not the act
-        actions = [
-            c
-            for c in actions
-            if not (c.verb.dep_ == "xcomp" and c.verb.head.lemma_.lower() in ABSENCE_VERBS)
-        ]
+        actions = [c for c in actions if not (_absence(c) or _trigger(c))]
         observe = words("observation_verbs")
         # "... and the course leader will tell the social worker if he misses one": the
         # check, and whatever it reports on, is not the behaviour the goal asks for
@@ -95,23 +90,25 @@ def _actions(f: Facts, section: str | None = None) -> list[Any]:
             if t.i != c.verb.i
         }
         actions = [c for c in actions if c.lemma not in observe and c.verb.i not in checks]
-    if section in GOAL_LIKE:
-        # Not the protective act: someone else's "if Glen turns up" or "since Dad left"; a
-        # condition of not doing something or of harming oneself ("a good mum when she is not
-        # drinking", "... when she wants to hurt herself"); staying off drink or drugs
-        actions = [
-            c
-            for c in actions
-            if not (
-                _condition(c.verb)
-                and (
-                    _someone_elses_trigger(c)
-                    or (_condition(c.verb, CONDITIONS) and (c.negated or _reflexive(c.verb)))
-                )
-            )
-            and not _abstaining(c.verb)
-        ]
     return actions
+
+
+def _absence(clause: Any) -> bool:
+    """In a goal, an absence is not the act: "will stop allowing unsuitable people in",
+    "will stay off heroin"."""
+    verb = clause.verb
+    return (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ABSENCE_VERBS) or _abstaining(verb)
+
+
+def _trigger(clause: Any) -> bool:
+    """In a goal or safety, what sets the plan off is not the protective act: someone else's
+    "if Glen turns up" or "since Dad left", or a condition of not doing something or of
+    harming oneself ("a good mum when she is not drinking", "when she wants to hurt herself")."""
+    if not _condition(clause.verb):
+        return False
+    return _someone_elses_trigger(clause) or (
+        _condition(clause.verb, CONDITIONS) and (clause.negated or _reflexive(clause.verb))
+    )
 
 
 # "stay off heroin", "keep sober", "maintain abstinence": in a goal, an absence, not the act.

@@ -199,9 +199,9 @@ class PhraseTable:
     def __call__(self, doc: Any) -> list[tuple[int, int, int]]:
         found: list[tuple[int, int, int]] = []
         if self._lower:
-            found.extend(self._lower.find([t.lower_ for t in doc]))
+            found.extend(self._lower.find(_words(doc, "sos_lower", "lower_")))
         if self._orth:
-            found.extend(self._orth.find([t.text for t in doc]))
+            found.extend(self._orth.find(_words(doc, "sos_orth", "text")))
         if len(self._fallback):
             found.extend(self._fallback(doc))
         pos = self._pos
@@ -214,6 +214,15 @@ class PhraseTable:
         found = list(dict.fromkeys(found))
         found.sort(key=lambda m: (m[1], m[2], self._order.get(m[0], 0)))
         return found
+
+
+def _words(doc: Any, key: str, attr: str) -> list[str]:
+    """The doc's words (lower-cased or as written), listed once for the term table and its
+    exceptions."""
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = [getattr(t, attr) for t in doc]
+    return found  # type: ignore[no-any-return]
 
 
 class _Index:
