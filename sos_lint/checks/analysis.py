@@ -508,6 +508,8 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
 def _modals(verb: Any) -> frozenset[str]:
     found: set[str] = set()
     node = verb
+    if _note_form_plan(verb):
+        found.add("will")  # "Dad to manage his anger better": a plan's "Dad will ..."
     for _ in range(4):
         for child in node.children:
             if child.dep_ == "aux" and child.lower_ in FUTURE_MODALS | {"must", "should"}:
@@ -519,6 +521,16 @@ def _modals(verb: Any) -> frozenset[str]:
             continue
         break
     return frozenset(found)
+
+
+def _note_form_plan(verb: Any) -> bool:
+    """ "Dad to attend", "Mum (Ms Lewis) to understand ...": a note's plan, with no finite verb."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if verb.dep_ == "ROOT":
+        return any(c.dep_ == "nsubj" for c in verb.children)
+    head = verb.head
+    return verb.dep_ in ("advcl", "acl") and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN")
 
 
 # What one does to oneself, or becomes, with "get": "getting changed", "get fed up", "got
@@ -846,6 +858,8 @@ def _observable_actions(f: Facts) -> list[Clause]:
             continue  # saying what one will do is not doing it
         if lemma in ASPECT_VERBS and any(c.dep_ == "xcomp" for c in clause.verb.children):
             continue  # "will start putting the children first": judged by what is started
+        if lemma == "change" and not any(c.dep_ in ("dobj", "prt") for c in clause.verb.children):
+            continue  # "show that he has changed": a verdict on the person, not an act
         if lemma in ("cope", "cop") or (
             lemma == "pose"
             and any(c.lemma_.lower() in ("risk", "threat", "danger") for c in clause.verb.children)
@@ -879,15 +893,15 @@ def _observable_actions(f: Facts) -> list[Clause]:
         if clause.verb.dep_ == "conj" and (
             clause.verb.head.pos_ == "ADJ"
             or (
-                clause.verb.head.lemma_ == "be"
-                and clause.verb.tag_ == "VBN"
+                clause.verb.head.lemma_ in ("be", "feel", "seem", "look")
+                and clause.verb.tag_ in ("VBN", "VBD")
                 and not any(
                     c.dep_ in ("dobj", "aux", "auxpass", "nsubj", "agent")
                     for c in clause.verb.children
                 )
             )
         ):
-            continue  # "will be happy and settled": a state joined to a state
+            continue  # "will be (or feel) happy and settled": a state joined to a state
         if clause.verb.dep_ in ("amod", "compound") and clause.verb.tag_ != "VBD":
             continue
         if _inside_thought(clause.verb):
@@ -1018,4 +1032,8 @@ def is_abstract_safety(clause: Clause) -> bool:
     tail = {t.lower_ for t in clause.verb.subtree} | {t.lemma_.lower() for t in clause.verb.subtree}
     if lemma in ("protect", "safeguard", "prioritise", "prioritize"):
         return True
-    return bool(tail & words("abstract_safety_words"))
+    abstract = words("abstract_safety_words")
+    if tail & abstract:
+        return True
+    phrase = f" {' '.join(t.lower_ for t in clause.verb.subtree)} "
+    return any(f" {w} " in phrase for w in abstract if " " in w)  # "good enough care"

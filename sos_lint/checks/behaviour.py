@@ -220,6 +220,8 @@ def _behavioural(
         return bool(actions)
     sentence = hit[0].sent
     subject = _hit_subject(f, hit[0])
+    if subject is not None and (is_child_token(subject) or _given_an_age(f, subject)):
+        return True  # "... drove Simran (5) at 2am. Simran was cold": the impact of the act
     if any(a.verb.sent == sentence and not _background(a, hit[0], subject) for a in actions):
         return True
     for action in actions:
@@ -231,6 +233,18 @@ def _behavioural(
         ):
             return True  # (the writer's "we visited" is not the family's behaviour)
     return False
+
+
+def _given_an_age(f: Facts, person: Any) -> bool:
+    """ "Simran (5)" somewhere in the statement: a child, named with her age."""
+    doc = f.doc
+    return any(
+        t.lower_ == person.lower_
+        and t.i + 2 < len(doc)
+        and doc[t.i + 1].text == "("
+        and doc[t.i + 2].like_num
+        for t in doc
+    )
 
 
 def _background(action: Any, hit: Any, subject: Any | None) -> bool:
@@ -518,6 +532,38 @@ def _fragment_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
             return
 
 
+HOMES = frozenset({"home", "house", "flat", "property"})
+
+
+def _state_of_home(f: Facts) -> Iterable[tuple[list[Any], str]]:
+    """ "There are concerns about the home conditions", "the state of the house": how the home
+    is, with nobody doing anything (but not "a home conditions checklist", which names a task)."""
+    for token in f.doc:
+        lemma = token.lemma_.lower()
+        following = f.doc[token.i + 1] if token.i + 1 < len(f.doc) else None
+        if token.dep_ == "compound" or token.pos_ != "NOUN":
+            continue
+        if (following is not None and following.pos_ == "NOUN") or any(
+            c.lower_ in ("a", "an") for c in token.children
+        ):
+            continue  # (the parse may not mark "a home conditions checklist" as a compound)
+        if lemma == "condition" and token.tag_ == "NNS":
+            owner = [c for c in token.children if c.lower_ in ("home", "living")]
+        elif lemma == "state":
+            owner = [
+                p
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj" and p.lemma_.lower() in HOMES
+            ]
+        else:
+            continue
+        if owner:
+            yield sorted([token, *owner], key=lambda t: t.i), "how the home is"
+            return
+
+
 def _label_noun(token: Any) -> bool:
     """ "a risk to the children", "a protective factor", "a better father"."""
     if token.pos_ != "NOUN":
@@ -566,7 +612,8 @@ def _feeling_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[A
         demanded = clause.verb.dep_ == "xcomp" and clause.verb.head.lemma_.lower() in (
             "need",
             "have",
-        )  # "Kacey needs to feel safe at home"
+            "be",
+        )  # "Kacey needs to feel safe at home", "Kwame is to feel safe"
         # Under existing safety, and as a danger, a feeling is not what someone does:
         # "Summer feels safe at her grandma's", "we are worried Noah does not feel safe"
         stated = section in FEELING_SECTIONS and clause.verb.dep_ in ("ROOT", "ccomp")
@@ -721,6 +768,7 @@ def _trait_or_fragment(f: Facts, section: str | None = None) -> Iterable[tuple[l
         yield hit
     yield from _condition_as_cause(f)
     yield from _fragment_hits(f)
+    yield from _state_of_home(f)
 
 
 # Qualities that, under existing safety, are a strength rather than a non-behavioural claim.
