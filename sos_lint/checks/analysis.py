@@ -550,8 +550,30 @@ def _passive(verb: Any) -> bool:
         return False
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return True
+    if _note_form_passive(verb):
+        return True
     # "he gets sent to the shop", "got hit": a get-passive the parser reads as a complement
     return verb.tag_ == "VBN" and get
+
+
+def _note_form_passive(verb: Any) -> bool:
+    """A note's passive with its "was" left out: "Children not supervised" (a past tense
+    cannot take a bare "not") or "Kids left home alone" (left alone, with no one named)."""
+    if verb.tag_ not in ("VBD", "VBN") or verb.dep_ != "ROOT":
+        return False
+    children = list(verb.children)
+    if any(
+        c.dep_ in ("aux", "ccomp", "xcomp") or (c.dep_ == "dobj" and is_person(c)) for c in children
+    ):
+        return False  # (not "Mum left Kai alone"; but "left home alone x2", the count misread)
+    if not any(
+        c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and not is_carer_token(c)
+        for c in children
+    ):
+        return False  # ("Stacey's mum left her home alone": Mum did it)
+    if any(c.dep_ == "neg" and c.lower_ == "not" for c in children):
+        return True
+    return verb.lemma_.lower() == "leave" and any(c.lower_ == "alone" for c in children)
 
 
 def _negated(verb: Any) -> bool:

@@ -351,6 +351,8 @@ OWN_NEEDS = frozenset(
         "tablets",
         "insulin",
         "oxygen",
+        "sugar",  # "his blood sugar was not checked"
+        "sugars",
         "relief",  # "pain relief"
         "dose",
         "doses",
@@ -519,6 +521,8 @@ def _passive_hides(clause: Clause) -> bool:
         if not _about_person(subject):
             if lemma in GIVEN_TO and _to_a_child(verb):
                 return True  # "images were sent to Lacey (13)": sent by whom?
+            if lemma in SPREAD and _image_of_a_person(subject):
+                return True  # "images of Megan were shared around her school": by whom?
             # "the doors are locked" in a plan describes a state to keep, and "the lift has
             # been broken since January" is about a thing; "Kai's door was locked from the
             # outside" hides who shut a child in
@@ -565,6 +569,19 @@ def _given_harmful(verb: Any) -> bool:
         c.dep_ in ("dobj", "dative")
         and (c.lower_ in HARMFUL_THINGS or c.lemma_.lower() in HARMFUL_THINGS)
         for c in verb.children
+    )
+
+
+# Pictures of a person, and what is done with them when they are used to harm her.
+IMAGES = frozenset({"image", "photo", "photograph", "picture", "video", "clip", "nude", "selfie"})
+SPREAD = frozenset({"share", "send", "post", "circulate", "upload", "spread", "forward", "take"})
+
+
+def _image_of_a_person(noun: Any) -> bool:
+    """ "Intimate images of Megan (15)", "photos of the children"."""
+    return noun.lemma_.lower() in IMAGES and any(
+        p.lower_ == "of" and any(o.dep_ == "pobj" and is_person(o) for o in p.children)
+        for p in noun.children
     )
 
 
@@ -669,6 +686,8 @@ CARE_ACTS = frozenset(
         "fetch",
         "settle",
         "walk",
+        "monitor",  # "Jayden's oxygen was not monitored overnight"
+        "check",
     }
 )
 
