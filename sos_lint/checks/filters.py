@@ -242,3 +242,18 @@ def things_not_objects(doc: Any, start: int, end: int) -> bool:
         if child.dep_ == "relcl" and child.lemma_.lower() in HANDLED:
             return False  # "the things Kai needed for school"
     return True
+
+
+HOUSES = frozenset({"house_of_worries", "house_of_good_things", "house_of_dreams"})
+FIRST_PERSON = frozenset({"i", "me", "my", "i'm", "we", "us", "our"})
+
+
+def not_childs_own_words(doc: Any, start: int, end: int) -> bool:
+    """In the three houses, the child's own words ("I think Dad might be sad", or quoted) keep
+    their hedges; the worker's summary of them ("Apparently Sam likes school") does not."""
+    if doc.user_data.get("sos_section") not in HOUSES:
+        return True
+    if not not_quoted(doc, start, end):
+        return False
+    sentence = doc[start].sent
+    return not any(t.lower_ in FIRST_PERSON for t in sentence)

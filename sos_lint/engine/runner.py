@@ -257,6 +257,7 @@ class Linter:
     ) -> list[Finding]:
         found: list[Finding] = []
         parsed = doc.has_annotation("DEP")
+        doc.user_data["sos_section"] = statement.section  # (for filters that depend on it)
         for match in self.matcher(doc, self._allowed(statement.section)):
             keep = self.filters.get(match.rule.code)
             if keep and parsed and not all(f(doc, match.start, match.end) for f in keep):
