@@ -21,9 +21,11 @@ from sos_lint.checks.analysis import (
     Clause,
     Facts,
     facts,
+    is_abstract_safety,
     is_carer_token,
     is_child_token,
     is_compliance,
+    is_hypothetical,
     is_person,
     observable_actions,
     words,
@@ -632,7 +634,14 @@ def check_safety_action(context: CheckContext) -> Iterable[Hit]:
         doing = [c for c in f.clauses if c.subject is not None and is_person(c.subject)]
         if doing and all("will" in c.modals or "'ll" in c.modals for c in doing):
             return "This is a plan for the future, not a protective action that has happened: it belongs in the goals or next steps"
-        if actions or not _states_a_quality(f):
+        if actions:
+            return None
+        if any(is_abstract_safety(c) or is_hypothetical(c) for c in f.clauses) or any(
+            t.lower_ == "factor" for t in f.doc
+        ):
+            # "Dad has shown he can keep Rowan safe", "Nain would never let anything happen"
+            return "This is a verdict on safety, not a protective action that happened: say what the person did, and when"
+        if not _states_a_quality(f):
             return None
         return "This describes a quality, not a protective action that happened: it is a strength, not safety"
 
@@ -643,10 +652,31 @@ def check_safety_action(context: CheckContext) -> Iterable[Hit]:
     )
 
 
+# Since when, or over what stretch, protective action has been seen: a habit alone ("Gran has
+# the children whenever Dad drinks", "always checks his phone") does not say for how long.
+_SAFETY_SPAN = re.compile(
+    r"\b(?:since|throughout|so far|to date|until now|ago|(?:19|20)\d\d"
+    r"|(?:for|over|during|in|within)\s+(?:the\s+)?(?:last|past|previous|first)\b"
+    r"|(?:for|over|during|in)\s+(?:the\s+)?(?:\w+\s+)?(?:days?|nights?|weeks?|weekends?|months?|years?|terms?|summer|holidays?)"
+    r"|last\s+(?:night|week|weekend|month|year|term|summer|winter|spring|autumn|review|meeting|visit)"
+    r"|this\s+(?:week|month|year|term)"
+    r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|all)\s+(?:times|occasions)"
+    r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
+    r"|(?:january|february|march|april|june|july|august|september|october|november|december)"
+    r"|(?:in|on|since|from|until|by|early|late|mid|end of)\s+may|may\s+(?:19|20)\d\d"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+may"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)days?"
+    r"|christmas|easter|half[- ]term|summer holidays?|\d{1,2}[/.]\d{1,2})\b",
+    re.I,
+)
+
+
 def check_safety_when(context: CheckContext) -> Iterable[Hit]:
     def test(st: Statement, f: Facts) -> str | None:
-        if not f.clauses or f.has_time:
+        if not f.clauses or _SAFETY_SPAN.search(f.text):
             return None
+        if f.has_time:
+            return "This existing safety says how often but not since when, so nobody can tell how long it has held"
         return "This existing safety does not say when it happened or for how long"
 
     yield from _each(context, test, "Since when, and how often? “Since March, every time …”")
