@@ -361,6 +361,7 @@ def _trait_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
                     yield [subject, verb, child], "a trait or label"
                 if child.dep_ == "prep" and child.lower_ == "as" and lemma == "present":
                     yield [subject, verb, child], "a label"
+
                 if (
                     child.dep_ == "prep"
                     and child.lower_ == "in"
@@ -533,6 +534,10 @@ def _fragment_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
 
 
 HOMES = frozenset({"home", "house", "flat", "property"})
+HOME_FAULTS = frozenset(
+    {"dirty", "filthy", "unhygienic", "cluttered", "chaotic", "poor", "unsafe", "hazardous"}
+    | {"unsuitable", "inappropriate", "squalid", "unkempt", "messy", "smelly", "untidy"}
+)
 
 
 def _state_of_home(f: Facts) -> Iterable[tuple[list[Any], str]]:
@@ -562,6 +567,18 @@ def _state_of_home(f: Facts) -> Iterable[tuple[list[Any], str]]:
         if owner:
             yield sorted([token, *owner], key=lambda t: t.i), "how the home is"
             return
+    for clause in f.clauses:
+        subject = clause.subject
+        if subject is None or subject.lemma_.lower() not in HOMES or clause.lemma != "be":
+            continue
+        for c in clause.verb.children:
+            said = c.dep_ == "acomp" and c.lemma_.lower() in HOME_FAULTS
+            state = c.dep_ in ("attr", "prep") and any(
+                t.lemma_.lower() in ("state", "mess", "condition", "tip") for t in c.subtree
+            )
+            if said or state:
+                yield [subject, clause.verb, c], "how the home is"  # "the flat is in a poor state"
+                return
 
 
 def _label_noun(token: Any) -> bool:

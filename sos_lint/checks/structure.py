@@ -326,9 +326,20 @@ def check_complicating_as_danger(context: CheckContext) -> Iterable[Hit]:
     def test(st: Statement, f: Facts) -> str | None:
         if not f.has_future:
             return None
-        if worried_party(f) is None and not (named_child(f) and has_impact(f, carer_actions(f))):
+        predicted = [c for c in f.clauses if c.modals & {"could", "might", "may"} and not c.negated]
+        harm = words("harm_verbs") | {"harm"}
+        # "Dad might hit Sami (3) again", "the children could be seriously hurt": a prediction
+        # of harm to a child is the danger itself
+        foretells_harm = any(c.lemma in harm for c in predicted) and (
+            named_child(f) or any(is_child_token(t) for t in f.doc)
+        )
+        if (
+            not foretells_harm
+            and worried_party(f) is None
+            and not (named_child(f) and has_impact(f, carer_actions(f)))
+        ):
             return None
-        if not any(c.modals & {"could", "might", "may"} for c in f.clauses):
+        if not predicted:
             return None
         return "This complicating factor is written as a danger statement; move it or say what makes the worry harder to solve"
 
