@@ -111,7 +111,12 @@ def no_named_frequency(doc: Any, start: int, end: int) -> bool:
     sent = doc[start].sent
     left = max(sent.start, start - 10)
     nearby = doc[left:start].text + " " + doc[end:].text
+    if end < len(doc) and doc[end].lower_ in WEEKDAYS:
+        return False  # "regular Tuesday visits"
     return not _NAMED_FREQUENCY.search(nearby)
+
+
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 # Quoted words: "...", “...”, and '...' opened after a space, a colon or the start.

@@ -226,6 +226,13 @@ def _actor_named_nearby(clause: Clause, whole: bool = False, harm_only: bool = F
         verb = other.verb
         if verb == clause.verb or verb.pos_ != "VERB" or other.passive:
             continue
+        if (
+            verb.dep_ == "conj"
+            and verb.head == clause.verb
+            and verb.tag_ in ("VBN", "VBD")
+            and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)
+        ):
+            continue  # "Teddy could be dropped or smothered": the passive's second verb
         if not whole and not (sent.start <= verb.i < sent.end):
             continue
         if harm_only and verb.lemma_.lower() not in harm:
