@@ -886,9 +886,28 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
                         or (child.lower_.endswith("ing") and bool(_verb_forms(child) & ARGUING))
                     )
                     and not _has_doer(child)
-                    and not any(c.lower_ in ("no", "any") for c in child.children)
+                    and (
+                        not any(c.lower_ in ("no", "any") for c in child.children)
+                        # "There will be no more fighting": a goal that names no one
+                        or any(a.lower_ in ("will", "'ll") for a in token.head.children)
+                    )
                 ):
                     yield [token, token.head, child], "“There was …” hides who did what"
+        # "the bruising was non-accidental": someone caused it, and the sentence does not say who
+        if (
+            token.lower_ == "accidental"
+            and token.i > 0
+            and (
+                doc[token.i - 1].lower_ in ("non", "non-")
+                or (
+                    token.i > 1
+                    and doc[token.i - 1].text == "-"
+                    and doc[token.i - 2].lower_ == "non"
+                )
+            )
+            and not _sentence_has_actor(token)
+        ):
+            yield [token], "“non-accidental” says someone caused it without saying who"
         # "there is sometimes shouting" (the parse makes "shouting" the verb)
         if (
             token.dep_ == "expl"
@@ -1381,13 +1400,19 @@ def _sentence_has_actor(verb: Any) -> bool:
 PLAN_SECTIONS = {"safety_goal", "next_step", "needs_to_happen", "existing_safety"}
 
 
+def _no_more(token: Any) -> bool:
+    """ "There will be no more fighting": a plan's goal that says what stops but not who stops it."""
+    return token.dep_ == "expl" and any(a.lower_ in ("will", "'ll") for a in token.head.children)
+
+
 def check_hidden_doer_noun(context: CheckContext) -> Iterable[Hit]:
     for statement, doc in context.items:
-        if statement.section in PLAN_SECTIONS:
-            continue  # "keep Musa safe from exploitation": the danger named, not hidden
+        plan = statement.section in PLAN_SECTIONS
         seen: set[tuple[int, int]] = set()
         danger = statement.section == "danger_statement"
         for tokens, why in _nominal_hits(doc):
+            if plan and not _no_more(tokens[0]):
+                continue  # "keep Musa safe from exploitation": the danger named, not hidden
             if danger and tokens[0].lemma_.lower() in words("hiding_verbs") and _carer_acts(doc):
                 continue  # "Dad might shake her ... she could suffer a head injury": the impact
             start, end = _span(statement, tokens)
