@@ -959,6 +959,8 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             and not _used_as_verb(token)  # not "might ... assault Mum"
             and (
                 token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj")
+                # "underweight due to neglect" (the parse may hang the noun as a complement)
+                or (token.dep_ == "acomp" and token.i > 0 and doc[token.i - 1].lower_ == "to")
                 # "Ongoing neglect of the children's needs." as a whole note
                 or (token.dep_ == "ROOT" and token.pos_ == "NOUN" and lemma in HARMS_SUFFERED)
                 # "a DV incident", "a history of DV" (the tagger hangs acronyms as modifiers)
