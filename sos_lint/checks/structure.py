@@ -485,6 +485,9 @@ def check_goal_behaviour(context: CheckContext) -> Iterable[Hit]:
         doing = [c for c in observable_actions(f) if c.lemma not in observe]
         if doing or any(_being_there(c) for c in f.clauses):
             return None
+        if any(is_abstract_safety(c) for c in f.clauses):
+            # "will ensure the children's needs are met": a result, whatever else is missing
+            return "This goal names a result, not something anyone will be seen doing"
         if any(c.passive and c.agent_person is None for c in f.clauses):
             return None  # the missing actor is its own finding
         if any(is_compliance(c) for c in f.clauses):
@@ -652,6 +655,9 @@ def check_safety_action(context: CheckContext) -> Iterable[Hit]:
         ):
             # "Dad has shown he can keep Rowan safe", "Nain would never let anything happen"
             return "This is a verdict on safety, not a protective action that happened: say what the person did, and when"
+        if any(t.dep_ == "expl" for t in f.doc) and any(t.lower_ in ("no", "not") for t in f.doc):
+            # "There have been no further incidents since the last review"
+            return "This says what has not happened, not what anyone did to keep the child safe"
         if not _states_a_quality(f):
             return None
         return "This describes a quality, not a protective action that happened: it is a strength, not safety"
