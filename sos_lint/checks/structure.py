@@ -213,7 +213,38 @@ def named_child(f: Facts, known: frozenset[str] = frozenset()) -> bool:
         return True
     if known:
         return any(t.lower_ in known for t in f.people)
-    return any(t.pos_ == "PROPN" for t in f.children)
+    return any(t.pos_ == "PROPN" for t in f.children) or _named_as_harmed(f)
+
+
+def _named_as_harmed(f: Facts) -> bool:
+    """A name that can only be the child: what the carer might do is done to what is theirs
+    ("water down Oliwia's milk", "miss Darcy's jabs"), or they are who the impact falls on
+    ("Darcy could catch measles") while someone else acts. (The person hit is not enough:
+    "Wes might attack Donna" names the mother.)"""
+    harm = words("harm_verbs")
+    actors = {c.subject.lower_ for c in carer_actions(f) if c.subject is not None}
+    for clause in f.clauses:
+        if clause.lemma in harm or clause in carer_actions(f):
+            for token in clause.verb.subtree:
+                if (
+                    token.pos_ == "PROPN"
+                    and token.dep_ == "poss"
+                    and token.head.dep_ == "dobj"
+                    and token.lower_ not in actors
+                    and not is_carer_token(token)
+                ):
+                    return True
+        subject = clause.subject
+        if (
+            actors
+            and subject is not None
+            and subject.pos_ == "PROPN"
+            and clause.modals & {"could", "might", "may", "would"}
+            and subject.lower_ not in actors
+            and not is_carer_token(subject)
+        ):
+            return True
+    return False
 
 
 def has_impact(f: Facts, acts: list[Clause]) -> bool:
