@@ -222,9 +222,10 @@ def _named_as_harmed(f: Facts) -> bool:
     ("Darcy could catch measles") while someone else acts. (The person hit is not enough:
     "Wes might attack Donna" names the mother.)"""
     harm = words("harm_verbs")
-    actors = {c.subject.lower_ for c in carer_actions(f) if c.subject is not None}
+    acts = carer_actions(f)
+    actors = {c.subject.lower_ for c in acts if c.subject is not None}
     for clause in f.clauses:
-        if clause.lemma in harm or clause in carer_actions(f):
+        if clause.lemma in harm or clause in acts:
             for token in clause.verb.subtree:
                 if (
                     token.pos_ == "PROPN"
