@@ -361,7 +361,6 @@ def _trait_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
                     yield [subject, verb, child], "a trait or label"
                 if child.dep_ == "prep" and child.lower_ == "as" and lemma == "present":
                     yield [subject, verb, child], "a label"
-
                 if (
                     child.dep_ == "prep"
                     and child.lower_ == "in"

@@ -262,3 +262,18 @@ def not_childs_own_words(doc: Any, start: int, end: int) -> bool:
         return False
     sentence = doc[start].sent
     return not any(t.lower_ in FIRST_PERSON for t in sentence)
+
+
+def not_a_connector(doc: Any, start: int, end: int) -> bool:
+    """ "Finally, the social worker will visit": "finally" that orders a list is not a sneer
+    ("Mum finally got the flat sorted" is)."""
+    token = doc[start]
+    if end - start != 1 or token.lower_ != "finally":
+        return True
+    following = doc[end] if end < len(doc) else None
+    before = doc[start - 1] if start > 0 else None
+    return not (
+        token.is_sent_start
+        or (following is not None and following.text == ",")
+        or (before is not None and before.lower_ in ("and", "lastly"))
+    )

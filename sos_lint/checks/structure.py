@@ -683,7 +683,8 @@ def check_safety_action(context: CheckContext) -> Iterable[Hit]:
         if actions:
             return None
         if any(is_abstract_safety(c) or is_hypothetical(c) for c in f.clauses) or any(
-            t.lower_ == "factor" for t in f.doc
+            t.lower_ == "factor" and any(c.lower_ == "protective" for c in t.children)
+            for t in f.doc
         ):
             # "Dad has shown he can keep Rowan safe", "Nain would never let anything happen"
             return "This is a verdict on safety, not a protective action that happened: say what the person did, and when"
