@@ -47,7 +47,22 @@ _DEADLINE = re.compile(
     re.I,
 )
 _SCORE = re.compile(
-    r"(?<![\d/.:])\b(10|[0-9])\b(?!\s*(?:am|pm|%|months?|years?|weeks?|days?|hours?|minutes?|times?|nights?|:\d|/\d|\.\d|\)|-year|-month))",
+    r"(?<![\d/.:])\b(10|[0-9])\b(?!\s*(?:am|pm|%|months?|years?|weeks?|days?|hours?|minutes?|times?|nights?|:\d|/\d|\.\d|\)|-year|-month))"
+    r"|(?<![\d/.:])\b(?:10|[0-9])/10\b",  # "6/10"
+    re.I,
+)
+# A later sentence that is another score, not the reason for the first.
+_ANOTHER_SCORE = re.compile(
+    r"\b(?:said|says|scored|scores|scaled|gave|gives|rated|put|puts)\b[^.]{0,25}?\b(?:10|[0-9])\b"
+    r"|^\W*[\w '’()-]{1,30}:\s*(?:10|[0-9])\b|did not give|didn't give|would not give",
+    re.I,
+)
+# The writer's view of someone's score given in place of their reason: "Mum scored 9, which
+# shows she is in denial", "Lee gave 8, which is ridiculous", "but this is unrealistic".
+_VERDICT_ON_SCORE = re.compile(
+    r"\b(?:which|but|this|that|however)\b[^.;]{0,60}?\b(?:ridiculous|unrealistic|not realistic"
+    r"|(?:over(?:ly)?[- ])?optimistic|wishful|in denial|minimis\w*|deny|denies|denial"
+    r"|(?:lack of|little|no) insight|not reflective|what (?:she|he|they) thinks? we want)",
     re.I,
 )
 _ZERO_END = re.compile(
@@ -847,7 +862,14 @@ def check_score_reason(context: CheckContext) -> Iterable[Hit]:
         ):
             return None  # a definition of the scale, not a score
         after_score = _NOT_REASON.sub("", scrubbed.split(_SCORE.search(scrubbed).group(0), 1)[-1])
-        has_reason = bool(_REASON.search(after_score)) or len(list(f.doc.sents)) > 1
+        if _VERDICT_ON_SCORE.search(after_score) and not re.search(
+            r"\b(?:because|said|says|saying)\b", after_score, re.I
+        ):
+            return "This score gives the writer's view of it, not why the person gave it"
+        sentences = list(f.doc.sents)
+        has_reason = bool(_REASON.search(after_score)) or any(
+            not _ANOTHER_SCORE.search(str(sent)) for sent in sentences[1:]
+        )  # ("Mum scored 7. Dad did not give a number." gives no reason)
         has_whose = bool(f.people) or bool(re.match(r"\s*[A-Z][\w '’-]{1,30}:", text))
         if has_whose and has_reason:
             return None
