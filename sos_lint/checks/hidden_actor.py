@@ -907,7 +907,8 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             )
             and not _sentence_has_actor(token)
         ):
-            yield [token], "“non-accidental” says someone caused it without saying who"
+            first = doc[token.i - 1] if doc[token.i - 1].lower_ != "-" else doc[token.i - 2]
+            yield [first, token], "“non-accidental” says someone caused it without saying who"
         # "there is sometimes shouting" (the parse makes "shouting" the verb)
         if (
             token.dep_ == "expl"
@@ -1392,7 +1393,9 @@ def _sentence_has_actor(verb: Any) -> bool:
     for token in verb.sent:
         if token == verb or token.pos_ != "VERB":
             continue
-        if any(c.dep_ == "nsubj" and is_person(c) for c in token.children):
+        f = facts(verb.doc)
+        # (not the child: "Amelia (2) had bruising", which the parse reads as "had bruised")
+        if any(c.dep_ == "nsubj" and is_person(c) and not f.is_child(c) for c in token.children):
             lemma = token.lemma_.lower()
             if lemma in words("harm_verbs"):
                 return True
