@@ -1390,10 +1390,10 @@ def _doer_of_gerund(token: Any) -> bool:
 
 
 def _sentence_has_actor(verb: Any) -> bool:
+    f = facts(verb.doc)
     for token in verb.sent:
         if token == verb or token.pos_ != "VERB":
             continue
-        f = facts(verb.doc)
         # (not the child: "Amelia (2) had bruising", which the parse reads as "had bruised")
         if any(c.dep_ == "nsubj" and is_person(c) and not f.is_child(c) for c in token.children):
             lemma = token.lemma_.lower()
