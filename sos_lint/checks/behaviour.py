@@ -542,7 +542,10 @@ HOME_FAULTS = frozenset(
 def _state_of_home(f: Facts) -> Iterable[tuple[list[Any], str]]:
     """ "There are concerns about the home conditions", "the state of the house": how the home
     is, with nobody doing anything (but not "a home conditions checklist", which names a task)."""
-    for token in f.doc:
+    low = f.text.lower()
+    if not any(w in low for w in (*HOMES, "living")):
+        return  # (most statements: no need to walk the parse)
+    for token in f.doc if ("condition" in low or "state" in low) else ():
         lemma = token.lemma_.lower()
         following = f.doc[token.i + 1] if token.i + 1 < len(f.doc) else None
         if token.dep_ == "compound" or token.pos_ != "NOUN":
