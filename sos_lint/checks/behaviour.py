@@ -24,6 +24,7 @@ from sos_lint.checks.analysis import (
     Facts,
     ancestors,
     facts,
+    has_age_after,
     insight_object,
     is_abstract_safety,
     is_accepting_phrase,
@@ -237,14 +238,7 @@ def _behavioural(
 
 def _given_an_age(f: Facts, person: Any) -> bool:
     """ "Simran (5)" somewhere in the statement: a child, named with her age."""
-    doc = f.doc
-    return any(
-        t.lower_ == person.lower_
-        and t.i + 2 < len(doc)
-        and doc[t.i + 1].text == "("
-        and doc[t.i + 2].like_num
-        for t in doc
-    )
+    return any(t.lower_ == person.lower_ and has_age_after(t) for t in f.doc)
 
 
 def _background(action: Any, hit: Any, subject: Any | None) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sos_lint.checks.analysis import MONTHS, doc_text, facts, is_person, words
+from sos_lint.checks.analysis import DAYS, MONTHS, doc_text, facts, is_person, words
 
 
 def _verb_subject(token: Any) -> Any | None:
@@ -111,12 +111,9 @@ def no_named_frequency(doc: Any, start: int, end: int) -> bool:
     sent = doc[start].sent
     left = max(sent.start, start - 10)
     nearby = doc[left:start].text + " " + doc[end:].text
-    if end < len(doc) and doc[end].lower_ in WEEKDAYS:
+    if end < len(doc) and doc[end].lower_ in DAYS:
         return False  # "regular Tuesday visits"
     return not _NAMED_FREQUENCY.search(nearby)
-
-
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 # Quoted words: "...", “...”, and '...' opened after a space, a colon or the start.

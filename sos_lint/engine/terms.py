@@ -156,10 +156,10 @@ class PhraseTable:
 
     The ``Matcher`` tests every pattern's ``IN`` set at every token, which made term matching
     most of a scan's time; here each pattern is expanded into the phrases it can match
-    (every inflection of every word), indexed by first word, and compared with the text at
-    each token. (A spaCy ``PhraseMatcher`` does the same, but building its ~28,000 phrase
-    documents took a third of start-up.) A POS requirement on the last word is checked after
-    matching. The interface is the part of ``Matcher`` used here.
+    (every inflection of every word), indexed by its first word (or first two), and compared
+    with the text at each token. (A spaCy ``PhraseMatcher`` does the same, but building its
+    ~28,000 phrase documents took a third of start-up.) A POS requirement on the last word is
+    checked after matching. The interface is the part of ``Matcher`` used here.
     """
 
     MAX_PHRASES = 5000  # a pattern with more combinations stays a Matcher pattern
