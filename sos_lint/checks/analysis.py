@@ -342,6 +342,32 @@ def _bare_title_noun(token: Any) -> bool:
 ABSTRACT_ENDINGS = ("ness", "ment", "tion", "sion", "ance", "ence", "ity", "ism", "ship", "ety")
 
 
+# Verbs an injury can be the subject of ("the bruise is fading", "burns covered his arm").
+INJURY_PREDICATES = frozenset({"be", "have", "appear", "cover", "heal", "fade", "look", "need"})
+
+
+def _harm_word_as_name(token: Any) -> bool:
+    """ "Mark" and "Burns" are names when written as one mid-sentence ("... and Mark might
+    throw things"), with a title ("Mr Burns"), owning something ("Mark's car") or acting at
+    the start of a sentence ("Mark is likely to punch Euan"); a mark or a burn does none of
+    these."""
+    if token.tag_ != "NNP" or any(c.dep_ in ("det", "amod", "nummod") for c in token.children):
+        return False
+    if token.i != token.sent.start or any(c.dep_ == "case" for c in token.children):
+        return True
+    if any(c.lower_.rstrip(".") in ("mr", "mrs", "ms", "miss", "dr") for c in token.children):
+        return True
+    head = token.head
+    if token.dep_ != "nsubj" or head.pos_ not in ("VERB", "AUX"):
+        return False
+    if head.lemma_.lower() not in INJURY_PREDICATES:
+        return True
+    return any(
+        c.dep_ in ("xcomp", "acomp") and any(g.dep_ == "xcomp" for g in c.children)
+        for c in head.children
+    )  # ("Mark is likely to punch Euan", not "Mark is visible on her arm")
+
+
 def _is_name(token: Any) -> bool:
     if not token.text[:1].isupper():
         return False
@@ -350,7 +376,9 @@ def _is_name(token: Any) -> bool:
     low = token.lower_
     if (low in MONTHS or low in DAYS) and has_age_after(token):
         return True  # "Jun (10)", "May (4)": a child's age makes the word a name
-    if low in MONTHS or low in DAYS or low in NOT_NAMES or low in words("harm_nouns"):
+    if low in words("harm_nouns"):
+        return _harm_word_as_name(token)  # "Mark might throw things", not "Mark on her arm"
+    if low in MONTHS or low in DAYS or low in NOT_NAMES:
         return False
     if any(t.lower_ in NOT_NAMES for t in (token.head,) if t.pos_ == "PROPN" and t.i > token.i):
         return False  # "Oak Lane School", "Freedom Programme"
@@ -446,6 +474,10 @@ def _past_the_date(subject: Any) -> Any:
     return subject
 
 
+# "is likely to", "is bound to": a prediction of what the person will do.
+LIKELY = frozenset({"likely", "unlikely", "bound", "sure", "certain", "liable", "prone", "apt"})
+
+
 def _subject(verb: Any) -> tuple[Any | None, bool]:
     """The verb's subject, following conj/xcomp/advcl chains to the clause that has one.
 
@@ -463,6 +495,9 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
         if (node.dep_ in ("conj", "xcomp", "acl") or participle) and node.head != node:
             node = node.head
             continue
+        if node.dep_ == "acomp" and node != verb and node.lemma_.lower() in LIKELY:
+            node = node.head  # "Dad is likely to punch Euan": the subject of "is likely"
+            continue  # (but "is able to store" stays an ability, with no one acting)
         if (
             node.dep_ == "relcl"
             and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)
@@ -653,6 +688,15 @@ def has_age_after(token: Any) -> bool:
     )
 
 
+def _adult_by_role(name: Any) -> bool:
+    """A name given with an adult's role: "aunt Rose", "PC Hughes", "Dr Shah"."""
+    adults = words("carer_roles") | words("professional_roles") | words("other_people")
+    return any(
+        c.dep_ in ("compound", "appos") and c.lemma_.lower() in adults and not is_child_token(c)
+        for c in name.children
+    )
+
+
 def _name_children(result: Facts) -> None:
     """Named people who are on the receiving end of a carer's action are the children."""
     # A name the parse hung off a date but which is a clause's subject ("From January to
@@ -667,12 +711,16 @@ def _name_children(result: Facts) -> None:
         and not (t.dep_ == "pobj" and t.i in acting)
     ]
     for name in names:
-        if name.dep_ in ("dobj", "pobj", "dative", "nsubjpass") and result.carers:
+        if (
+            name.dep_ in ("dobj", "pobj", "dative", "nsubjpass")
+            and result.carers
+            and not _adult_by_role(name)
+        ):
             result.children.append(name)
     if not result.children and len({t.lower_ for t in names}) >= 2:
         # "Lee might push Kai": the object of the first name's action is the child.
         for name in names:
-            if name.dep_ in ("dobj", "pobj", "dative", "nsubjpass"):
+            if name.dep_ in ("dobj", "pobj", "dative", "nsubjpass") and not _adult_by_role(name):
                 result.children.append(name)
     if not result.children and len({t.lower_ for t in names}) >= 2:
         # "... Jordan might shake her again. Maisie could be left with brain damage": the name
@@ -805,12 +853,38 @@ def is_graded_choice(clause: Any) -> bool:
 
 # Inner states that "manage" or "address" turns into a goal nobody can watch.
 EMOTIONS = frozenset({"anger", "emotion", "feeling", "temper", "stress", "mood", "frustration"})
+# A person's own condition, which "address" or "process" turns into work nobody can watch.
+OWN_CONDITIONS = frozenset(
+    {"trauma", "depression", "anxiety", "addiction", "alcoholism", "dependency", "grief"}
+)
+# "anger issues", "mental health", "alcohol misuse": a general word the modifier makes a
+# condition.
+CONDITION_HEADS = frozenset({"issue", "problem", "health", "misuse", "use", "abuse"})
+CONDITION_MODIFIERS = frozenset(
+    {"mental", "anger", "alcohol", "drug", "drugs", "substance", "gambling", "drink", "cannabis"}
+)
+WORKED_ON = frozenset({"manage", "control", "regulate", "address", "tackle"})
+
+
+def _own_condition(noun: Any) -> bool:
+    lemma = noun.lemma_.lower()
+    if lemma in EMOTIONS or lemma in OWN_CONDITIONS:
+        return True
+    return lemma in CONDITION_HEADS and any(
+        c.dep_ in ("compound", "amod") and c.lower_ in CONDITION_MODIFIERS for c in noun.children
+    )
 
 
 def is_managing_feelings(clause: Any) -> bool:
-    """ "will manage his anger better", "needs to address his anger"."""
-    return clause.lemma in ("manage", "control", "regulate", "address", "tackle") and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in EMOTIONS for c in clause.verb.children
+    """ "will manage his anger better", "needs to address his anger", "needs to address her
+    alcohol misuse", "needs to process her trauma"."""
+    lemma = clause.lemma
+    if lemma not in WORKED_ON and lemma not in ("process", "overcome"):
+        return False
+    return any(
+        c.dep_ == "dobj"
+        and (c.lemma_.lower() in EMOTIONS or (lemma != "control" and _own_condition(c)))
+        for c in clause.verb.children
     )
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from sos_lint.checks.analysis import (
     ABSENCE_VERBS,
     DEMANDED_STATES,
+    EMOTIONS,
     INSIGHT_VERBS,
     PROMISES,
     THOUGHT_VERBS,
@@ -687,7 +688,9 @@ def _mental_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[An
         if asked and lemma in ATTITUDES and not clause.negated:
             yield [verb], "an attitude"  # "will value the children's education"
         if asked and is_managing_feelings(clause):
-            yield [verb], "a state of mind"  # "Luke will manage his anger better"
+            # "Luke will manage his anger better"; "Lina needs to process her trauma"
+            feeling = any(c.dep_ == "dobj" and c.lemma_.lower() in EMOTIONS for c in verb.children)
+            yield [verb], "a state of mind" if feeling else "work on a condition"
 
 
 def _childs_view(f: Facts, clause: Any) -> bool:

@@ -312,6 +312,22 @@ def _only_worried(clause: Clause) -> bool:
 IMPACT_FRAMING = POSSIBILITY_MODALS
 
 
+def _same_act_has_a_doer(clause: Clause) -> bool:
+    """The statement already says who does this very act ("Samuel might hit him with a belt
+    again. Tobi could ... grow up thinking that being hit is normal")."""
+    f = facts(clause.verb.doc)
+    return any(
+        other.verb != clause.verb
+        and not other.passive
+        and other.lemma == clause.lemma
+        and other.subject is not None
+        and is_person(other.subject)
+        and not f.is_child(other.subject)
+        and any(c.dep_ == "dobj" for c in other.verb.children)
+        for other in f.clauses
+    )
+
+
 def _about_person(subject: Any) -> bool:
     """The passive is done to a person, or to a part of a person's body ("her arm")."""
     if is_person(subject) or facts(subject.doc).is_child(subject):
@@ -538,6 +554,8 @@ def _passive_hides(clause: Clause) -> bool:
         # "Stacey will make sure the twins are never left alone", "Mr and Mrs Price to ensure
         # the twins are fed": the plan names who makes sure of it; and "will check the doors
         # are locked", with no one the passive is about, is the state the plan keeps
+        return False
+    if _same_act_has_a_doer(clause):
         return False
     effect = _is_effect(verb)
     # "Lee might push Kai. Kai could be badly hurt": the impact in a danger statement, or "Kai

@@ -556,6 +556,23 @@ def check_goal_timeframe(context: CheckContext) -> Iterable[Hit]:
     )
 
 
+def _done_with_an_adult(verb: Any, f: Facts, actors: set[str]) -> bool:
+    """The goal's act is done "with" another adult, who is there to see it."""
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ == "with"
+        and any(
+            o.dep_ == "pobj"
+            and o.pos_ != "PRON"
+            and is_person(o)
+            and not f.is_child(o)
+            and o.lower_ not in actors
+            for o in p.children
+        )
+        for p in verb.children
+    )
+
+
 def check_goal_check(context: CheckContext) -> Iterable[Hit]:
     def test(st: Statement, f: Facts) -> str | None:
         observe = words("observation_verbs")
@@ -573,6 +590,8 @@ def check_goal_check(context: CheckContext) -> Iterable[Hit]:
                 return None
         if re.search(r"\b(?:diary|chart|register|log|record|report|visits?)\b", f.text, re.I):
             return None
+        if any(_done_with_an_adult(c.verb, f, actors) for c in goal_clauses(f)):
+            return None  # "Joanne will count her tablets with Evie's aunt Rose": Rose sees it
         return "This goal does not say how everyone will know it is happening"
 
     yield from _each(
