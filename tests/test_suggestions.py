@@ -57,3 +57,32 @@ def test_findings_on_the_corpus_carry_suggestions(root: Path) -> None:
             result = lint_text(record["text"], section=record["section"], config=config)
             bare += [(record["id"], f.code) for f in result.findings if not f.suggestions]
     assert bare == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "question"),
+    [
+        ("Mia was hit.", "“Mia was hit” does not say who did it", "Who hit Mia?"),
+        ("She was shaken.", "“She was shaken” does not say who did it", "Who shook her?"),
+        ("Mia was given vodka.", "who did it", "Who gave Mia vodka?"),
+        (
+            "Tegan is not being given her tablets.",
+            "does not say who should have done it",
+            "Who was meant to give Tegan her tablets?",
+        ),
+        (
+            "Ethan (3) was found wandering on the main road at 11pm.",
+            "does not say who left Ethan unwatched",
+            "Who was meant to be looking after Ethan",
+        ),
+        ("Bruising was noted on 3 May.", "does not say who caused the injury", "Who caused"),
+    ],
+)
+def test_a_hidden_doer_finding_asks_the_right_question(
+    text: str, message: str, question: str
+) -> None:
+    """The question fits the passive: who did it, who should have, who was looking after."""
+    found = [f for f in lint_text(text, section="harm").findings if f.code == "SOS601"]
+    assert len(found) == 1, text
+    assert message in found[0].message
+    assert question in found[0].suggestions[0].replacement

@@ -748,11 +748,14 @@ def _found_injured(verb: Any) -> bool:
 
 
 def _found_neglected(verb: Any) -> bool:
-    """ "found unsupervised", "found alone" (but "seen alone" is how a worker talks to a child
+    """ "found unsupervised", "found alone", "found wandering" (but "seen alone" is how a worker talks to a child
     without the parents there)."""
-    return any(
+    states = words("neglected_states")
+    # "found wandering (alone) on the main road": nobody was watching the child
+    wandering = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() == "wander"]
+    return bool(wandering) or any(
         c.dep_ in ("oprd", "acomp", "advmod")
-        and c.lower_ in words("neglected_states")
+        and c.lower_ in states
         and not (verb.lemma_.lower() == "see" and c.lower_ == "alone")
         for c in verb.children
     )
@@ -865,29 +868,74 @@ def _in_plan(verb: Any) -> bool:
     )
 
 
+# Participles whose simple past differs ("Who gave Tegan ...", not "Who given Tegan").
+IRREGULAR_PAST = {
+    "given": "gave",
+    "taken": "took",
+    "seen": "saw",
+    "shaken": "shook",
+    "bitten": "bit",
+    "beaten": "beat",
+    "thrown": "threw",
+    "driven": "drove",
+    "forgotten": "forgot",
+    "hidden": "hid",
+    "spoken": "spoke",
+    "shown": "showed",
+    "stolen": "stole",
+    "woken": "woke",
+    "written": "wrote",
+    "done": "did",
+    "ridden": "rode",
+    "forbidden": "forbade",
+    "sworn": "swore",
+    "torn": "tore",
+    "struck": "struck",
+    "grabbed": "grabbed",
+}
+
+
+OBJECT_FORMS = {"she": "her", "he": "him", "they": "them", "i": "me", "we": "us"}
+
+
+def _past(verb: Any) -> str:
+    return IRREGULAR_PAST.get(verb.lower_, verb.text)
+
+
 def check_agentless_passive(context: CheckContext) -> Iterable[Hit]:
     for statement, doc in context.items:
         for clause in facts(doc).clauses:
             if not _passive_hides(clause):
                 continue
             verb = clause.verb
-            aux = [c for c in verb.children if c.dep_ in ("auxpass",)]
+            aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
             start, end = _span(statement, [*aux, verb])
-            subject = clause.subject.text if clause.subject is not None else "someone"
-            yield Hit(
-                start,
-                end,
-                message=(
-                    f"“{subject} {statement.text[start - statement.start : end - statement.start]}”"
-                    " does not say who did it"
-                ),
-                suggestions=(
-                    Suggestion(
-                        f"Who {verb.text} {subject}? Write “[who] {verb.text} {subject}”.",
-                        safe=False,
-                    ),
-                ),
-            )
+            said = clause.subject.text if clause.subject is not None else "someone"
+            subject = OBJECT_FORMS.get(said.lower(), said)  # "Who hit her?"
+            written = statement.text[start - statement.start : end - statement.start]
+            thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            what = ""
+            if thing is not None and len(list(thing.subtree)) <= 5:
+                what = " " + "".join(t.text_with_ws for t in thing.subtree).strip()
+            if clause.lemma in FOUND and _found_neglected(verb):
+                # "Ethan (3) was found wandering": the finder is not the point
+                message = f"“{said} {written}” … does not say who left {subject} unwatched"
+                ask = f"Who was meant to be looking after {subject}, and where were they?"
+            elif (clause.lemma in FOUND and _found_injured(verb)) or (
+                clause.subject is not None and _is_injury(clause.subject)
+            ):
+                # "Freddie has been seen with bruises", "Bruising was noted": who caused it?
+                message = f"“{said} {written}” … does not say who caused the injury"
+                ask = "Who caused the injury, or what account has each carer given?"
+            elif clause.negated:
+                # "Tegan is not being given her tablets": whose job was it?
+                message = f"“{said} {written}” does not say who should have done it"
+                ask = f"Who was meant to {clause.lemma} {subject}{what}? Name them."
+            else:
+                message = f"“{said} {written}” does not say who did it"
+                did = _past(verb)
+                ask = f"Who {did} {subject}{what}? Write “[who] {did} {subject}{what}”."
+            yield Hit(start, end, message=message, suggestions=(Suggestion(ask, safe=False),))
 
 
 def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
