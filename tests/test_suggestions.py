@@ -86,3 +86,15 @@ def test_a_hidden_doer_finding_asks_the_right_question(
     assert len(found) == 1, text
     assert message in found[0].message
     assert question in found[0].suggestions[0].replacement
+
+
+def test_a_loose_deadline_in_a_next_step_is_reported_once_as_a_missing_date() -> None:
+    """ "ASAP" in a next step is one gap (no date), reported by the next-step check only."""
+    found = lint_text("Dad will refer himself to the drug service ASAP.", section="next_step")
+    codes = [f.code for f in found.findings]
+    assert "SOS203" not in codes
+    deadline = [f for f in found.findings if f.code == "SOS742"]
+    assert len(deadline) == 1
+    assert "“ASAP” is not a date" in deadline[0].message
+    goal = lint_text("Dad will stop drinking in front of Kai asap.", section="safety_goal")
+    assert "SOS203" in [f.code for f in goal.findings]

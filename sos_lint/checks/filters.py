@@ -274,3 +274,18 @@ def not_a_connector(doc: Any, start: int, end: int) -> bool:
         or (following is not None and following.text == ",")
         or (before is not None and before.lower_ in ("and", "lastly"))
     )
+
+
+# "ASAP", "in due course": in a next step these stand where the date should be, which the
+# next-step check (SOS742) already reports; one finding for the one gap.
+LOOSE_DEADLINE_PHRASES = (
+    r"(?:in due course|as soon as possible|asap|at the earliest opportunity|when possible"
+    r"|where possible|in the near future|at a later date|as and when)"
+)
+LOOSE_DEADLINES = re.compile(rf"^{LOOSE_DEADLINE_PHRASES}$", re.IGNORECASE)
+
+
+def not_a_missing_deadline(doc: Any, start: int, end: int) -> bool:
+    if doc.user_data.get("sos_section") != "next_step":
+        return True
+    return not LOOSE_DEADLINES.match(doc[start:end].text)

@@ -30,6 +30,7 @@ from sos_lint.checks.analysis import (
     observable_actions,
     words,
 )
+from sos_lint.checks.filters import LOOSE_DEADLINE_PHRASES
 from sos_lint.checks.rewrite import scaffold
 from sos_lint.engine.runner import CheckContext, Hit
 from sos_lint.models import Statement, Suggestion
@@ -822,16 +823,20 @@ def check_next_step_owner(context: CheckContext) -> Iterable[Hit]:
     yield from _each(context, test, "Who will do it? Name the person.")
 
 
+LOOSE_DEADLINE_WORDS = re.compile(rf"\b{LOOSE_DEADLINE_PHRASES}\b", re.IGNORECASE)
+
+
 def check_next_step_deadline(context: CheckContext) -> Iterable[Hit]:
-    yield from _each(
-        context,
-        lambda st, f: (
-            None
-            if _DEADLINE.search(f.text) or f.has_time
-            else "This next step does not say by when"
-        ),
-        "By when? Give a date: “by Friday 14 June”.",
-    )
+    def test(st: Statement, f: Facts) -> str | None:
+        if _DEADLINE.search(f.text) or f.has_time:
+            return None
+        loose = LOOSE_DEADLINE_WORDS.search(f.text)
+        if loose:
+            # (the vague-time check leaves these words to this one in a next step)
+            return f"“{loose.group(0)}” is not a date: this next step does not say by when"
+        return "This next step does not say by when"
+
+    yield from _each(context, test, "By when? Give a date: “by Friday 14 June”.")
 
 
 # -- scaling --------------------------------------------------------------------------------
