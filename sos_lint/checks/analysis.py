@@ -327,10 +327,10 @@ NOT_NAMES = {
 
 def _bare_title_noun(token: Any) -> bool:
     """A capitalised singular noun with no determiner in a subject or object slot ("Grace
-    failed to ...", "... told Hope"): the small model often tags first names as nouns."""
+    failed to ...", "... told Hope"): the small model often tags first names as nouns, and
+    names it does not know as adjectives ("Deshawn could be harmed", "Precious")."""
     return (
-        token.pos_ == "NOUN"
-        and token.tag_ == "NN"
+        ((token.pos_ == "NOUN" and token.tag_ == "NN") or token.pos_ == "ADJ")
         and token.is_title
         and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos", "poss")
         and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in token.children)
@@ -1050,6 +1050,9 @@ def _named_objects(doc: Any) -> set[int]:
     return found
 
 
+OVERDOSE = frozenset({"od", "overdose"})
+
+
 def is_compliance(clause: Clause) -> bool:
     """ "will engage with services", "attend a parenting course", "work with professionals".
 
@@ -1059,6 +1062,15 @@ def is_compliance(clause: Clause) -> bool:
         return False
     if clause.passive and clause.subject is not None and is_person(clause.subject):
         return False  # "Jayden has been taken to all his appointments": care done to him
+    subject = clause.subject
+    if subject is not None and (
+        is_child_token(subject) or has_age_after(subject) or facts(subject.doc).is_child(subject)
+    ):
+        return False  # "Ruby and Rose have missed five health appointments": the child's care
+    if clause.lemma == "take" and any(
+        c.dep_ == "dobj" and (c.lower_ in OVERDOSE or c.pos_ == "NUM") for c in clause.verb.children
+    ):
+        return False  # "took an OD of her medication", "took 40 of her tablets": not a plan kept
     objects = words("compliance_objects")
     named = _named_objects(clause.verb.doc)  # "the Caring Dads programme"
     if any(

@@ -245,7 +245,6 @@ def _actor_named_nearby(clause: Clause, whole: bool = False, harm_only: bool = F
         if (
             subject is not None
             and subject.pos_ == "PRON"
-            and not (sent.start <= verb.i < sent.end)
             and verb.lemma_.lower() not in harm
             and _refers_to_a_child(subject)
             # (not "he might drive Yusuf (9) around": someone acting on another person; but
@@ -282,7 +281,7 @@ def _refers_to_a_child(pronoun: Any) -> bool:
     he might ..." is Wayne."""
     for token in reversed(pronoun.doc[: pronoun.i]):
         if token.pos_ != "PRON" and token.dep_ in ("nsubj", "nsubjpass") and is_person(token):
-            return is_child_token(token) or has_age_after(token)
+            return is_child_token(token) or has_age_after(token) or facts(token.doc).is_child(token)
     return False
 
 
