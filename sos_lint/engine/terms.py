@@ -209,11 +209,19 @@ class PhraseTable:
             found = [
                 (k, s, e)
                 for k, s, e in found
-                if (need := pos.get((k, e - s))) is None or doc[e - 1].pos_ == need
+                if (need := pos.get((k, e - s))) is None or _has_pos(doc[e - 1], need)
             ]
         found = list(dict.fromkeys(found))
         found.sort(key=lambda m: (m[1], m[2], self._order.get(m[0], 0)))
         return found
+
+
+def _has_pos(token: Any, need: str) -> bool:
+    """The token has the part of speech a term asks for; a "noun" with an object or an
+    auxiliary of its own is a verb the tagger got wrong ("... and contact Women's Aid")."""
+    if token.pos_ != need:
+        return False
+    return need != "NOUN" or not any(c.dep_ in ("dobj", "aux") for c in token.children)
 
 
 def _words(doc: Any, key: str, attr: str) -> list[str]:
