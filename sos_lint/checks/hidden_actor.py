@@ -557,6 +557,8 @@ def _passive_hides(clause: Clause) -> bool:
     if _same_act_has_a_doer(clause):
         return False
     effect = _is_effect(verb)
+    if effect and clause.negated and not clause.modals:
+        return False  # "Tyler is at home with Kerry and is not hurt": how he is, not a deed
     # "Lee might push Kai. Kai could be badly hurt": the impact in a danger statement, or "Kai
     # might be hit", when the statement already says who acts; "Sienna could be harmed" on
     # its own hides the doer.
@@ -894,6 +896,7 @@ IRREGULAR_PAST = {
 }
 
 
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "myself", "yourself", "itself"})
 OBJECT_FORMS = {"she": "her", "he": "him", "they": "them", "i": "me", "we": "us"}
 
 
@@ -914,7 +917,11 @@ def check_agentless_passive(context: CheckContext) -> Iterable[Hit]:
             written = statement.text[start - statement.start : end - statement.start]
             thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
             what = ""
-            if thing is not None and len(list(thing.subtree)) <= 5:
+            if (
+                thing is not None
+                and thing.lower_ not in REFLEXIVES
+                and len(list(thing.subtree)) <= 5
+            ):
                 what = " " + "".join(t.text_with_ws for t in thing.subtree).strip()
             if clause.lemma in FOUND and _found_neglected(verb):
                 # "Ethan (3) was found wandering": the finder is not the point
