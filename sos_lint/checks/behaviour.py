@@ -347,6 +347,8 @@ def _trait_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
             continue
         if lemma in ("be", "seem", "appear", "become", "remain", "present"):
             for child in verb.children:
+                if _able_to_act(f, child):
+                    continue  # "will probably be able to ring the debt adviser": an action
                 if child.dep_ in ("acomp", "attr", "oprd") and (
                     child.lemma_.lower() in traits
                     or child.lower_ in traits
@@ -384,6 +386,28 @@ def _trait_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
                 ):
                     yield [subject, verb, token], "a diagnosis or condition"
                     break
+
+
+# "not able to parent Mason", "unable to cope": a verdict on caring as a whole.
+CARING_AT_ALL = frozenset({"cope", "parent", "care", "look"})
+
+
+def _able_to_act(f: Facts, adjective: Any) -> bool:
+    """ "able to ring the debt adviser", "unable to read the letters": (un)able to do a
+    concrete thing, which is a behaviour; "able to keep Ella safe" or "to show she
+    understands" is still a verdict or a state of mind."""
+    if adjective.lower_ not in ("able", "unable"):
+        return False
+    action = next((c for c in adjective.children if c.dep_ == "xcomp"), None)
+    if action is None or action.pos_ != "VERB":
+        return False
+    lemma = action.lemma_.lower()
+    if lemma in THOUGHT_VERBS or lemma in INSIGHT_VERBS or lemma in CARING_AT_ALL:
+        return False
+    clause = next((c for c in f.clauses if c.verb == action), None)
+    return clause is not None and not (
+        is_abstract_safety(clause) or is_managing_feelings(clause) or is_compliance(clause)
+    )
 
 
 VERDICT_NOUNS = frozenset(
