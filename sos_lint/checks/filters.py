@@ -289,3 +289,18 @@ def not_a_missing_deadline(doc: Any, start: int, end: int) -> bool:
     if doc.user_data.get("sos_section") != "next_step":
         return True
     return not LOOSE_DEADLINES.match(doc[start:end].text)
+
+
+FORECASTS = frozenset({"will", "would", "might", "could", "may", "'ll", "wo"})
+
+
+def stated_as_fact(doc: Any, start: int, end: int) -> bool:
+    """ "Mum is not engaging" passes a verdict on what she does; "if Mum does not engage" and
+    "will not engage" are the condition or the fear a danger statement is built on."""
+    verbs = [t for t in doc[start:end] if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux",)]
+    for verb in verbs:
+        if any(c.dep_ == "aux" and c.lower_ in FORECASTS for c in verb.children):
+            return False
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+            return False
+    return True
