@@ -642,6 +642,7 @@ def _reports_behaviour(verb: Any, f: Facts) -> bool:
 
 
 FEELING_SECTIONS = frozenset({"existing_safety", "danger_statement"})
+MIND_NOUNS = frozenset({"insight", "understanding", "awareness"})
 
 
 def _feeling_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any], str]]:
@@ -665,6 +666,22 @@ def _feeling_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[A
 
 def _mental_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any], str]]:
     pure_thought = THOUGHT_VERBS - {"know", "remember", "deny", "admit", "believe"}
+    for token in f.doc:
+        # "given her lack of insight", "due to Luana's lack of insight into the risks": a
+        # state of mind offered as the reason, with no verb for the clause checks to find
+        if token.lemma_.lower() == "lack" and token.pos_ == "NOUN":
+            found = next(
+                (
+                    g
+                    for p in token.children
+                    if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children
+                    if g.dep_ == "pobj" and g.lemma_.lower() in MIND_NOUNS
+                ),
+                None,
+            )
+            if found is not None and any(c.dep_ == "poss" for c in token.children):
+                yield [token, found], "insight or a state of mind"
     for clause in f.clauses:
         lemma = clause.lemma
         verb = clause.verb
