@@ -474,6 +474,11 @@ def _past_the_date(subject: Any) -> Any:
     return subject
 
 
+REFLEXIVES = frozenset(
+    {"herself", "himself", "themselves", "themself", "myself", "yourself", "itself"}
+)
+
+
 # "is likely to", "is bound to": a prediction of what the person will do.
 LIKELY = frozenset({"likely", "unlikely", "bound", "sure", "certain", "liable", "prone", "apt"})
 

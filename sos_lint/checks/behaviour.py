@@ -20,6 +20,7 @@ from sos_lint.checks.analysis import (
     EMOTIONS,
     INSIGHT_VERBS,
     PROMISES,
+    REFLEXIVES,
     THOUGHT_VERBS,
     WH_WORDS,
     Facts,
@@ -138,9 +139,6 @@ def _someone_elses_trigger(clause: Any) -> bool:
     main = node.head
     own = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return own is not None and own.pos_ != "PRON" and own.lower_ != subject.lower_
-
-
-REFLEXIVES = frozenset({"herself", "himself", "themselves", "themself", "myself", "yourself"})
 
 
 def _reflexive(verb: Any) -> bool:

@@ -16,6 +16,7 @@ from sos_lint.checks.analysis import (
     DAYS,
     MONTHS,
     POSSIBILITY_MODALS,
+    REFLEXIVES,
     Clause,
     ancestors,
     facts,
@@ -749,8 +750,8 @@ def _found_injured(verb: Any) -> bool:
 
 
 def _found_neglected(verb: Any) -> bool:
-    """ "found unsupervised", "found alone", "found wandering" (but "seen alone" is how a worker talks to a child
-    without the parents there)."""
+    """ "found unsupervised", "found alone", "found wandering" (but "seen alone" is how a
+    worker talks to a child without the parents there)."""
     states = words("neglected_states")
     # "found wandering (alone) on the main road": nobody was watching the child
     wandering = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() == "wander"]
@@ -891,12 +892,9 @@ IRREGULAR_PAST = {
     "forbidden": "forbade",
     "sworn": "swore",
     "torn": "tore",
-    "struck": "struck",
-    "grabbed": "grabbed",
 }
 
 
-REFLEXIVES = frozenset({"himself", "herself", "themselves", "myself", "yourself", "itself"})
 OBJECT_FORMS = {"she": "her", "he": "him", "they": "them", "i": "me", "we": "us"}
 
 
