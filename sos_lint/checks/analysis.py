@@ -115,6 +115,10 @@ def _own_phrase(token: Any) -> list[Any]:
 RELATIVE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp"})
 
 
+# Verbs of finding out, a separate event from the harm: "left alone and found by police".
+DISCOVERED = frozenset({"find", "discover", "locate", "see", "notice", "spot"})
+
+
 def _verb_phrase(verb: Any) -> list[Any]:
     """The verb's phrase without the clauses hung off it or joined to it with their own
     auxiliary: in "was hit with a belt, leaving marks that were seen by the school nurse" or
@@ -124,9 +128,12 @@ def _verb_phrase(verb: Any) -> list[Any]:
     for child in verb.children:
         if child.dep_ in RELATIVE_DEPS or (
             child.dep_ == "conj"
-            and any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in child.children)
+            and (
+                any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in child.children)
+                or child.lemma_.lower() in DISCOVERED
+            )
         ):
-            continue
+            continue  # ("left home alone and found by police": the police found them)
         out.extend(_own_phrase(child))
     return out
 
@@ -598,7 +605,8 @@ def _passive(verb: Any) -> bool:
 
 def _note_form_passive(verb: Any) -> bool:
     """A note's passive with its "was" left out: "Children not supervised" (a past tense
-    cannot take a bare "not") or "Kids left home alone" (left alone, with no one named)."""
+    cannot take a bare "not"), "Kids left home alone" (left alone, with no one named) or
+    "Mason (11) hit with slipper" (a child, hurt, with nothing hurt by him)."""
     if verb.tag_ not in ("VBD", "VBN") or verb.dep_ != "ROOT":
         return False
     children = list(verb.children)
@@ -613,6 +621,15 @@ def _note_form_passive(verb: Any) -> bool:
         return False  # ("Stacey's mum left her home alone": Mum did it)
     if any(c.dep_ == "neg" and c.lower_ == "not" for c in children):
         return True
+    if (
+        verb.lemma_.lower() in words("harm_verbs")
+        and not any(
+            c.dep_ in ("dobj", "prt", "dative") or (c.dep_ != "nsubj" and is_person(c))
+            for c in children
+        )
+        and [has_age_after(c) for c in children if c.dep_ == "nsubj"] == [True]
+    ):
+        return True  # "Mason (11) hit with slipper x3 in June": hit by whom?
     return verb.lemma_.lower() == "leave" and any(c.lower_ == "alone" for c in children)
 
 
