@@ -66,6 +66,11 @@ def test_findings_on_the_corpus_carry_suggestions(root: Path) -> None:
         ("She was shaken.", "“She was shaken” does not say who did it", "Who shook her?"),
         ("Mia was given vodka.", "who did it", "Who gave Mia vodka?"),
         (
+            "The children were left alone.",
+            "“The children were left” does not say who did it",
+            "Who left the children?",
+        ),
+        (
             "Tegan is not being given her tablets.",
             "does not say who should have done it",
             "Who was meant to give Tegan her tablets?",

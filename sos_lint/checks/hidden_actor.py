@@ -898,6 +898,20 @@ IRREGULAR_PAST = {
 OBJECT_FORMS = {"she": "her", "he": "him", "they": "them", "i": "me", "we": "us"}
 
 
+def _noun_phrase(noun: Any) -> tuple[str, str]:
+    """The noun with its determiner and close modifiers, not the clauses hung off it: as
+    written ("The children") and as it reads inside a question ("Who left the children?",
+    "Who shook her?")."""
+    close = [c for c in noun.lefts if c.dep_ in ("det", "poss", "amod", "compound", "nummod")]
+    words_ = sorted([t for c in close for t in c.subtree] + [noun], key=lambda t: t.i)
+    written = "".join(t.text_with_ws for t in words_).strip()
+    if written.lower() in OBJECT_FORMS:
+        return written, OBJECT_FORMS[written.lower()]
+    if words_[0].pos_ == "DET":
+        return written, written[:1].lower() + written[1:]
+    return written, written
+
+
 def _past(verb: Any) -> str:
     return IRREGULAR_PAST.get(verb.lower_, verb.text)
 
@@ -910,8 +924,11 @@ def check_agentless_passive(context: CheckContext) -> Iterable[Hit]:
             verb = clause.verb
             aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
             start, end = _span(statement, [*aux, verb])
-            said = clause.subject.text if clause.subject is not None else "someone"
-            subject = OBJECT_FORMS.get(said.lower(), said)  # "Who hit her?"
+            said, subject = (
+                _noun_phrase(clause.subject)
+                if clause.subject is not None
+                else ("someone", "someone")
+            )
             written = statement.text[start - statement.start : end - statement.start]
             thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
             what = ""
