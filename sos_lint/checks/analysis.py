@@ -710,6 +710,12 @@ def has_age_after(token: Any) -> bool:
     )
 
 
+def refers_to_a_child(token: Any) -> bool:
+    """A child's role ("the baby"), a name given with an age ("Kai (7)"), or a name the
+    statement's facts have worked out is a child's."""
+    return has_age_after(token) or facts(token.doc).is_child(token)
+
+
 def _adult_by_role(name: Any) -> bool:
     """A name given with an adult's role: "aunt Rose", "PC Hughes", "Dr Shah"."""
     adults = words("carer_roles") | words("professional_roles") | words("other_people")
@@ -1084,10 +1090,7 @@ def is_compliance(clause: Clause) -> bool:
         return False
     if clause.passive and clause.subject is not None and is_person(clause.subject):
         return False  # "Jayden has been taken to all his appointments": care done to him
-    subject = clause.subject
-    if subject is not None and (
-        is_child_token(subject) or has_age_after(subject) or facts(subject.doc).is_child(subject)
-    ):
+    if clause.subject is not None and refers_to_a_child(clause.subject):
         return False  # "Ruby and Rose have missed five health appointments": the child's care
     if clause.lemma == "take" and any(
         c.dep_ == "dobj" and (c.lower_ in OVERDOSE or c.pos_ == "NUM") for c in clause.verb.children

@@ -11,7 +11,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sos_lint.checks.analysis import DAYS, MONTHS, doc_text, facts, is_person, words
+from sos_lint.checks.analysis import (
+    DAYS,
+    MONTHS,
+    POSSIBILITY_MODALS,
+    doc_text,
+    facts,
+    is_person,
+    words,
+)
 
 
 def _verb_subject(token: Any) -> Any | None:
@@ -291,7 +299,7 @@ def not_a_missing_deadline(doc: Any, start: int, end: int) -> bool:
     return not LOOSE_DEADLINES.match(doc[start:end].text)
 
 
-FORECASTS = frozenset({"will", "would", "might", "could", "may", "'ll", "wo"})
+FORECASTS = frozenset(POSSIBILITY_MODALS | {"will", "'ll", "wo"})
 
 
 def stated_as_fact(doc: Any, start: int, end: int) -> bool:

@@ -24,6 +24,7 @@ from sos_lint.checks.analysis import (
     is_carer_token,
     is_child_token,
     is_person,
+    refers_to_a_child,
     role_words,
     words,
 )
@@ -247,7 +248,7 @@ def _actor_named_nearby(clause: Clause, whole: bool = False, harm_only: bool = F
             subject is not None
             and subject.pos_ == "PRON"
             and verb.lemma_.lower() not in harm
-            and _refers_to_a_child(subject)
+            and _pronoun_means_a_child(subject)
             # (not "he might drive Yusuf (9) around": someone acting on another person; but
             # "when he meets the boys" is the child meeting them)
             and not (
@@ -276,13 +277,13 @@ def _actor_named_nearby(clause: Clause, whole: bool = False, harm_only: bool = F
 PARTITIVES = frozenset({"one", "either", "neither", "both", "some", "each", "any"})
 
 
-def _refers_to_a_child(pronoun: Any) -> bool:
+def _pronoun_means_a_child(pronoun: Any) -> bool:
     """The nearest subject named before the pronoun is a child, by an age given with the
     name ("Bethany (6)") or a child's role ("the baby"); "if Wayne is alone with Poppy (6),
     he might ..." is Wayne."""
     for token in reversed(pronoun.doc[: pronoun.i]):
         if token.pos_ != "PRON" and token.dep_ in ("nsubj", "nsubjpass") and is_person(token):
-            return is_child_token(token) or has_age_after(token) or facts(token.doc).is_child(token)
+            return refers_to_a_child(token)
     return False
 
 
@@ -975,8 +976,7 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
                     and not _has_doer(child)
                     and (
                         not any(c.lower_ in ("no", "any") for c in child.children)
-                        # "There will be no more fighting": a goal that names no one
-                        or any(a.lower_ in ("will", "'ll") for a in token.head.children)
+                        or _no_more(token)  # "There will be no more fighting"
                     )
                 ):
                     yield [token, token.head, child], "“There was …” hides who did what"
