@@ -240,6 +240,13 @@ def _actor_named_nearby(clause: Clause, whole: bool = False, harm_only: bool = F
         if harm_only and verb.lemma_.lower() not in harm:
             continue
         subject = other.subject
+        if (
+            subject is not None
+            and subject == clause.subject
+            and not any(is_person(t) for t in verb.subtree if t != subject)
+        ):
+            continue  # "Mason could be shaken again and suffer a brain injury": Mason again
+            # (but "get into a car with a stranger and be harmed" names the stranger)
         if subject is not None and subject.lower_ == "they" and _several_children(clause):
             continue  # "Jakub and Lena might be sent to bed ... They could go hungry"
         if subject is not None and subject.pos_ == "PRON" and verb in clause.verb.subtree:
@@ -400,8 +407,10 @@ OWN_NEEDS = frozenset(
 
 def _passive_hides(clause: Clause) -> bool:
     """An agentless passive that leaves out who did something to a person."""
-    if not clause.passive or clause.agent_person is not None:
+    if not clause.passive:
         return False
+    if clause.agent_person is not None:
+        return _unnamed_in_plan(clause)
     if _agent_is_a_cause(clause):
         return False  # "frightened by the fire alarm": the cause of a feeling
     if (
@@ -571,6 +580,27 @@ def _passive_hides(clause: Clause) -> bool:
     if effect and clause.modals & {"will", "'ll"} and _actor_named_nearby(clause, whole=True):
         return False  # "if Jaspreet keeps drinking, Aman will be affected": the impact
     return not (effect and _actor_named_nearby(clause, whole=True, harm_only=True))
+
+
+# "by a safe adult", "by a family member": someone, but nobody in particular.
+UNNAMED_DETERMINERS = frozenset({"a", "an", "any", "another", "some"})
+ANYONE_OF_A_KIND = frozenset({"adult", "person", "grown", "member", "relative", "carer"})
+PLANS = frozenset({"safety_goal", "needs_to_happen", "next_step"})
+
+
+def _unnamed_in_plan(clause: Clause) -> bool:
+    """A plan's passive whose "by" phrase is anyone of a kind ("the children will be collected
+    by a safe adult"): the plan still has to say who. (In a harm statement, "by an adult
+    male" is all the family may know.)"""
+    agent = clause.agent_person
+    return (
+        agent is not None
+        and clause.verb.doc.user_data.get("sos_section") in PLANS
+        and agent.lemma_.lower() in ANYONE_OF_A_KIND  # (not "seen by a paediatrician")
+        and any(c.dep_ == "det" and c.lower_ in UNNAMED_DETERMINERS for c in agent.children)
+        and clause.subject is not None
+        and facts(clause.verb.doc).is_child(clause.subject)
+    )
 
 
 # Things done to a child in a plan whose doer the plan must name: "Kai will be told why".
@@ -939,7 +969,12 @@ def check_agentless_passive(context: CheckContext) -> Iterable[Hit]:
                 and len(list(thing.subtree)) <= 5
             ):
                 what = " " + "".join(t.text_with_ws for t in thing.subtree).strip()
-            if clause.lemma in FOUND and _found_neglected(verb):
+            if clause.agent_person is not None:
+                # "collected by a safe adult": which adult?
+                by = "".join(t.text_with_ws for t in clause.agent_person.subtree).strip()
+                message = f"“{said} {written} by {by}” does not name who will do it"
+                ask = f"Name the person: “[name] will {clause.lemma} {subject}{what}”."
+            elif clause.lemma in FOUND and _found_neglected(verb):
                 # "Ethan (3) was found wandering": the finder is not the point
                 message = f"“{said} {written}” … does not say who left {subject} unwatched"
                 ask = f"Who was meant to be looking after {subject}, and where were they?"

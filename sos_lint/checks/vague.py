@@ -1,0 +1,74 @@
+"""Vague wording that a word list cannot catch on its own: a part of a child's care graded
+with a verdict ("Mia's attendance has been poor", "his sleep is a worry") and no figure or
+description of what was seen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sos_lint.checks.analysis import Clause, facts, words
+from sos_lint.engine.runner import CheckContext, Hit
+from sos_lint.models import Suggestion
+
+# Verbs that link a thing to its grade: "is poor", "remains a concern", "seems better".
+LINKING = frozenset({"be", "remain", "seem", "appear", "look", "continue", "stay"})
+
+
+def _grade(clause: Clause) -> Any | None:
+    """The grade given to the clause's subject, through "continues to be" or "seems to be"."""
+    verbs = [clause.verb, *(c for c in clause.verb.children if c.dep_ == "xcomp")]
+    grades = words("grade_words")
+    for verb in verbs:
+        for c in verb.children:
+            if c.dep_ in ("acomp", "attr", "oprd") and (
+                c.lemma_.lower() in grades or c.lower_ in grades
+            ):
+                return c
+    return None
+
+
+def _graded(doc: Any) -> Iterable[tuple[Any, Any, Any]]:
+    aspects = words("graded_aspects")
+    for clause in facts(doc).clauses:
+        subject = clause.subject
+        if (
+            subject is None
+            or clause.lemma not in LINKING
+            or not (subject.lemma_.lower() in aspects or subject.lower_ in aspects)
+        ):
+            continue
+        grade = _grade(clause)
+        if grade is None:
+            continue
+        if any(t.like_num or t.text == "%" for t in clause.verb.sent):
+            continue  # "attendance is poor: 31 of 60 days": the figure says how poor
+        yield subject, clause.verb, grade
+
+
+def check_graded_aspect(context: CheckContext) -> Iterable[Hit]:
+    for statement, doc in context.items:
+        seen: set[int] = set()
+        for subject, verb, grade in _graded(doc):
+            if grade.i in seen:
+                continue  # "continues to be poor": one grade, found through both verbs
+            seen.add(grade.i)
+            first, last = min(subject.i, verb.i), max(grade.i, verb.i)
+            span = doc[first : last + 1]
+            start = statement.start + span.start_char
+            end = statement.start + span.end_char
+            what = subject.lower_
+            yield Hit(
+                start,
+                end,
+                message=(
+                    f"“{span.text}” grades the {what} without saying what was seen or how much"
+                ),
+                suggestions=(
+                    Suggestion(
+                        f"Give the figure or describe it: what about the {what}, how often, "
+                        "since when, and what it means for the child?",
+                        safe=False,
+                    ),
+                ),
+            )
