@@ -211,7 +211,7 @@ class Clause:
         part of the body ("dragged out of bed by her hair": where she was held, not who)."""
         if self.agent is not None and not _by_body_part(self.agent):
             # the person must head the phrase: "keep her phone charged by her bed" is a place
-            return next((t for t in _by_whom(self.agent) if is_person(t)), None)
+            return next((t for t in _by_whom(self.agent) if _by_person(t)), None)
         # The small model sometimes hangs "by his uncle" off the object before it
         # ("hit with a phone charger by his uncle"): take a "by" + person after the verb.
         for token in _verb_phrase(self.verb):
@@ -221,7 +221,7 @@ class Clause:
                 and token.dep_ in ("prep", "agent")
                 and not _by_body_part(token)
             ):
-                person = next((t for t in _by_whom(token) if is_person(t)), None)
+                person = next((t for t in _by_whom(token) if _by_person(t)), None)
                 if person is not None:
                     return person
         return None
@@ -234,7 +234,19 @@ def _by_whom(by: Any) -> list[Any]:
     heads += [o for h in heads for p in h.children if p.lower_ == "of" for o in p.children]
     # "harmed by his dad's alcoholism": the owner named (but not "by her bed")
     heads += [c for h in heads for c in h.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    # "by his stepfather most weekends", parsed as a kind of weekend
+    heads += [
+        c
+        for h in heads
+        for c in h.children
+        if c.dep_ in ("amod", "compound") and c.pos_ == "ADJ" and c.lower_ in role_words()
+    ]
     return heads
+
+
+def _by_person(token: Any) -> bool:
+    """A person after "by", or a role the tagger took for an adjective ("his stepfather")."""
+    return is_person(token) or (token.pos_ == "ADJ" and token.lower_ in role_words())
 
 
 def _by_body_part(by: Any) -> bool:

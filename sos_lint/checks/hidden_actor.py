@@ -123,6 +123,11 @@ STATES = frozenset(
         "drench",
         "trust",  # "can't be trusted": a view of the person, not something done to them
         "engage",  # "was engaged throughout the review": took part
+        "chuff",  # "Kerry was really chuffed with the sleep diary"
+        "chuffed",
+        "glue",  # "glued to their screens"
+        "dehydrate",  # "Oscar had lost weight and was dehydrated": how he was
+        "decay",  # "four of her teeth were decayed"
     }
 )
 # Verbs that, done to a person, are something someone did to them: "made to kneel", "put
@@ -153,9 +158,13 @@ def _agent_is_a_cause(clause: Clause) -> bool:
     by the fire alarm"): not a hidden doer. An instrument of harm ("hit by a belt") is not a
     cause, and "by 3pm" or "by the end of May" is a time."""
     agent = clause.agent
-    if agent is None or (clause.lemma in words("harm_verbs") and clause.lemma not in FEELINGS):
+    if agent is None:
         return False
     noun = next((t for t in agent.children if t.dep_ == "pobj"), None)
+    if noun is not None and noun.lemma_.lower() in ANIMALS:
+        return True  # "bitten on the foot by a rat": the rat did it
+    if clause.lemma in words("harm_verbs") and clause.lemma not in FEELINGS:
+        return False
     if noun is not None and noun.lower_ in ("this", "that", "it", "which", "all"):
         return True  # "Deshawn has been affected by this for years": the cause just named
     if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
@@ -166,6 +175,13 @@ def _agent_is_a_cause(clause: Clause) -> bool:
         or noun.lower_ in TIME_WORDS
         or noun.ent_type_ in ("DATE", "TIME")
     )
+
+
+# Animals that bite, sting or scratch: "bitten by a rat" names what did it.
+ANIMALS = frozenset(
+    {"dog", "puppy", "cat", "kitten", "rat", "mouse", "wasp", "bee", "horse", "snake", "fox"}
+    | {"spider", "flea", "bedbug", "mosquito", "tick", "animal", "pet", "ferret", "parrot"}
+)
 
 
 # What a thing can do to a person's feelings: "frightened by the fire alarm".
@@ -407,8 +423,8 @@ OWN_NEEDS = frozenset(
 
 def _passive_hides(clause: Clause) -> bool:
     """An agentless passive that leaves out who did something to a person."""
-    if not clause.passive:
-        return False
+    if not clause.passive or clause.verb.tag_ == "VBG":
+        return False  # (not "she's been lying", which the parse may call a passive)
     if clause.agent_person is not None:
         return _unnamed_in_plan(clause)
     if _agent_is_a_cause(clause):
@@ -477,6 +493,9 @@ def _passive_hides(clause: Clause) -> bool:
         # "Bruising was noted", "Burns were found on Sami's arms": the injury has no doer,
         # unless the sentence says who caused it ("Dad hit Kai and bruising was noted").
         return not _actor_named_nearby(clause, harm_only=True)
+    if lemma == "do" and _done_to_someone(verb):
+        # "Mhairi is worried about what was done to her in the car": done by whom?
+        return not _actor_named_nearby(clause, whole=True, harm_only=True)
     if lemma in FOUND and _found_injured(verb):
         # "Freddie has been seen with bruises on his shins": who caused them?
         return not _actor_named_nearby(clause, whole=True, harm_only=True)
@@ -544,6 +563,11 @@ def _passive_hides(clause: Clause) -> bool:
             subject = verb.head  # "Sipho to be taken for a medical"
         elif not (harmful or verb.dep_ == "ROOT"):
             return False
+    if subject is not None and subject.pos_ == "NUM":
+        # "two of her pictures were chosen": the pictures
+        subject = next(
+            (o for p in subject.children if p.lower_ == "of" for o in p.children), subject
+        )
     if subject is not None and (subject.pos_ in ("NUM", "PUNCT") or subject.text[:1].isdigit()):
         subject = _bracketed_owner(subject)  # "Bethan (8) could be hurt": the parse took "8"
     if subject is not None:
@@ -640,6 +664,17 @@ def _image_of_a_person(noun: Any) -> bool:
     return noun.lemma_.lower() in IMAGES and any(
         p.lower_ == "of" and any(o.dep_ == "pobj" and is_person(o) for o in p.children)
         for p in noun.children
+    )
+
+
+def _done_to_someone(verb: Any) -> bool:
+    """ "what was done to her", "what had been done to Kai" (not "done to a high standard")."""
+    return any(
+        is_person(o)
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "to"
+        for o in prep.children
+        if o.dep_ == "pobj"
     )
 
 
@@ -969,7 +1004,13 @@ def check_agentless_passive(context: CheckContext) -> Iterable[Hit]:
                 and len(list(thing.subtree)) <= 5
             ):
                 what = " " + "".join(t.text_with_ws for t in thing.subtree).strip()
-            if clause.agent_person is not None:
+            if clause.lemma == "do" and _done_to_someone(verb):
+                # "what was done to her": the deed and the doer are both left out
+                to = next(p for p in verb.children if p.dep_ == "prep" and p.lower_ == "to")
+                whom = "".join(t.text_with_ws for t in to.subtree).strip()
+                message = f"“{written} {whom}” does not say who did it, or what they did"
+                ask = "Say who did what, or that the child has not said who."
+            elif clause.agent_person is not None:
                 # "collected by a safe adult": which adult?
                 by = "".join(t.text_with_ws for t in clause.agent_person.subtree).strip()
                 message = f"“{said} {written} by {by}” does not name who will do it"
