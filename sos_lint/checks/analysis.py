@@ -1174,6 +1174,10 @@ def is_abstract_safety(clause: Clause) -> bool:
         return False
     if clause.passive and lemma not in ("protect", "safeguard", "keep"):
         return False  # ("Zara will be kept safe" is also a hidden-actor finding)
+    if any(
+        c.dep_ == "dobj" and c.lemma_.lower() in words("harm_nouns") for c in clause.verb.children
+    ):
+        return False  # "sustained a spiral fracture": an injury, not safety sustained
     tail = {t.lower_ for t in clause.verb.subtree} | {t.lemma_.lower() for t in clause.verb.subtree}
     if lemma in ("protect", "safeguard", "prioritise", "prioritize"):
         return True

@@ -759,7 +759,8 @@ def _abstract_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[
     for clause in f.clauses:
         if is_abstract_safety(clause):
             yield [clause.verb], "an abstract judgement of safety"
-        elif is_hypothetical(clause) or _past_promise(clause):
+        elif (is_hypothetical(clause) or _past_promise(clause)) and section != "harm":
+            # (in a harm statement "he thought he would never get out" is the child's fear)
             yield [clause.verb], "a promise, not something done,"
         elif is_graded_choice(clause):
             yield [clause.verb], "a verdict on choices"  # "will make better choices"
