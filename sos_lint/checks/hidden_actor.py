@@ -1096,9 +1096,16 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             )
         )
         if token.pos_ == "VERB" and (lemma in words("hiding_verbs") or got_hurt):
-            for child in token.children:
+            suffered = list(token.children)
+            if token.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in suffered):
+                suffered.append(token.head)  # "the beating Oscar received"
+            for child in suffered:
                 if (
-                    (child.dep_ == "dobj" or (child.dep_ == "xcomp" and child.lower_ in harm_nouns))
+                    (
+                        child.dep_ == "dobj"
+                        or child == token.head
+                        or (child.dep_ == "xcomp" and child.lower_ in harm_nouns)
+                    )
                     and (
                         _injured_part(child)
                         or (
@@ -1534,7 +1541,11 @@ def _names_doer(noun: Any, possessive: bool) -> bool:
             ):
                 continue  # "Dylan's neglect": what Dylan went through, not what he did
             return True  # ("a burn to her forearm": the child's arm, not the doer's burn)
-        if t.lower_ in ("by", "from", "off") and any(is_person(x) for x in t.subtree):
+        if (
+            t.lower_ in ("by", "from", "off")
+            and _same_clause(t, noun)
+            and any(is_person(x) for x in t.subtree)
+        ):
             return True  # (but "a fight between Mum and Dad" still hides who hurt whom)
         if (
             t.lower_ == "of"
@@ -1543,6 +1554,17 @@ def _names_doer(noun: Any, possessive: bool) -> bool:
         ):
             return True  # "incidents of Dad shouting at the children"
     return False
+
+
+def _same_clause(token: Any, top: Any) -> bool:
+    """No other verb stands between ``token`` and ``top``: in "sustained a fracture and no
+    explanation has been provided by the parents", the parents did not cause it."""
+    node = token.head
+    while node != top and node.head != node:
+        if node.pos_ in ("VERB", "AUX") and node.dep_ != "acl":
+            return False  # (but "DA perpetrated by their father" is the noun's own phrase)
+        node = node.head
+    return True
 
 
 def _doer_of_gerund(token: Any) -> bool:
