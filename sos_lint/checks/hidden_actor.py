@@ -499,8 +499,15 @@ def _passive_hides(clause: Clause) -> bool:
     if lemma in FOUND and _found_injured(verb):
         # "Freddie has been seen with bruises on his shins": who caused them?
         return not _actor_named_nearby(clause, whole=True, harm_only=True)
-    if lemma in FOUND and _found_neglected(verb):
-        # "The twins were found unsupervised": who left them so?
+    if (
+        lemma in FOUND
+        and _found_neglected(verb)
+        and not (
+            subject is not None
+            and (is_carer_token(subject) or subject.lemma_.lower() in words("other_people"))
+        )
+    ):
+        # "The twins were found unsupervised": who left them so? (Not "Dad was seen drunk".)
         return not _actor_named_nearby(clause, whole=True, harm_only=True)
     official = (
         lemma in words("official_passive_verbs")
@@ -815,12 +822,18 @@ def _found_injured(verb: Any) -> bool:
     )
 
 
+# What an unwatched child is found doing: "found wandering", "found crying in the street".
+UNWATCHED_ACTS = frozenset({"wander", "cry", "roam", "shiver", "scream"})
+
+
 def _found_neglected(verb: Any) -> bool:
     """ "found unsupervised", "found alone", "found wandering" (but "seen alone" is how a
     worker talks to a child without the parents there)."""
     states = words("neglected_states")
     # "found wandering (alone) on the main road": nobody was watching the child
-    wandering = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() == "wander"]
+    wandering = [
+        c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in UNWATCHED_ACTS
+    ]
     return bool(wandering) or any(
         c.dep_ in ("oprd", "acomp", "advmod")
         and c.lower_ in states
