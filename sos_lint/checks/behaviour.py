@@ -74,8 +74,11 @@ def _actions(f: Facts, section: str | None = None) -> list[Any]:
     actions = [
         c
         for c in observable_actions(f)
-        if c.subject is None
-        or not (f.is_child(c.subject) or c.subject.lemma_.lower() in professional)
+        if (
+            c.subject is None
+            or not (f.is_child(c.subject) or c.subject.lemma_.lower() in professional)
+        )
+        and not _receives_care(c)
     ]
     if section in GOAL_LIKE:
         actions = [c for c in actions if not (_absence(c) or _trigger(c))]
@@ -94,6 +97,20 @@ def _actions(f: Facts, section: str | None = None) -> list[Any]:
         }
         actions = [c for c in actions if c.lemma not in observe and c.verb.i not in checks]
     return actions
+
+
+# What a child gets from the adults: "Marcus and Kian do not get the care they need".
+RECEIVED = frozenset(
+    {"care", "help", "support", "attention", "food", "meal", "breakfast", "dinner", "tea"}
+    | {"sleep", "love", "treatment", "medication", "medicine", "supervision"}
+)
+
+
+def _receives_care(clause: Any) -> bool:
+    """Getting care is what happens to the one cared for, not an action of theirs."""
+    return clause.lemma in ("get", "receive") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in RECEIVED for c in clause.verb.children
+    )
 
 
 def _absence(clause: Any) -> bool:
@@ -429,7 +446,7 @@ VERDICT_NOUNS = frozenset(
 # control", "Folake's low mood has left Dami neglected").
 CONDITION_AGENTS = frozenset(
     {"drinking", "drug", "use", "dependency", "addiction", "mood", "illness", "misuse"}
-    | {"lifestyle"}
+    | {"lifestyle", "hoarding", "gambling"}
 )
 ROLE_NOUNS = frozenset(
     {
