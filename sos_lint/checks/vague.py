@@ -1,6 +1,6 @@
 """Vague wording that a word list cannot catch on its own: a part of a child's care graded
-with a verdict ("Mia's attendance has been poor", "his sleep is a worry") and no figure or
-description of what was seen."""
+with a verdict ("Mia's attendance has been poor", "his sleep is a worry", "couldn't look after
+you properly") and no figure or description of what was seen."""
 
 from __future__ import annotations
 
@@ -46,6 +46,31 @@ def _graded(doc: Any) -> Iterable[tuple[Any, Any, Any]]:
         yield subject, clause.verb, grade
 
 
+# Caring acts graded with "properly" ("couldn't look after you properly", "not fed properly").
+CARE_VERBS = frozenset(
+    {"look", "care", "feed", "supervise", "parent", "wash", "dress", "clean", "change", "bath"}
+)
+GRADING_ADVERBS = frozenset({"properly", "adequately"})
+
+
+def _graded_care(doc: Any) -> Iterable[tuple[Any, Any]]:
+    for token in doc:
+        if (
+            token.dep_ == "advmod"
+            and token.lower_ in GRADING_ADVERBS
+            and token.head.lemma_.lower() in CARE_VERBS
+            # done to someone ("fed properly", "look after you properly"); not the baby's own
+            # "could not feed properly"
+            and any(
+                c.dep_ in ("dobj", "auxpass", "nsubjpass")
+                or (c.dep_ in ("prep", "prt") and c.lower_ == "after")  # "look after"
+                or (c.dep_ == "prep" and c.lower_ == "for" and c.head.lemma_ == "care")
+                for c in token.head.children
+            )
+        ):
+            yield token.head, token
+
+
 def check_graded_aspect(context: CheckContext) -> Iterable[Hit]:
     for statement, doc in context.items:
         seen: set[int] = set()
@@ -68,6 +93,20 @@ def check_graded_aspect(context: CheckContext) -> Iterable[Hit]:
                     Suggestion(
                         f"Give the figure or describe it: what about the {what}, how often, "
                         "since when, and what it means for the child?",
+                        safe=False,
+                    ),
+                ),
+            )
+        for verb, adverb in _graded_care(doc):
+            span = doc[min(verb.i, adverb.i) : max(verb.i, adverb.i) + 1]
+            yield Hit(
+                statement.start + span.start_char,
+                statement.start + span.end_char,
+                message=f"“{span.text}” grades the care without saying what was missing",
+                suggestions=(
+                    Suggestion(
+                        "Say what did not happen, in words the child knows: no breakfast, "
+                        "left alone at night, the same nappy all day.",
                         safe=False,
                     ),
                 ),
