@@ -66,3 +66,15 @@ def test_every_term_is_in_one_table_only() -> None:
                     repeats.append((variant, seen[key], rule.code))
                 seen[key] = rule.code
     assert not repeats
+
+
+def test_comparatives_match_only_themselves() -> None:
+    """A term "better relationship" must not also find "good relationship" (nor "good" find
+    "better"): the grade is part of what the term means."""
+    from sos_lint.engine.terms import word_forms
+
+    assert "good" not in word_forms("better")
+    assert "well" not in word_forms("better")
+    assert "bad" not in word_forms("worse")
+    assert "better" not in word_forms("good")
+    assert "escalated" in word_forms("escalate")  # ordinary inflection still works

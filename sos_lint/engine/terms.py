@@ -25,7 +25,7 @@ def _forms_cache() -> JsonCache:
         release = version("lemminflect")
     except PackageNotFoundError:  # pragma: no cover - a declared dependency
         release = "unknown"
-    return JsonCache(f"word-forms-v2-lemminflect-{release}")
+    return JsonCache(f"word-forms-v3-lemminflect-{release}")
 
 
 _FORMS = _forms_cache()
@@ -69,7 +69,12 @@ def _inflections(lower: str) -> tuple[str, ...]:
     for values in getAllLemmas(lower).values():
         lemmas.update(v.lower() for v in values)
     for lemma in lemmas:
-        for tag, values in getAllInflections(lemma).items():
+        inflections = getAllInflections(lemma)
+        if lemma != lower and any(
+            lower in (v.lower() for v in inflections.get(tag, ())) for tag in COMPARATIVES
+        ):
+            continue  # "better" must not also match "good" (nor "well")
+        for tag, values in inflections.items():
             if tag in COMPARATIVES:
                 continue  # "good" must not also match "better" and "best"
             forms.update(v.lower() for v in values)
