@@ -440,6 +440,13 @@ def _passive_hides(clause: Clause) -> bool:
         return False  # "feels supported at school": how she feels (not "seems to get pinched")
     if _is_a_request(clause.verb):
         return False  # "Fatima will ask the council to be moved": what she asks for
+    if (
+        clause.verb.doc.user_data.get("sos_section") == "house_of_dreams"
+        and clause.lemma not in words("harm_verbs")
+        and clause.lemma not in DONE_TO | SENT_SOMEWHERE
+    ):
+        return False  # a child's wish "to be reunified", "for his needs to be met" (but
+        # "not to be hit any more" or "not be moved again" still hides who)
     verb = clause.verb
     lemma = clause.lemma
     subject = clause.subject
