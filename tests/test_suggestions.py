@@ -81,6 +81,13 @@ def test_findings_on_the_corpus_carry_suggestions(root: Path) -> None:
             "Who was meant to be looking after Ethan",
         ),
         ("Bruising was noted on 3 May.", "does not say who caused the injury", "Who caused"),
+        ("Jayden (6) could be hit again.", "does not say who might do it", "Who might hit"),
+        ("Tyrese will be taken to the GP.", "does not say who will do it", "Who will take"),
+        (
+            "Mhairi is worried about what was done to her in the car.",
+            "“was done to her” does not say who did it",
+            "Say who did what",
+        ),
     ],
 )
 def test_a_hidden_doer_finding_asks_the_right_question(

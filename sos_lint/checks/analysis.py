@@ -352,29 +352,21 @@ def _bare_title_noun(token: Any) -> bool:
         (
             (token.pos_ == "NOUN" and token.tag_ == "NN")
             or token.pos_ == "ADJ"
-            # "Tyrese", "Cerys": a name ending in -s, tagged as a plural, that is no English word
-            or (token.pos_ == "NOUN" and token.tag_ == "NNS" and _not_a_word(token))
+            # "Tyrese", "Asif" tagged as plurals the lemmatiser could not make singular
+            # (a real plural, "Things", comes back as "thing")
+            or (
+                token.tag_ == "NNS"
+                and token.lemma_ == token.text
+                and token.text.isalpha()
+                and token.lower_ not in words("organisations")
+                and not (token.i + 1 < len(token.doc) and token.nbor(1).text == "-")
+            )  # (not "Pre-proceedings", split at the hyphen)
         )
         and token.is_title
         and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos", "poss")
         and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in token.children)
         and not token.lower_.endswith(ABSTRACT_ENDINGS)  # "Safety has been evidenced"
     )
-
-
-def _not_a_word(token: Any) -> bool:
-    """The English dictionary has no entry for it (a name, not a noun): "tyrese" has none,
-    "parents" has "parent" (and "Pre-proceedings" is no name)."""
-    after = token.nbor(1).text if token.i + 1 < len(token.doc) else ""
-    return token.text.isalpha() and after != "-" and not _in_dictionary(token.lower_)
-
-
-@lru_cache(maxsize=4096)
-def _in_dictionary(lower: str) -> bool:
-    # In memory only: these are words from case text (names), never written to a disk cache.
-    from lemminflect import getAllLemmas
-
-    return bool(getAllLemmas(lower))
 
 
 # Endings of abstract nouns, which a capital at the start of a sentence does not make names.

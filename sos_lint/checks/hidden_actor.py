@@ -1049,6 +1049,20 @@ def check_agentless_passive(context: CheckContext) -> Iterable[Hit]:
                 # "Tegan is not being given her tablets": whose job was it?
                 message = f"“{said} {written}” does not say who should have done it"
                 ask = f"Who was meant to {clause.lemma} {subject}{what}? Name them."
+            elif clause.modals & POSSIBILITY_MODALS:
+                # "Jayden could be hit again": the danger must say who might do it
+                message = f"“{said} {written}” does not say who might do it"
+                ask = (
+                    f"Who might {clause.lemma} {subject}{what}? "
+                    f"Write “[who] might {clause.lemma} {subject}{what}”."
+                )
+            elif _planned(clause):
+                # "Tyrese will be taken to the GP": the plan must say who will do it
+                message = f"“{said} {written}” does not say who will do it"
+                ask = (
+                    f"Who will {clause.lemma} {subject}{what}? "
+                    f"Write “[who] will {clause.lemma} {subject}{what}”."
+                )
             else:
                 message = f"“{said} {written}” does not say who did it"
                 did = _past(verb)
