@@ -623,7 +623,6 @@ def _passive_hides(clause: Clause) -> bool:
 # "by a safe adult", "by a family member": someone, but nobody in particular.
 UNNAMED_DETERMINERS = frozenset({"a", "an", "any", "another", "some"})
 ANYONE_OF_A_KIND = frozenset({"adult", "person", "grown", "member", "relative", "carer"})
-PLANS = frozenset({"safety_goal", "needs_to_happen", "next_step"})
 
 
 def _unnamed_in_plan(clause: Clause) -> bool:
@@ -633,7 +632,7 @@ def _unnamed_in_plan(clause: Clause) -> bool:
     agent = clause.agent_person
     return (
         agent is not None
-        and clause.verb.doc.user_data.get("sos_section") in PLANS
+        and clause.verb.doc.user_data.get("sos_section") in PLAN_SECTIONS
         and agent.lemma_.lower() in ANYONE_OF_A_KIND  # (not "seen by a paediatrician")
         and any(c.dep_ == "det" and c.lower_ in UNNAMED_DETERMINERS for c in agent.children)
         and clause.subject is not None
@@ -681,26 +680,25 @@ def _image_of_a_person(noun: Any) -> bool:
     )
 
 
-def _done_to_someone(verb: Any) -> bool:
-    """ "what was done to her", "what had been done to Kai" (not "done to a high standard")."""
-    return any(
-        is_person(o)
-        for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ == "to"
-        for o in prep.children
-        if o.dep_ == "pobj"
-    )
-
-
-def _to_a_child(verb: Any) -> bool:
-    f = facts(verb.doc)
-    return any(
-        f.is_child(o) or is_child_token(o)
+def _to_whom(verb: Any) -> list[Any]:
+    """What follows the verb's "to": "sent to Lacey", "done to her"."""
+    return [
+        o
         for prep in verb.children
         if prep.dep_ in ("prep", "dative") and prep.lower_ == "to"
         for o in prep.children
         if o.dep_ == "pobj"
-    )
+    ]
+
+
+def _done_to_someone(verb: Any) -> bool:
+    """ "what was done to her", "what had been done to Kai" (not "done to a high standard")."""
+    return any(is_person(o) for o in _to_whom(verb))
+
+
+def _to_a_child(verb: Any) -> bool:
+    f = facts(verb.doc)
+    return any(f.is_child(o) or is_child_token(o) for o in _to_whom(verb))
 
 
 def _present_state(verb: Any) -> bool:
@@ -1049,24 +1047,18 @@ def check_agentless_passive(context: CheckContext) -> Iterable[Hit]:
                 # "Tegan is not being given her tablets": whose job was it?
                 message = f"“{said} {written}” does not say who should have done it"
                 ask = f"Who was meant to {clause.lemma} {subject}{what}? Name them."
-            elif clause.modals & POSSIBILITY_MODALS:
-                # "Jayden could be hit again": the danger must say who might do it
-                message = f"“{said} {written}” does not say who might do it"
-                ask = (
-                    f"Who might {clause.lemma} {subject}{what}? "
-                    f"Write “[who] might {clause.lemma} {subject}{what}”."
-                )
-            elif _planned(clause):
-                # "Tyrese will be taken to the GP": the plan must say who will do it
-                message = f"“{said} {written}” does not say who will do it"
-                ask = (
-                    f"Who will {clause.lemma} {subject}{what}? "
-                    f"Write “[who] will {clause.lemma} {subject}{what}”."
-                )
             else:
-                message = f"“{said} {written}” does not say who did it"
-                did = _past(verb)
-                ask = f"Who {did} {subject}{what}? Write “[who] {did} {subject}{what}”."
+                # "Mia was hit": who did it; "Jayden could be hit again": who might (a danger);
+                # "Tyrese will be taken to the GP": who will (a plan)
+                modal = (
+                    "might"
+                    if clause.modals & POSSIBILITY_MODALS
+                    else ("will" if _planned(clause) else "")
+                )
+                act = f"{modal} {clause.lemma}" if modal else _past(verb)
+                doing = f"{modal} do it" if modal else "did it"
+                message = f"“{said} {written}” does not say who {doing}"
+                ask = f"Who {act} {subject}{what}? Write “[who] {act} {subject}{what}”."
             yield Hit(start, end, message=message, suggestions=(Suggestion(ask, safe=False),))
 
 
