@@ -874,10 +874,17 @@ def check_mental_state(context: CheckContext) -> Iterable[Hit]:
     )
 
 
+BARE_COMPLIANCE = frozenset({"engage", "comply", "cooperate", "co-operate"})
+
+
 def check_service_compliance(context: CheckContext) -> Iterable[Hit]:
     for statement, doc in context.items:
         f = facts(doc)
         hits = [h for h in _compliance_hits(f) if not _behavioural(f, statement.section, h[0])]
+        if statement.section == "needs_to_happen":
+            # the column holds next steps too ("Dad needs to go to the Thursday group"): only
+            # bare engagement with no service step named is flagged there
+            hits = [h for h in hits if h[0][0].lemma_.lower() in BARE_COMPLIANCE]
         if not hits:
             continue
         tokens, _ = hits[0]

@@ -71,6 +71,68 @@ def _graded_care(doc: Any) -> Iterable[tuple[Any, Any]]:
             yield token.head, token
 
 
+# Everyday acts whose change is claimed with a bare comparative and no measure: "managing his
+# drinking better", "getting Leo to nursery more", "drinking less". Outcomes a reader can picture
+# on their own ("sleeping better", "smiles more") are not here.
+COMPARED_ACTS = frozenset(
+    {
+        "manage",
+        "cope",
+        "drink",
+        "smoke",
+        "use",
+        "get",
+        "take",
+        "go",
+        "attend",
+        "stay",
+        "engage",
+        "supervise",
+        "parent",
+        "handle",
+        "deal",
+        "communicate",
+        "listen",
+        "visit",
+        "keep",
+        "be",
+        "work",
+        "try",
+        "prioritise",
+        "prioritize",
+    }
+)
+COMPARATIVES = frozenset({"more", "less", "better", "worse"})
+# Sections where "more" is the feared harm ("Ava could have more broken ribs") or a child's voice.
+UNMEASURED_SKIP = frozenset(
+    {"danger_statement", "words_and_pictures", "house_of_worries", "house_of_good_things"}
+)
+
+
+def _unmeasured_change(doc: Any) -> Iterable[tuple[Any, Any]]:
+    for token in doc:
+        if token.dep_ != "advmod" or token.lower_ not in COMPARATIVES:
+            continue
+        verb = token.head
+        # the parser often hangs a clause-final "more" on the nearest noun or preposition
+        # ("getting Leo to nursery more", "smoking less around the baby"): climb to the verb
+        while verb.pos_ in ("NOUN", "PROPN", "PRON", "ADP", "PART") and verb.head is not verb:
+            verb = verb.head
+        if not (verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in COMPARED_ACTS):
+            continue
+        if any(c.lower_ in ("no", "any") for c in token.lefts):
+            continue  # "not any more", "no more"
+        if any(t.lower_ == "than" for t in verb.subtree):
+            continue  # "more than twice a week": measured against something
+        if verb.lemma_ == "get" and not any(
+            c.dep_ in ("dobj", "prep", "prt") for c in verb.children
+        ):
+            continue  # "Daddy gets better": recovering, not an act
+        if any(t.like_num for t in verb.sent):
+            continue  # a figure nearby says how much
+        yield verb, token
+
+
 def check_graded_aspect(context: CheckContext) -> Iterable[Hit]:
     for statement, doc in context.items:
         seen: set[int] = set()
@@ -97,6 +159,21 @@ def check_graded_aspect(context: CheckContext) -> Iterable[Hit]:
                     ),
                 ),
             )
+        if statement.section not in UNMEASURED_SKIP:
+            for verb, adverb in _unmeasured_change(doc):
+                span = doc[min(verb.i, adverb.i) : max(verb.i, adverb.i) + 1]
+                yield Hit(
+                    statement.start + span.start_char,
+                    statement.start + span.end_char,
+                    message=f"“{span.text}” says things changed but not by how much",
+                    suggestions=(
+                        Suggestion(
+                            f"Say {adverb.lower_} than what: how often or how much before, and "
+                            "how often or how much now.",
+                            safe=False,
+                        ),
+                    ),
+                )
         for verb, adverb in _graded_care(doc):
             span = doc[min(verb.i, adverb.i) : max(verb.i, adverb.i) + 1]
             yield Hit(
