@@ -1621,12 +1621,61 @@ def _no_more(token: Any) -> bool:
     return token.dep_ == "expl" and any(a.lower_ in ("will", "'ll") for a in token.head.children)
 
 
+# An injury reported with the carer's failure to explain it ("a mark on his face which Dad could
+# not explain", "fractured wrist, no explanation"): everyone suspects a doer, and the sentence
+# names none. Only in statements that report what happened, not a complicating factor's "neither
+# can explain how it happened" or a plan.
+UNEXPLAINED_SECTIONS = frozenset({"harm", "worry", "general"})
+UNEXPLAINED_INJURIES = INJURIES | {"frenulum", "rib", "ribs", "fractured", "bleed", "bleeding"}
+
+
+def _left_unexplained(doc: Any) -> bool:
+    """ "unexplained", "no explanation", "her explanation was inconsistent", "could not explain"
+    (read from the words as well as the parse, which note form often defeats)."""
+    for token in doc:
+        lemma = token.lemma_.lower()
+        before = {t.lower_ for t in doc[max(0, token.i - 3) : token.i]}
+        if lemma == "unexplained":
+            return True
+        if lemma == "explanation" and (
+            "no" in before or any(t.lower_ in ("inconsistent", "implausible") for t in token.sent)
+        ):
+            return True
+        if lemma == "explain" and (
+            any(c.dep_ == "neg" for c in token.children)
+            or before & {"not", "n't", "unable", "failed", "cannot", "never", "nobody", "neither"}
+        ):
+            return True
+    return False
+
+
+def _unexplained_injury(doc: Any) -> Iterable[tuple[list[Any], str]]:
+    if doc.user_data.get("sos_section") not in UNEXPLAINED_SECTIONS or not _left_unexplained(doc):
+        return
+    for token in doc:
+        if token.pos_ in ("VERB", "AUX") or any(c.lower_ in ("no", "any") for c in token.children):
+            continue
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if token.lower_ in INJURED and after is not None and after.lemma_.lower() in BODY:
+            tokens = [token, after]  # "fractured wrist", "broken upper arm" in note form
+        elif token.lower_ in UNEXPLAINED_INJURIES:
+            tokens = [token]
+        elif _injured_part(token):
+            tokens = [min(token.children, key=lambda c: c.i), token]
+        else:
+            continue
+        # (not "The paediatrician says an adult pinched the ear", in any sentence)
+        if not any(_sentence_has_actor(sent[0]) for sent in doc.sents):
+            yield tokens, "An injury nobody has explained, with no one named"
+        return
+
+
 def check_hidden_doer_noun(context: CheckContext) -> Iterable[Hit]:
     for statement, doc in context.items:
         plan = statement.section in PLAN_SECTIONS
         seen: set[tuple[int, int]] = set()
         danger = statement.section == "danger_statement"
-        for tokens, why in _nominal_hits(doc):
+        for tokens, why in (*_nominal_hits(doc), *_unexplained_injury(doc)):
             if plan and not _no_more(tokens[0]):
                 continue  # "keep Musa safe from exploitation": the danger named, not hidden
             if danger and tokens[0].lemma_.lower() in words("hiding_verbs") and _carer_acts(doc):
