@@ -1307,6 +1307,9 @@ ARGUING = frozenset({"shout", "scream", "argue", "fight", "hit", "swear", "bang"
 def _existents(be: Any) -> Iterable[Any]:
     """What "there is/was" says exists: "there was shouting", "there were lots of rows"."""
     for child in be.children:
+        if child.dep_ == "acomp" and child.tag_ == "VBG":
+            yield child  # "there will be no more shouting" (the parse makes it a verb)
+            continue
         if child.dep_ not in ("attr", "nsubj"):
             continue
         if child.lower_ in QUANTITIES:
@@ -1546,6 +1549,9 @@ def _abuse_nominal(token: Any) -> bool:
     )
 
 
+WITNESSING = frozenset({"witness", "see", "hear", "observe", "notice", "report", "overhear"})
+
+
 def _has_doer(noun: Any, possessive: bool = True) -> bool:
     """ "Dad's violence", "violence by Dad", "an argument between Mum and Dad", and "the use of
     chastisement by the parents" (the doer on the noun the abuse word hangs from)."""
@@ -1571,6 +1577,8 @@ def _names_doer(noun: Any, possessive: bool) -> bool:
             t.lower_ in ("by", "from", "off")
             and _same_clause(t, noun)
             and any(is_person(x) for x in t.subtree)
+            # ("incidents witnessed by the children": who saw it, not who did it)
+            and not (t.lower_ == "by" and t.head.lemma_.lower() in WITNESSING)
         ):
             return True  # (but "a fight between Mum and Dad" still hides who hurt whom)
         if (
