@@ -1170,6 +1170,12 @@ def is_compliance(clause: Clause) -> bool:
     return clause.lemma in ("engage", "comply", "cooperate", "co-operate")
 
 
+SAFEGUARDING_NOUNS = frozenset(
+    {"concern", "issue", "procedure", "team", "lead", "matter", "referral", "partner", "policy"}
+    | {"training", "meeting", "process", "risk", "need", "officer", "practitioner", "board"}
+)
+
+
 def is_abstract_safety(clause: Clause) -> bool:
     """ "keep Tom safe", "protect the children", "meet Kai's needs", "prioritise the children"."""
     lemma = clause.lemma
@@ -1184,6 +1190,15 @@ def is_abstract_safety(clause: Clause) -> bool:
         return True  # "Grandparents always act protectively"
     if lemma not in words("abstract_safety_verbs"):
         return False
+    if (
+        lemma == "safeguard"
+        and clause.verb.tag_ == "VBG"
+        and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in SAFEGUARDING_NOUNS
+            for c in clause.verb.children
+        )
+    ):
+        return False  # "raised safeguarding concerns": a kind of concern (the parse made a verb)
     if clause.passive and lemma not in ("protect", "safeguard", "keep"):
         return False  # ("Zara will be kept safe" is also a hidden-actor finding)
     if any(
