@@ -381,6 +381,18 @@ def check_complicating_as_danger(context: CheckContext) -> Iterable[Hit]:
         foretells_harm = any(c.lemma in harm for c in predicted) and (
             named_child(f) or any(is_child_token(t) for t in f.doc)
         )
+        # "Andre will hit Kofi again if he keeps drinking": someone will harm a person
+        will_harm = [
+            c
+            for c in f.clauses
+            if c.modals & {"will", "'ll"}
+            and not c.negated
+            and not c.passive
+            and c.lemma in harm
+            and any(d.dep_ == "dobj" and is_person(d) for d in c.verb.children)
+        ]
+        if will_harm:
+            foretells_harm, predicted = True, will_harm
         if (
             not foretells_harm
             and worried_party(f) is None
