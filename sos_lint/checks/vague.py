@@ -161,32 +161,37 @@ def check_graded_aspect(context: CheckContext) -> Iterable[Hit]:
                     ),
                 ),
             )
-        if statement.section not in UNMEASURED_SKIP:
-            for verb, adverb in _unmeasured_change(doc):
-                span = doc[min(verb.i, adverb.i) : max(verb.i, adverb.i) + 1]
-                yield Hit(
-                    statement.start + span.start_char,
-                    statement.start + span.end_char,
-                    message=f"“{span.text}” says things changed but not by how much",
-                    suggestions=(
-                        Suggestion(
-                            f"Say {adverb.lower_} than what: how often or how much before, and "
-                            "how often or how much now.",
-                            safe=False,
-                        ),
-                    ),
-                )
-        for verb, adverb in _graded_care(doc):
+        pairs = [
+            (
+                verb,
+                adverb,
+                "“{}” says things changed but not by how much",
+                (
+                    f"Say {adverb.lower_} than what: how often or how much before, and how often "
+                    "or how much now."
+                ),
+            )
+            for verb, adverb in (
+                _unmeasured_change(doc) if statement.section not in UNMEASURED_SKIP else ()
+            )
+        ]
+        pairs += [
+            (
+                verb,
+                adverb,
+                "“{}” grades the care without saying what was missing",
+                (
+                    "Say what did not happen, in words the child knows: no breakfast, left alone "
+                    "at night, the same nappy all day."
+                ),
+            )
+            for verb, adverb in _graded_care(doc)
+        ]
+        for verb, adverb, message, ask in pairs:
             span = doc[min(verb.i, adverb.i) : max(verb.i, adverb.i) + 1]
             yield Hit(
                 statement.start + span.start_char,
                 statement.start + span.end_char,
-                message=f"“{span.text}” grades the care without saying what was missing",
-                suggestions=(
-                    Suggestion(
-                        "Say what did not happen, in words the child knows: no breakfast, "
-                        "left alone at night, the same nappy all day.",
-                        safe=False,
-                    ),
-                ),
+                message=message.format(span.text),
+                suggestions=(Suggestion(ask, safe=False),),
             )
