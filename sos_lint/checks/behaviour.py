@@ -671,9 +671,11 @@ def _feeling_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[A
         # Under existing safety, and as a danger, a feeling is not what someone does:
         # "Summer feels safe at her grandma's", "we are worried Noah does not feel safe"
         stated = section in FEELING_SECTIONS and clause.verb.dep_ in ("ROOT", "ccomp")
+        # (not "Tom said he would feel less nervous with someone he knows": his own words)
+        asked = bool(clause.modals & {"will", "'ll", "must", "should", "shall", "can"})
         if (
             clause.lemma == "feel"
-            and (clause.modals or demanded or stated)
+            and (asked or demanded or stated)
             and any(c.dep_ in ("acomp", "oprd", "xcomp") for c in clause.verb.children)
         ):
             yield [clause.verb], "a feeling"
