@@ -415,13 +415,29 @@ def check_complicating_as_danger(context: CheckContext) -> Iterable[Hit]:
 # -- safety goals ---------------------------------------------------------------------------
 
 
+# "Keep a diary" is how people will know; "keep Wayne out of the house" is the behaviour itself.
+KEPT_RECORDS = frozenset(
+    {"diary", "log", "record", "note", "chart", "list", "calendar", "book", "track", "count", "eye"}
+)
+
+
+def _observing(clause: Clause) -> bool:
+    """A clause that checks or reports rather than acts ("Gran will ring the social worker")."""
+    if clause.lemma not in words("observation_verbs"):
+        return False
+    if clause.lemma == "keep":
+        return any(
+            c.dep_ == "dobj" and c.lemma_.lower() in KEPT_RECORDS for c in clause.verb.children
+        )
+    return True
+
+
 def goal_clauses(f: Facts) -> list[Clause]:
     """What the goal asks people to do (not who checks it)."""
-    observe = words("observation_verbs")
     return [
         c
         for c in observable_actions(f)
-        if not (c.passive and c.agent_person is None) and c.lemma not in observe
+        if not (c.passive and c.agent_person is None) and not _observing(c)
     ]
 
 
@@ -590,10 +606,9 @@ def _done_with_an_adult(verb: Any, f: Facts, actors: set[str]) -> bool:
 
 def check_goal_check(context: CheckContext) -> Iterable[Hit]:
     def test(st: Statement, f: Facts) -> str | None:
-        observe = words("observation_verbs")
         actors = {c.subject.lower_ for c in goal_clauses(f) if c.subject is not None}
         for clause in f.clauses:
-            if clause.lemma in observe:
+            if _observing(clause):
                 return None
             if (
                 clause.subject is not None
