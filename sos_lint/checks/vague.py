@@ -1,6 +1,7 @@
 """Vague wording that a word list cannot catch on its own: a part of a child's care graded
 with a verdict ("Mia's attendance has been poor", "his sleep is a worry", "couldn't look after
-you properly") and no figure or description of what was seen."""
+you properly") and no figure or description of what was seen, and a change claimed with a bare
+"more", "less" or "better" ("getting Leo to nursery more", "managing his drinking better")."""
 
 from __future__ import annotations
 
