@@ -740,15 +740,21 @@ def _mental_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[An
             for child in verb.children:
                 if child.dep_ == "xcomp" and child.lemma_.lower() in pure_thought:
                     yield [verb, child], "a state of mind"
-        asked = bool(clause.modals & {"will", "must", "should"}) or (
-            verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("need", "have", "try")
-        )
+        asked = _asked(clause)
         if asked and lemma in ATTITUDES and not clause.negated:
             yield [verb], "an attitude"  # "will value the children's education"
         if asked and is_managing_feelings(clause):
             # "Luke will manage his anger better"; "Lina needs to process her trauma"
             feeling = any(c.dep_ == "dobj" and c.lemma_.lower() in EMOTIONS for c in verb.children)
             yield [verb], "a state of mind" if feeling else "work on a condition"
+
+
+def _asked(clause: Any) -> bool:
+    """The clause is what someone is asked to do ("will", "must", "needs to", "has to")."""
+    verb = clause.verb
+    return bool(clause.modals & {"will", "must", "should"}) or (
+        verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("need", "have", "try")
+    )
 
 
 def _childs_view(f: Facts, clause: Any) -> bool:
@@ -777,6 +783,8 @@ def _compliance_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
 def _abstract_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any], str]]:
     for clause in f.clauses:
         if is_abstract_safety(clause):
+            if _asked(clause) and is_managing_feelings(clause):
+                continue  # "needs to address her alcohol issues": SOS502's work on a condition
             yield [clause.verb], "an abstract judgement of safety"
         elif (is_hypothetical(clause) or _past_promise(clause)) and section != "harm":
             # (in a harm statement "he thought he would never get out" is the child's fear)

@@ -131,8 +131,9 @@ def _unmeasured_change(doc: Any) -> Iterable[tuple[Any, Any]]:
             continue  # "Daddy gets better": recovering, not an act
         if any(t.like_num for t in verb.sent):
             continue  # a figure nearby says how much
-        if token.i == verb.i + 1 and verb.lemma_.lower() in ("manage", "do", "go"):
-            continue  # "managing better", "doing better": already in the vague quality words
+        between = [t.lower_ for t in doc[verb.i + 1 : token.i]]
+        if verb.lemma_.lower() in ("manage", "do", "go", "get") and between in ([], ["on"]):
+            continue  # "managing better", "getting on better": already vague quality words
         yield verb, token
 
 
