@@ -1609,10 +1609,15 @@ def _doer_of_gerund(token: Any) -> bool:
 
 
 def _sentence_has_actor(verb: Any) -> bool:
-    f = facts(verb.doc)
-    for token in verb.sent:
-        if token == verb or token.pos_ != "VERB":
+    return _adult_harms(verb.sent, besides=verb)
+
+
+def _adult_harms(tokens: Iterable[Any], besides: Any = None) -> bool:
+    """Among ``tokens`` (other than ``besides``), an adult is the subject of a harm verb."""
+    for token in tokens:
+        if token == besides or token.pos_ != "VERB":
             continue
+        f = facts(token.doc)  # (cached on the Doc)
         # (not the child: "Amelia (2) had bruising", which the parse reads as "had bruised")
         if any(c.dep_ == "nsubj" and is_person(c) and not f.is_child(c) for c in token.children):
             lemma = token.lemma_.lower()
@@ -1642,9 +1647,11 @@ def _left_unexplained(doc: Any) -> bool:
     (read from the words as well as the parse, which note form often defeats)."""
     for token in doc:
         lemma = token.lemma_.lower()
-        before = {t.lower_ for t in doc[max(0, token.i - 3) : token.i]}
         if lemma == "unexplained":
             return True
+        if lemma not in ("explanation", "explain"):
+            continue
+        before = {t.lower_ for t in doc[max(0, token.i - 3) : token.i]}
         if lemma == "explanation" and (
             "no" in before or any(t.lower_ in ("inconsistent", "implausible") for t in token.sent)
         ):
@@ -1673,7 +1680,7 @@ def _unexplained_injury(doc: Any) -> Iterable[tuple[list[Any], str]]:
         else:
             continue
         # (not "The paediatrician says an adult pinched the ear", in any sentence)
-        if not any(_sentence_has_actor(sent[0]) for sent in doc.sents):
+        if not _adult_harms(doc):
             yield tokens, "An injury nobody has explained, with no one named"
         return
 
