@@ -363,7 +363,20 @@ def _bare_title_noun(token: Any) -> bool:
             )  # (not "Pre-proceedings", split at the hyphen)
         )
         and token.is_title
-        and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos", "poss")
+        and (
+            token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos", "poss")
+            # a note's "Sipho to be taken for a medical": a name the parse made the root
+            # (an unknown word tagged a plural or an adjective; not "Referral to be made")
+            or (
+                token.dep_ == "ROOT"
+                and (token.pos_ == "ADJ" or token.tag_ == "NNS")
+                and any(
+                    c.dep_ == "acl"
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                    for c in token.children
+                )
+            )
+        )
         and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in token.children)
         and not token.lower_.endswith(ABSTRACT_ENDINGS)  # "Safety has been evidenced"
     )
@@ -407,6 +420,8 @@ def _is_name(token: Any) -> bool:
     low = token.lower_
     if (low in MONTHS or low in DAYS) and has_age_after(token):
         return True  # "Jun (10)", "May (4)": a child's age makes the word a name
+    if low in MONTHS and token.i > 1 and token.nbor(-1).text == "-" and token.nbor(-2).is_title:
+        return True  # "Ellie-May", split at the hyphen
     if low in words("harm_nouns"):
         return _harm_word_as_name(token)  # "Mark might throw things", not "Mark on her arm"
     if low in MONTHS or low in DAYS or low in NOT_NAMES:
@@ -505,6 +520,37 @@ def _past_the_date(subject: Any) -> Any:
     return subject
 
 
+def _person_before_aux(verb: Any, subject: Any) -> Any:
+    """A garden path: in "Since the strategy meeting the twins have been kept away" or "Fatima
+    will attend the course and the children will be kept away", the parse hangs the twins or
+    the children on the words before them and makes "strategy" or "attend" the subject. A
+    person straight before the verb's first auxiliary, after that subject, is the subject."""
+    if is_person(subject):
+        return subject
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    if not auxes:
+        return subject
+    doc = verb.doc
+    before = doc[min(a.i for a in auxes) - 1]
+    opener = doc[subject.left_edge.i - 1] if subject.left_edge.i > 0 else None
+    # "Since the start of December Ada has been taken ...": a time phrase at the start with
+    # no comma, which the parse runs on into the name
+    fronted = (
+        opener is not None
+        and opener.i == opener.sent.start
+        and opener.lower_ in ("since", "after", "before", "until", "from", "following")
+    )
+    if (
+        before.i > subject.i
+        and before.pos_ in ("NOUN", "PROPN")
+        # (not "Dad's row with Mum might ...")
+        and (before.dep_ in ("dobj", "conj") or (fronted and before.dep_ == "pobj"))
+        and is_person(before)
+    ):
+        return before
+    return subject
+
+
 REFLEXIVES = frozenset(
     {"herself", "himself", "themselves", "themself", "myself", "yourself", "itself"}
 )
@@ -524,7 +570,8 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
     for _ in range(6):
         for child in node.children:
             if child.dep_ in SUBJECT_DEPS:
-                return _past_the_date(child), child.dep_.endswith("pass")
+                found = _person_before_aux(node, _past_the_date(child))
+                return found, child.dep_.endswith("pass")
         participle = node.dep_ == "advcl" and node.tag_ == "VBG"
         if node.dep_ == "conj" and _own_subject_lost(node):
             break  # "SW scored 3 as the threshold is still met": not the scorer who is met

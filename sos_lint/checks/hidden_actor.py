@@ -594,6 +594,8 @@ def _passive_hides(clause: Clause) -> bool:
                 return True  # "images were sent to Lacey (13)": sent by whom?
             if lemma in SPREAD and _image_of_a_person(subject):
                 return True  # "images of Megan were shared around her school": by whom?
+            if lemma in SMASHED and subject.lemma_.lower() in THROWN_THINGS:
+                return not _in_plan(verb)  # "things got broken", "a mug was thrown": by whom?
             # "the doors are locked" in a plan describes a state to keep, and "the lift has
             # been broken since January" is about a thing; "Kai's door was locked from the
             # outside" hides who shut a child in
@@ -618,6 +620,15 @@ def _passive_hides(clause: Clause) -> bool:
     if effect and clause.modals & {"will", "'ll"} and _actor_named_nearby(clause, whole=True):
         return False  # "if Jaspreet keeps drinking, Aman will be affected": the impact
     return not (effect and _actor_named_nearby(clause, whole=True, harm_only=True))
+
+
+# Things broken or thrown in a row ("some things got broken", "a mug was thrown at the wall"),
+# not the state of a building ("the lift has been broken since June").
+SMASHED = frozenset({"break", "throw", "smash", "chuck", "hurl", "fling"})
+THROWN_THINGS = frozenset(
+    {"thing", "something", "stuff", "item", "object", "plate", "mug", "cup", "glass", "bottle"}
+    | {"chair", "furniture", "ornament", "phone", "remote", "controller", "ashtray", "dish"}
+)
 
 
 # "by a safe adult", "by a family member": someone, but nobody in particular.
