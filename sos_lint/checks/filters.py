@@ -149,8 +149,25 @@ def no_number_nearby(doc: Any, start: int, end: int) -> bool:
     sent = doc[start].sent
     window = doc[end : min(sent.end, end + 7)]
     return not any(
-        t.like_num and t.ent_type_ not in ("DATE", "TIME") and not _next_is_a_month(t)
+        t.like_num
+        and t.ent_type_ not in ("DATE", "TIME")
+        and not _next_is_a_month(t)
+        and not _a_year(t)
+        and not _an_age(t)
         for t in window
+    )
+
+
+def _a_year(token: Any) -> bool:
+    """ "during 2023": a year, not a count."""
+    return len(token.text) == 4 and token.text.isdigit() and 1900 <= int(token.text) <= 2100
+
+
+def _an_age(token: Any) -> bool:
+    """ "Kai (7)": a child's age in brackets, not a count."""
+    doc = token.doc
+    return (
+        0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
     )
 
 
@@ -195,13 +212,29 @@ def worry_not_spelt_out(doc: Any, start: int, end: int) -> bool:
     if last.lemma_.lower() not in ("concern", "worry"):
         return True
     after = [t.lower_ for t in doc[end : min(len(doc), end + 6)]]
-    if after[:1] == ["that"] or after[:2] == ["is", "that"]:
+    if (after[:1] == ["that"] or after[:2] == ["is", "that"]) and not _nobodys(last):
         return False
     if ":" in after and not any(
         p in after[: after.index(":")] for p in (".", ";", ",", "re", "re.")
     ):  # (but "Concerns re: CSE" is a topic, not the worry)
         return False  # "raised one concern at the meeting: ..."
     return not (after[:1] == ["about"] and _names_what(doc, end + 1))
+
+
+def _nobodys(concern: Any) -> bool:
+    """ "There are concerns that Kayla might relapse", "The concern is that ...": a worry
+    nobody owns, so the reader cannot ask whose it is or what they saw (not "Mr Khan's
+    concern is that", "Gran raised a concern that")."""
+    if any(c.dep_ == "poss" for c in concern.children):
+        return False
+    head = concern.head
+    if any(c.dep_ == "expl" for c in head.children):
+        return True  # "there are concerns that"
+    return (
+        concern.dep_ == "nsubj"
+        and head.lemma_ == "be"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in concern.children)
+    )
 
 
 def _names_what(doc: Any, i: int) -> bool:
