@@ -1163,6 +1163,11 @@ def is_compliance(clause: Clause) -> bool:
         return False  # "Jayden has been taken to all his appointments": care done to him
     if clause.subject is not None and refers_to_a_child(clause.subject):
         return False  # "Ruby and Rose have missed five health appointments": the child's care
+    if clause.verb.dep_ in ("ccomp", "xcomp") and clause.verb.head.lemma_.lower() in (
+        "let",
+        "allow",
+    ):
+        return False  # "Naveed will let Zain go to his youth group": the letting is the act
     if clause.lemma == "take" and any(
         c.dep_ == "dobj" and (c.lower_ in OVERDOSE or c.pos_ == "NUM") for c in clause.verb.children
     ):

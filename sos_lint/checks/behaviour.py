@@ -184,6 +184,8 @@ def _demanded(hit: list[Any]) -> bool:
     """The hit is asked for in its own right ("will understand", "needs to accept"), not a
     condition of the plan ("when he feels angry he will ...")."""
     verb = next((t for t in hit if t.lemma_.lower() in DEMANDED_STATES), None)
+    if verb is None and len(hit) == 2 and hit[1].lemma_.lower() in MIND_NOUNS:
+        verb = hit[0]  # "will demonstrate insight into ...", "needs to gain an understanding"
     if verb is None:
         return False
     if any(a.dep_ in ("advcl", "relcl") for a in [verb, *list(verb.ancestors)[:2]]):
