@@ -575,7 +575,9 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
         participle = node.dep_ == "advcl" and node.tag_ == "VBG"
         if node.dep_ == "conj" and _own_subject_lost(node):
             break  # "SW scored 3 as the threshold is still met": not the scorer who is met
-        if (node.dep_ in ("conj", "xcomp", "acl") or participle) and node.head != node:
+        if (
+            node.dep_ in ("conj", "xcomp", "acl") or participle or _got(node)
+        ) and node.head != node:
             node = node.head
             continue
         if node.dep_ == "acomp" and node != verb and node.lemma_.lower() in LIKELY:
@@ -634,11 +636,16 @@ def _modals(verb: Any) -> frozenset[str]:
                 found.add(child.lower_)
             if child.dep_ == "aux" and child.lower_ == "going":
                 found.add("going")
-        if node.dep_ in ("conj", "xcomp") and node.head != node:
+        if (node.dep_ in ("conj", "xcomp") or _got(node)) and node.head != node:
             node = node.head
             continue
         break
     return frozenset(found)
+
+
+def _got(verb: Any) -> bool:
+    """ "Nova might get trapped": the parse hangs the participle on "get" as a complement."""
+    return verb.dep_ == "acomp" and verb.tag_ == "VBN" and verb.head.lemma_.lower() == "get"
 
 
 def _note_form_plan(verb: Any) -> bool:

@@ -128,6 +128,8 @@ STATES = frozenset(
         "glue",  # "glued to their screens"
         "dehydrate",  # "Oscar had lost weight and was dehydrated": how he was
         "decay",  # "four of her teeth were decayed"
+        "muddle",  # "she hears voices and gets muddled": how she is
+        "confuse",
     }
 )
 # Verbs that, done to a person, are something someone did to them: "made to kneel", "put
@@ -425,10 +427,26 @@ def _passive_hides(clause: Clause) -> bool:
     """An agentless passive that leaves out who did something to a person."""
     if not clause.passive or clause.verb.tag_ == "VBG":
         return False  # (not "she's been lying", which the parse may call a passive)
+    doc = clause.verb.doc
+    if clause.verb.i > 1 and doc[clause.verb.i - 1].text == "-":
+        return False  # "he self-harmed", "was well-fed": one word split at the hyphen
+    if clause.subject is None and any(
+        t.lower_ in ("it", "this", "that")
+        for t in doc[max(0, clause.verb.i - 4) : clause.verb.i]
+        if t.dep_ in ("nsubj", "nsubjpass")
+    ):
+        return False  # "if it is still broken on 17 January": the parse lost "it"
     if clause.agent_person is not None:
         return _unnamed_in_plan(clause)
     if _agent_is_a_cause(clause):
         return False  # "frightened by the fire alarm": the cause of a feeling
+    if clause.agent is None and any(
+        p.dep_ == "prep"
+        and p.lower_ == "in"
+        and any(o.lemma_.lower() in MISHAPS for o in p.children if o.dep_ == "pobj")
+        for p in clause.verb.children
+    ):
+        return False  # "could be seriously hurt in a fire": an accident, not a hidden doer
     if (
         clause.verb.dep_ in ("xcomp", "acomp", "oprd")
         and clause.verb.head.lemma_.lower() in ("feel", "seem", "look", "appear")
@@ -629,6 +647,10 @@ THROWN_THINGS = frozenset(
     {"thing", "something", "stuff", "item", "object", "plate", "mug", "cup", "glass", "bottle"}
     | {"chair", "furniture", "ornament", "phone", "remote", "controller", "ashtray", "dish"}
 )
+
+
+# What hurts people with nobody doing it: "hurt in a fire" (but "hurt in a crash" has a driver).
+MISHAPS = frozenset({"fire", "flood", "explosion", "blaze", "storm"})
 
 
 # "by a safe adult", "by a family member": someone, but nobody in particular.
