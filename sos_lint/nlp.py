@@ -95,3 +95,20 @@ def pipe(
         batch_size=batch_size,
         n_process=n_process,
     )
+
+
+def tokens(doc: Any) -> list[Any]:
+    """The doc's tokens, listed once. Iterating a ``Doc`` makes a new ``Token`` object for
+    every word on every pass, and the checks pass over each statement dozens of times."""
+    found = doc.user_data.get("sos_tokens")
+    if found is None:
+        found = doc.user_data["sos_tokens"] = list(doc)
+    return found  # type: ignore[no-any-return]
+
+
+def sentences(doc: Any) -> list[Any]:
+    """The doc's sentences, listed once (``Doc.sents`` walks every token to find them)."""
+    found = doc.user_data.get("sos_sents")
+    if found is None:
+        found = doc.user_data["sos_sents"] = list(doc.sents)
+    return found  # type: ignore[no-any-return]

@@ -21,6 +21,7 @@ from sos_lint.checks.analysis import words
 from sos_lint.checks.structure import document_children
 from sos_lint.engine.runner import CheckContext, Hit
 from sos_lint.models import Suggestion
+from sos_lint.nlp import tokens
 from sos_lint.readability import dictionary
 
 # Two to seven characters (an ampersand may join letters, "G&T"), nearly all capitals: "EWO",
@@ -109,7 +110,7 @@ def check_unexplained_abbreviation(context: CheckContext) -> Iterable[Hit]:
     children: frozenset[str] | None = None  # worked out only if a candidate turns up
     explained: set[str] = set()
     for statement, doc in context.items:
-        for token in doc:
+        for token in tokens(doc):
             text = token.text
             if (
                 len(text) < 2

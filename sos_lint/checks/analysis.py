@@ -17,6 +17,7 @@ import yaml
 
 from sos_lint.engine.paths import rules_dir
 from sos_lint.errors import RuleError
+from sos_lint.nlp import tokens
 from sos_lint.yamlio import load_yaml
 
 MONTHS = {
@@ -734,7 +735,7 @@ def facts(doc: Any) -> Facts:
     result = Facts(doc=doc, text=text)
     result.has_age = bool(_AGE.search(text))
     result.has_time = bool(_TIME.search(text))
-    for token in doc:
+    for token in tokens(doc):
         if is_person(token) and not _names_an_agency(token):
             result.people.append(token)
             if is_child_token(token) or has_age_after(token):
@@ -1147,7 +1148,7 @@ def _named_objects(doc: Any) -> set[int]:
         return cached  # type: ignore[no-any-return]
     found: set[int] = set()
     phrases = _object_phrases()
-    lowered = [t.lower_.rstrip(".") for t in doc]  # ("Triple P." ends on "p.")
+    lowered = [t.lower_.rstrip(".") for t in tokens(doc)]  # ("Triple P." ends on "p.")
     for i, word in enumerate(lowered):
         for phrase in phrases.get(word, ()):
             if tuple(lowered[i : i + len(phrase)]) == phrase:

@@ -43,6 +43,7 @@ from sos_lint.checks.analysis import (
 from sos_lint.checks.filters import not_quoted
 from sos_lint.engine.runner import CheckContext, Hit
 from sos_lint.models import Suggestion
+from sos_lint.nlp import tokens
 
 BEHAVIOUR_QUESTIONS = (
     Suggestion("What does the person do (or not do) that shows this? Who sees it, and when?"),
@@ -256,7 +257,7 @@ def _behavioural(
 
 def _given_an_age(f: Facts, person: Any) -> bool:
     """ "Simran (5)" somewhere in the statement: a child, named with her age."""
-    return any(t.lower_ == person.lower_ and has_age_after(t) for t in f.doc)
+    return any(t.lower_ == person.lower_ and has_age_after(t) for t in tokens(f.doc))
 
 
 def _background(action: Any, hit: Any, subject: Any | None) -> bool:
@@ -315,7 +316,7 @@ def _worried_about_condition(f: Facts) -> Iterable[tuple[list[Any], str]]:
     """ "Children's services are worried about Dad's personality disorder"."""
     conditions = words("condition_nouns")
     worry = words("worry_words")
-    for token in f.doc:
+    for token in tokens(f.doc):
         if (
             token.dep_ == "pobj"
             and token.lemma_.lower() in conditions
@@ -562,7 +563,7 @@ def _fragment_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
     if any(c.verb.pos_ == "VERB" for c in f.clauses):
         return
     conditions = words("condition_nouns") | words("insight_nouns")
-    for token in f.doc:
+    for token in tokens(f.doc):
         if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in conditions:
             yield [token], "a trait or condition"
             return
@@ -581,7 +582,7 @@ def _state_of_home(f: Facts) -> Iterable[tuple[list[Any], str]]:
     low = f.text.lower()
     if not any(w in low for w in (*HOMES, "living")):
         return  # (most statements: no need to walk the parse)
-    for token in f.doc if ("condition" in low or "state" in low) else ():
+    for token in tokens(f.doc) if ("condition" in low or "state" in low) else ():
         lemma = token.lemma_.lower()
         following = f.doc[token.i + 1] if token.i + 1 < len(f.doc) else None
         if token.dep_ == "compound" or token.pos_ != "NOUN":
@@ -685,7 +686,7 @@ def _feeling_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[A
 
 def _mental_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any], str]]:
     pure_thought = THOUGHT_VERBS - {"know", "remember", "deny", "admit", "believe"}
-    for token in f.doc:
+    for token in tokens(f.doc):
         # "given her lack of insight", "due to Luana's lack of insight into the risks": a
         # state of mind offered as the reason, with no verb for the clause checks to find
         if token.lemma_.lower() == "lack" and token.pos_ == "NOUN":
@@ -793,7 +794,7 @@ def _abstract_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[
             yield [clause.verb], "a promise, not something done,"
         elif is_graded_choice(clause):
             yield [clause.verb], "a verdict on choices"  # "will make better choices"
-    for token in f.doc:
+    for token in tokens(f.doc):
         if token.lower_ == "factor" and any(c.lower_ == "protective" for c in token.children):
             yield [token], "an abstract judgement of safety"
         if token.lemma_.lower() == "safe" and token.dep_ == "acomp" and token.head.lemma_ != "feel":

@@ -30,6 +30,7 @@ from sos_lint.checks.analysis import (
 )
 from sos_lint.engine.runner import CheckContext, Hit
 from sos_lint.models import Suggestion
+from sos_lint.nlp import tokens
 
 WHO = Suggestion("Who did this? Name the person: “[Name] hit Mia”.", safe=False)
 
@@ -1097,7 +1098,7 @@ def check_agentless_passive(context: CheckContext) -> Iterable[Hit]:
 
 def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
     harm_nouns = words("harm_nouns")
-    for token in doc:
+    for token in tokens(doc):
         lemma = token.lemma_.lower()
         # "There was an incident of domestic abuse"
         if token.dep_ == "expl" and token.head.lemma_ == "be":
@@ -1678,7 +1679,7 @@ UNEXPLAINED_INJURIES = INJURIES | {"frenulum", "rib", "ribs", "fractured", "blee
 def _left_unexplained(doc: Any) -> bool:
     """ "unexplained", "no explanation", "her explanation was inconsistent", "could not explain"
     (read from the words as well as the parse, which note form often defeats)."""
-    for token in doc:
+    for token in tokens(doc):
         lemma = token.lemma_.lower()
         if lemma == "unexplained":
             return True
@@ -1700,21 +1701,21 @@ def _left_unexplained(doc: Any) -> bool:
 def _unexplained_injury(doc: Any) -> Iterable[tuple[list[Any], str]]:
     if doc.user_data.get("sos_section") not in UNEXPLAINED_SECTIONS or not _left_unexplained(doc):
         return
-    for token in doc:
+    for token in tokens(doc):
         if token.pos_ in ("VERB", "AUX") or any(c.lower_ in ("no", "any") for c in token.children):
             continue
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if token.lower_ in INJURED and after is not None and after.lemma_.lower() in BODY:
-            tokens = [token, after]  # "fractured wrist", "broken upper arm" in note form
+            found = [token, after]  # "fractured wrist", "broken upper arm" in note form
         elif token.lower_ in UNEXPLAINED_INJURIES:
-            tokens = [token]
+            found = [token]
         elif _injured_part(token):
-            tokens = [min(token.children, key=lambda c: c.i), token]
+            found = [min(token.children, key=lambda c: c.i), token]
         else:
             continue
         # (not "The paediatrician says an adult pinched the ear", in any sentence)
         if not _adult_harms(doc):
-            yield tokens, "An injury nobody has explained, with no one named"
+            yield found, "An injury nobody has explained, with no one named"
         return
 
 
@@ -1723,12 +1724,12 @@ def check_hidden_doer_noun(context: CheckContext) -> Iterable[Hit]:
         plan = statement.section in PLAN_SECTIONS
         seen: set[tuple[int, int]] = set()
         danger = statement.section == "danger_statement"
-        for tokens, why in (*_nominal_hits(doc), *_unexplained_injury(doc)):
-            if plan and not _no_more(tokens[0]):
+        for found, why in (*_nominal_hits(doc), *_unexplained_injury(doc)):
+            if plan and not _no_more(found[0]):
                 continue  # "keep Musa safe from exploitation": the danger named, not hidden
-            if danger and tokens[0].lemma_.lower() in words("hiding_verbs") and _carer_acts(doc):
+            if danger and found[0].lemma_.lower() in words("hiding_verbs") and _carer_acts(doc):
                 continue  # "Dad might shake her ... she could suffer a head injury": the impact
-            start, end = _span(statement, tokens)
+            start, end = _span(statement, found)
             if (start, end) in seen:
                 continue
             seen.add((start, end))

@@ -15,6 +15,7 @@ from sos_lint.config import READABILITY_DEFAULTS
 from sos_lint.engine.runner import CheckContext, Hit
 from sos_lint.engine.selection import specificity
 from sos_lint.models import Severity, Statement, Suggestion
+from sos_lint.nlp import sentences
 
 # Clause relations in spaCy's English dependency scheme that open a subordinate clause.
 # xcomp ("wants to go") is left out: open complements read as one idea with their verb.
@@ -35,7 +36,7 @@ def _user_severity(context: CheckContext) -> bool:
 
 def _sentences(statement: Statement, doc: Any) -> Iterator[tuple[int, int, Any]]:
     """Each sentence of a statement with its absolute offsets, trailing spaces excluded."""
-    for sent in doc.sents:
+    for sent in sentences(doc):
         text = sent.text.rstrip()
         if not text.strip():
             continue

@@ -34,6 +34,7 @@ from sos_lint.checks.filters import LOOSE_DEADLINE_PHRASES
 from sos_lint.checks.rewrite import scaffold
 from sos_lint.engine.runner import CheckContext, Hit
 from sos_lint.models import Statement, Suggestion
+from sos_lint.nlp import sentences, tokens
 
 # A goal that is only an absence: the verbs that say nothing will be done, plus "avoid",
 # "give up" and "end".
@@ -112,7 +113,7 @@ def _each(
 def worried_party(f: Facts) -> Any | None:
     """The person or agency that is worried ("Kai's school is worried", "We fear")."""
     worry = words("worry_words")
-    for token in f.doc:
+    for token in tokens(f.doc):
         if token.lemma_.lower() not in worry and token.lower_ not in worry:
             continue
         verb = token if token.pos_ in ("VERB", "AUX") else token.head
@@ -270,7 +271,7 @@ def has_impact(f: Facts, acts: list[Clause]) -> bool:
     skip: set[int] = set()
     if worried is not None:
         skip = {t.i for t in worried.subtree}
-    for token in f.doc:
+    for token in tokens(f.doc):
         if token.i in skip:
             continue
         if token.lemma_.lower() in impact or token.lower_ in impact:
@@ -293,7 +294,7 @@ def has_impact(f: Facts, acts: list[Clause]) -> bool:
         ):
             return True
     # A sentence after the one that describes the act usually says what it did to the child.
-    return bool(acts) and any(s.start > first for s in f.doc.sents)
+    return bool(acts) and any(s.start > first for s in sentences(f.doc))
 
 
 # -- danger statements ----------------------------------------------------------------------
@@ -379,7 +380,7 @@ def check_complicating_as_danger(context: CheckContext) -> Iterable[Hit]:
         # "Dad might hit Sami (3) again", "the children could be seriously hurt": a prediction
         # of harm to a child is the danger itself
         foretells_harm = any(c.lemma in harm for c in predicted) and (
-            named_child(f) or any(is_child_token(t) for t in f.doc)
+            named_child(f) or any(is_child_token(t) for t in tokens(f.doc))
         )
         # "Andre will hit Kofi again if he keeps drinking": someone will harm a person
         will_harm = [
@@ -748,11 +749,13 @@ def check_safety_action(context: CheckContext) -> Iterable[Hit]:
             return None
         if any(is_abstract_safety(c) or is_hypothetical(c) for c in f.clauses) or any(
             t.lower_ == "factor" and any(c.lower_ == "protective" for c in t.children)
-            for t in f.doc
+            for t in tokens(f.doc)
         ):
             # "Dad has shown he can keep Rowan safe", "Nain would never let anything happen"
             return "This is a verdict on safety, not a protective action that happened: say what the person did, and when"
-        if any(t.dep_ == "expl" for t in f.doc) and any(t.lower_ in ("no", "not") for t in f.doc):
+        if any(t.dep_ == "expl" for t in tokens(f.doc)) and any(
+            t.lower_ in ("no", "not") for t in tokens(f.doc)
+        ):
             # "There have been no further incidents since the last review"
             return "This says what has not happened, not what anyone did to keep the child safe"
         if not _states_a_quality(f):
@@ -919,9 +922,8 @@ def check_score_reason(context: CheckContext) -> Iterable[Hit]:
             r"\b(?:because|said|says|saying)\b", after_score, re.I
         ):
             return "This score gives the writer's view of it, not why the person gave it"
-        sentences = list(f.doc.sents)
         has_reason = bool(_REASON.search(after_score)) or any(
-            not _ANOTHER_SCORE.search(str(sent)) for sent in sentences[1:]
+            not _ANOTHER_SCORE.search(str(sent)) for sent in sentences(f.doc)[1:]
         )  # ("Mum scored 7. Dad did not give a number." gives no reason)
         has_whose = bool(f.people) or bool(re.match(r"\s*[A-Z][\w '’-]{1,30}:", text))
         if has_whose and has_reason:

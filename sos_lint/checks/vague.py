@@ -11,6 +11,7 @@ from typing import Any
 from sos_lint.checks.analysis import Clause, facts, words
 from sos_lint.engine.runner import CheckContext, Hit
 from sos_lint.models import Suggestion
+from sos_lint.nlp import tokens
 
 # Verbs that link a thing to its grade: "is poor", "remains a concern", "seems better".
 LINKING = frozenset({"be", "remain", "seem", "appear", "look", "continue", "stay"})
@@ -55,7 +56,7 @@ GRADING_ADVERBS = frozenset({"properly", "adequately"})
 
 
 def _graded_care(doc: Any) -> Iterable[tuple[Any, Any]]:
-    for token in doc:
+    for token in tokens(doc):
         if (
             token.dep_ == "advmod"
             and token.lower_ in GRADING_ADVERBS
@@ -111,7 +112,7 @@ UNMEASURED_SKIP = frozenset(
 
 
 def _unmeasured_change(doc: Any) -> Iterable[tuple[Any, Any]]:
-    for token in doc:
+    for token in tokens(doc):
         if token.dep_ != "advmod" or token.lower_ not in COMPARATIVES:
             continue
         verb = token.head

@@ -16,6 +16,7 @@ from typing import Any
 
 from sos_lint.cache import JsonCache
 from sos_lint.engine.rules import Rule, TermEntry
+from sos_lint.nlp import tokens
 
 
 def _forms_cache() -> JsonCache:
@@ -234,7 +235,7 @@ def _words(doc: Any, key: str, attr: str) -> list[str]:
     exceptions."""
     found = doc.user_data.get(key)
     if found is None:
-        found = doc.user_data[key] = [getattr(t, attr) for t in doc]
+        found = doc.user_data[key] = [getattr(t, attr) for t in tokens(doc)]
     return found  # type: ignore[no-any-return]
 
 
