@@ -362,3 +362,17 @@ def test_bad_selector_fails_before_workers_start(tmp_path: Path) -> None:
         "--select", "SOS9999", "--jobs", "2",
     )  # fmt: skip
     assert code == 2 and "unknown rule selector 'SOS9999'" in err
+
+
+def test_a_scan_puts_the_cycle_collector_back(tmp_path: Path) -> None:
+    """A scan tunes the cycle collector for speed; a program that calls it through the API
+    gets its own settings back afterwards, with nothing left frozen."""
+    import gc
+
+    threshold = gc.get_threshold()
+    frozen = gc.get_freeze_count()
+    output, _, (code, _, err) = scan_csv(tmp_path, 30)
+    assert code == 0, err
+    assert len(read_jsonl(output)) == 30
+    assert gc.get_threshold() == threshold
+    assert gc.get_freeze_count() == frozen
