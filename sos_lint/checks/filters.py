@@ -66,7 +66,22 @@ def doubting_report(doc: Any, start: int, end: int) -> bool:
 
 CLAIMS = frozenset({"claim", "claims", "claimed", "claiming"})
 _CLAUSE_OPENERS = frozenset(
-    {"that", "to", "she", "he", "they", "i", "we", "it", "her", "his", "nothing", "there", "not"}
+    {
+        "that",
+        "to",
+        "she",
+        "he",
+        "they",
+        "i",
+        "we",
+        "it",
+        "her",
+        "his",
+        "nothing",
+        "no",
+        "not",
+        "there",
+    }
 )
 
 
