@@ -280,6 +280,9 @@ def things_not_objects(doc: Any, start: int, end: int) -> bool:
     token = doc[end - 1]
     if any(c.dep_ in ("poss", "compound", "nummod") for c in token.children):
         return False  # "her things", "baby things", "two things"
+    following = [t.lower_ for t in doc[end : min(len(doc), end + 3)] if t.text != ","]
+    if following[:1] in (["like"], [":"]) or following[:2] == ["such", "as"]:
+        return False  # "over small things, like spilling his drink": the things are named
     if any(c.dep_ == "amod" and c.lower_ in ("other", "few", "same") for c in token.children):
         return False
     if token.dep_ in ("dobj", "conj") and token.head.lemma_.lower() in HANDLED:
