@@ -707,6 +707,8 @@ def _mental_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[An
         verb = clause.verb
         if lemma in ("think", "believe", "feel", "know") and _childs_view(f, clause):
             continue  # "Ellie told the nurse she thinks ...": the child's view, the impact
+        if lemma == "consider" and not _weighs_an_effect(verb):
+            continue  # "consider moving out", "consider step-down": a decision to make
         demanded = lemma in DEMANDED_STATES and bool(clause.modals & {"will", "must", "should"})
         if (
             lemma in pure_thought
@@ -741,7 +743,11 @@ def _mental_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[An
             yield [verb], "a state of mind"
         if lemma in ("need", "have", "must") and verb.dep_ == "ROOT":
             for child in verb.children:
-                if child.dep_ == "xcomp" and child.lemma_.lower() in pure_thought:
+                if (
+                    child.dep_ == "xcomp"
+                    and child.lemma_.lower() in pure_thought
+                    and (child.lemma_.lower() != "consider" or _weighs_an_effect(child))
+                ):
                     yield [verb, child], "a state of mind"
         asked = _asked(clause)
         if asked and lemma in ATTITUDES and not clause.negated:
@@ -750,6 +756,25 @@ def _mental_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[An
             # "Luke will manage his anger better"; "Lina needs to process her trauma"
             feeling = any(c.dep_ == "dobj" and c.lemma_.lower() in EMOTIONS for c in verb.children)
             yield [verb], "a state of mind" if feeling else "work on a condition"
+
+
+# What a person can be asked to think about, rather than an option to decide on.
+EFFECTS = frozenset(
+    {"impact", "effect", "feeling", "view", "wish", "need", "consequence", "harm", "risk"}
+    | {"way", "experience", "perspective", "worry", "fear"}
+)
+
+
+def _weighs_an_effect(verb: Any) -> bool:
+    """ "needs to consider the impact of his drinking", "I do not consider that ..." (a state
+    of mind), not "consider moving out", "consider step-down to early help" or "a referral
+    will be considered" (an option to decide on)."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return False
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return True
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(o.lemma_.lower() in EFFECTS for o in objects)
 
 
 def _asked(clause: Any) -> bool:
