@@ -1167,6 +1167,10 @@ def is_compliance(clause: Clause) -> bool:
     """
     if clause.lemma not in words("compliance_verbs"):
         return False
+    if clause.verb.lower_ == "following" and clause.subject is None and not any(
+        c.dep_ == "aux" for c in clause.verb.children
+    ):
+        return False  # "Following the strategy meeting, it was agreed ...": a preposition
     if clause.passive and clause.subject is not None and is_person(clause.subject):
         return False  # "Jayden has been taken to all his appointments": care done to him
     if clause.subject is not None and refers_to_a_child(clause.subject):
