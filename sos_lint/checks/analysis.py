@@ -1171,6 +1171,8 @@ def is_compliance(clause: Clause) -> bool:
         c.dep_ == "aux" for c in clause.verb.children
     ):
         return False  # "Following the strategy meeting, it was agreed ...": a preposition
+    if clause.passive and clause.subject is not None and clause.subject.lower_ == "it":
+        return False  # "it was agreed that ...": a decision reported, not a plan kept
     if clause.passive and clause.subject is not None and is_person(clause.subject):
         return False  # "Jayden has been taken to all his appointments": care done to him
     if clause.subject is not None and refers_to_a_child(clause.subject):
