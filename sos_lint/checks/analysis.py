@@ -1167,8 +1167,10 @@ def is_compliance(clause: Clause) -> bool:
     """
     if clause.lemma not in words("compliance_verbs"):
         return False
-    if clause.verb.lower_ == "following" and clause.subject is None and not any(
-        c.dep_ == "aux" for c in clause.verb.children
+    if (
+        clause.verb.lower_ == "following"
+        and clause.subject is None
+        and not any(c.dep_ == "aux" for c in clause.verb.children)
     ):
         return False  # "Following the strategy meeting, it was agreed ...": a preposition
     if clause.passive and clause.subject is not None and clause.subject.lower_ == "it":

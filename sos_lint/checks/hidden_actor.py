@@ -551,6 +551,8 @@ def _passive_hides(clause: Clause) -> bool:
         harmful = True  # "made to kneel", "put outside", "sent to her room"
     if care and not (lemma == "take" and official):
         official, harmful = False, True
+    if lemma == "use" and subject is not None and _about_person(subject) and _used_as(verb):
+        official, harmful = False, True  # "Precious is being used as a carer": by whom?
     planned_for = subject
     if planned_for is None and verb.dep_ == "acl" and is_person(verb.head):
         planned_for = verb.head  # "Jack to be referred to CAMHS", "Child to be placed ..."
@@ -841,6 +843,15 @@ def _is_injury(subject: Any) -> bool:
     )
 
 
+def _used_as(verb: Any) -> bool:
+    """ "used as an interpreter", "used to hold drugs" (but not "got used to it")."""
+    return any(
+        (c.dep_ == "prep" and c.lower_ == "as")
+        or (c.dep_ in ("xcomp", "advcl") and any(a.tag_ == "TO" for a in c.children))
+        for c in verb.children
+    )
+
+
 def _found_injured(verb: Any) -> bool:
     """ "seen with bruises", "noted to have a bruise to his left ear"."""
     harm = words("harm_nouns")
@@ -855,7 +866,13 @@ def _found_injured(verb: Any) -> bool:
         x.dep_ == "xcomp"
         and x.lemma_ == "have"
         and any(
-            o.dep_ == "dobj" and (o.lemma_.lower() in harm or _injured_part(o)) for o in x.children
+            # ("found to have bruising to her ear": the parse may make "bruising" a verb)
+            o.dep_ in ("dobj", "xcomp")
+            and any(
+                t.lemma_.lower() in harm or t.lower_ in harm or _injured_part(t)
+                for t in (o, *(c for c in o.children if c.dep_ == "conj"))
+            )
+            for o in x.children
         )
         for x in verb.children
     )
