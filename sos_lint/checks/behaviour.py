@@ -184,7 +184,9 @@ DEMAND_SECTIONS = {"safety_goal", "needs_to_happen", "next_step"}
 def _demanded(hit: list[Any]) -> bool:
     """The hit is asked for in its own right ("will understand", "needs to accept"), not a
     condition of the plan ("when he feels angry he will ...")."""
-    verb = next((t for t in hit if t.lemma_.lower() in DEMANDED_STATES), None)
+    # (a feeling asked for, "Amara will feel safe at home", is one too: every goal and need
+    # in the corpus that asks for one is labelled so, whatever else it asks)
+    verb = next((t for t in hit if t.lemma_.lower() in DEMANDED_STATES | {"feel"}), None)
     if verb is None and len(hit) == 2 and hit[1].lemma_.lower() in MIND_NOUNS:
         verb = hit[0]  # "will demonstrate insight into ...", "needs to gain an understanding"
     if verb is None:
@@ -679,7 +681,13 @@ def _feeling_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[A
         if (
             clause.lemma == "feel"
             and (asked or demanded or stated)
-            and any(c.dep_ in ("acomp", "oprd", "xcomp") for c in clause.verb.children)
+            and any(
+                c.dep_ in ("acomp", "oprd", "xcomp")
+                or (c.dep_ == "prep" and c.lower_ == "at")  # "feel at ease"
+                # "Josh needs to feel that he can talk to his dad" (not "it is felt that")
+                or (c.dep_ == "ccomp" and (asked or demanded))
+                for c in clause.verb.children
+            )
         ):
             yield [clause.verb], "a feeling"
 
