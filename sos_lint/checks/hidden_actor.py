@@ -505,6 +505,9 @@ def _passive_hides(clause: Clause) -> bool:
         return False  # "Tia is settled in placement": how she is, not something done to her
     if subject is not None and subject.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
         subject = verb.head  # "the bruises that were caused": the noun the clause is about
+    if subject is not None and subject.lemma_.lower() in WISHES:
+        # "Blessing's dream is to go to church and not be hurt": Blessing is the one hurt
+        subject = next((c for c in subject.children if c.dep_ == "poss" and is_person(c)), subject)
     decided = subject is not None and subject.lower_ == "it" and lemma in DECISION
     harmful = lemma in words("harm_verbs") or (
         lemma == "call" and any(c.lower_ == "names" for c in verb.children)
@@ -629,7 +632,13 @@ def _passive_hides(clause: Clause) -> bool:
     if _same_act_has_a_doer(clause):
         return False
     effect = _is_effect(verb)
-    if effect and clause.negated and not clause.modals:
+    if (
+        effect
+        and clause.negated
+        and not clause.modals
+        # (but "to go to church and not be hurt", a wish, still hides who might hurt her)
+        and not any(c.dep_ == "auxpass" and c.lower_ == "be" for c in verb.children)
+    ):
         return False  # "Tyler is at home with Kerry and is not hurt": how he is, not a deed
     # "Lee might push Kai. Kai could be badly hurt": the impact in a danger statement, or "Kai
     # might be hit", when the statement already says who acts; "Sienna could be harmed" on
@@ -641,6 +650,10 @@ def _passive_hides(clause: Clause) -> bool:
     if effect and clause.modals & {"will", "'ll"} and _actor_named_nearby(clause, whole=True):
         return False  # "if Jaspreet keeps drinking, Aman will be affected": the impact
     return not (effect and _actor_named_nearby(clause, whole=True, harm_only=True))
+
+
+# What a child's wish is called: "Blessing's dream is ... not to be hurt".
+WISHES = frozenset({"dream", "wish", "hope"})
 
 
 # Things broken or thrown in a row ("some things got broken", "a mug was thrown at the wall"),
@@ -829,6 +842,7 @@ CARE_ACTS = frozenset(
         "walk",
         "monitor",  # "Jayden's oxygen was not monitored overnight"
         "check",
+        "provide",  # "Ethan's meals have been provided every weekday"
     }
 )
 
