@@ -611,6 +611,9 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
         and any(c.dep_ in ("dobj", "oprd") and is_person(c) for c in verb.children)
     ):
         return verb.head, False  # "Shannon's boyfriend, Ryan, called Kayden (6) 'thick'"
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and is_person(verb.head):
+        return verb.head, False  # "On 2 February Wayne Doyle called Jake ...": a finite verb
+        # the parse hung on the name the date swallowed (a true acl is a participle)
     if verb.dep_ in ("conj", "xcomp", "acl", "amod", "relcl") and not misparsed:
         return None, False
     if i >= 0 and is_person(doc[i]):
@@ -1068,7 +1071,12 @@ def _observable_actions(f: Facts) -> list[Clause]:
             and any(c.lemma_.lower() in ("risk", "threat", "danger") for c in clause.verb.children)
         ):
             continue  # "is not coping", "poses a risk": verdicts, not acts
-        if lemma in not_behaviour and not gets_someone:
+        # "might stop Lucy (14) seeing her friends": stopping a person is done to them
+        stops_someone = lemma == "stop" and any(
+            c.dep_ == "dobj" and is_person(c) and c.lower_ not in REFLEXIVES
+            for c in clause.verb.children
+        )
+        if lemma in not_behaviour and not gets_someone and not stops_someone:
             continue  # ("get Johnny to school" is an action; "get upset" is not)
         if is_compliance(clause) or is_abstract_safety(clause):
             continue
