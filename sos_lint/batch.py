@@ -901,15 +901,20 @@ def _fewer_collections() -> Iterator[None]:
     counting frees; the cycle collector's passes over them, and over the model's own objects,
     cost a few per cent of a scan. For the scan only, the objects already made (the model,
     the rules) are frozen out of the collector's view and young objects are collected less
-    often. The settings are put back afterwards."""
+    often. The settings are put back afterwards (one scan at a time per process: two scans on
+    threads of one process would put each other's settings back early)."""
     old = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(max(old[0], SCAN_GC_THRESHOLD), *old[1:])
+    frozen_before = gc.get_freeze_count()
+    if frozen_before == 0:
+        gc.freeze()  # (a program that froze objects itself keeps its own arrangement)
+    if old[0] != 0:  # (a program that turned automatic collection off keeps it off)
+        gc.set_threshold(max(old[0], SCAN_GC_THRESHOLD), *old[1:])
     try:
         yield
     finally:
         gc.set_threshold(*old)
-        gc.unfreeze()
+        if frozen_before == 0:
+            gc.unfreeze()
 
 
 _WORKER_JOB: Job | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from collections import Counter
 from pathlib import Path
@@ -365,10 +366,8 @@ def test_bad_selector_fails_before_workers_start(tmp_path: Path) -> None:
 
 
 def test_a_scan_puts_the_cycle_collector_back(tmp_path: Path) -> None:
-    """A scan tunes the cycle collector for speed; a program that calls it through the API
-    gets its own settings back afterwards, with nothing left frozen."""
-    import gc
-
+    """A scan tunes the cycle collector for speed; the program that runs it (here the CLI,
+    in this process) gets its own settings back afterwards, with nothing left frozen."""
     threshold = gc.get_threshold()
     frozen = gc.get_freeze_count()
     output, _, (code, _, err) = scan_csv(tmp_path, 30)
@@ -376,3 +375,19 @@ def test_a_scan_puts_the_cycle_collector_back(tmp_path: Path) -> None:
     assert len(read_jsonl(output)) == 30
     assert gc.get_threshold() == threshold
     assert gc.get_freeze_count() == frozen
+
+
+def test_a_scan_keeps_a_programs_own_collector_arrangement(tmp_path: Path) -> None:
+    """A program that froze its own objects, or turned automatic collection off, keeps that
+    arrangement through a scan and after it."""
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(0)
+    try:
+        _, _, (code, _, err) = scan_csv(tmp_path, 10)
+        assert code == 0, err
+        assert gc.get_threshold()[0] == 0
+        assert gc.get_freeze_count() > 0  # (some frozen objects may have been freed since)
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()

@@ -110,3 +110,26 @@ def test_a_loose_deadline_in_a_next_step_is_reported_once_as_a_missing_date() ->
     assert "“ASAP” is not a date" in deadline[0].message
     goal = lint_text("Dad will stop drinking in front of Kai asap.", section="safety_goal")
     assert "SOS203" in [f.code for f in goal.findings]
+
+
+def test_one_finding_per_phrase(root: Path) -> None:
+    """Where two rules of one category would flag a phrase and a word inside it ("meet the
+    children's needs" and "needs"), only the finding on the whole phrase is reported."""
+    from sos_lint.engine.runner import PHRASE_CATEGORIES
+
+    found = lint_text(
+        "Mum will meet the children's needs and Kai will stay in his kinship placement.",
+        section="safety_goal",
+    ).findings
+    assert found
+    for a in found:
+        for b in found:
+            nested = a is not b and a.start <= b.start and b.end <= a.end
+            assert not (nested and a.category == b.category and a.category in PHRASE_CATEGORIES), (
+                a.code,
+                a.text,
+                b.code,
+                b.text,
+            )
+    texts = {f.text for f in found}
+    assert "meet the children's needs" in texts or "kinship placement" in texts

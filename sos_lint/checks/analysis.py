@@ -421,7 +421,15 @@ def _is_name(token: Any) -> bool:
     low = token.lower_
     if (low in MONTHS or low in DAYS) and has_age_after(token):
         return True  # "Jun (10)", "May (4)": a child's age makes the word a name
-    if low in MONTHS and token.i > 1 and token.nbor(-1).text == "-" and token.nbor(-2).is_title:
+    if (
+        low in MONTHS
+        and token.i > 1
+        and token.nbor(-1).text == "-"
+        and token.nbor(-2).is_title
+        and token.nbor(-2).lower_ not in MONTHS | DAYS  # (not "April-May")
+        and not token.nbor(-2).whitespace_
+        and not token.nbor(-1).whitespace_
+    ):
         return True  # "Ellie-May", split at the hyphen
     if low in words("harm_nouns"):
         return _harm_word_as_name(token)  # "Mark might throw things", not "Mark on her arm"
@@ -532,7 +540,10 @@ def _person_before_aux(verb: Any, subject: Any) -> Any:
     if not auxes:
         return subject
     doc = verb.doc
-    before = doc[min(a.i for a in auxes) - 1]
+    first = min(a.i for a in auxes)
+    if first == 0:
+        return subject  # ("Has anyone visited Mum": nothing comes before the auxiliary)
+    before = doc[first - 1]
     opener = doc[subject.left_edge.i - 1] if subject.left_edge.i > 0 else None
     # "Since the start of December Ada has been taken ...": a time phrase at the start with
     # no comma, which the parse runs on into the name
@@ -544,12 +555,28 @@ def _person_before_aux(verb: Any, subject: Any) -> Any:
     if (
         before.i > subject.i
         and before.pos_ in ("NOUN", "PROPN")
-        # (not "Dad's row with Mum might ...")
-        and (before.dep_ in ("dobj", "conj") or (fronted and before.dep_ == "pobj"))
+        # (not "Dad's row with Mum might ..." nor "the arguing between Mum and Dad has ...",
+        # where the person sits in a phrase inside the subject)
+        and (
+            (before.dep_ in ("dobj", "conj") and not _inside_a_phrase(before, subject))
+            or (fronted and before.dep_ == "pobj")
+        )
         and is_person(before)
     ):
         return before
     return subject
+
+
+def _inside_a_phrase(token: Any, top: Any) -> bool:
+    """A preposition stands between ``token`` and ``top`` on the way up the parse."""
+    node = token
+    for _ in range(8):
+        if node == top or node.head == node:
+            return False
+        node = node.head
+        if node.dep_ == "prep":
+            return True
+    return False
 
 
 REFLEXIVES = frozenset(
@@ -565,7 +592,10 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
     """The verb's subject, following conj/xcomp/advcl chains to the clause that has one.
 
     The small model sometimes swallows a name into a date ("On 14 April Sean hit ..."); when no
-    subject is attached, a person just before the verb (past auxiliaries) is taken instead.
+    subject is attached, a person just before the verb (past auxiliaries) is taken instead, and
+    a past-tense verb hung on such a name takes it as its subject. A garden path ("Since the
+    strategy meeting the twins have been kept ...") is repaired by ``_person_before_aux``, and a
+    get-passive's participle ("might get trapped") looks to "get".
     """
     node = verb
     for _ in range(6):
@@ -1175,11 +1205,7 @@ def is_compliance(clause: Clause) -> bool:
     """
     if clause.lemma not in words("compliance_verbs"):
         return False
-    if (
-        clause.verb.lower_ == "following"
-        and clause.subject is None
-        and not any(c.dep_ == "aux" for c in clause.verb.children)
-    ):
+    if clause.verb.lower_ == "following" and clause.verb.dep_ == "prep":
         return False  # "Following the strategy meeting, it was agreed ...": a preposition
     if clause.passive and clause.subject is not None and clause.subject.lower_ == "it":
         return False  # "it was agreed that ...": a decision reported, not a plan kept

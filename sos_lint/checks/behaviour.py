@@ -181,12 +181,15 @@ def _condition(verb: Any, markers: frozenset[str] = CONDITIONS | TIMES) -> bool:
 DEMAND_SECTIONS = {"safety_goal", "needs_to_happen", "next_step"}
 
 
+DEMANDED_OR_FELT = DEMANDED_STATES | {"feel"}
+
+
 def _demanded(hit: list[Any]) -> bool:
     """The hit is asked for in its own right ("will understand", "needs to accept"), not a
     condition of the plan ("when he feels angry he will ...")."""
     # (a feeling asked for, "Amara will feel safe at home", is one too: every goal and need
     # in the corpus that asks for one is labelled so, whatever else it asks)
-    verb = next((t for t in hit if t.lemma_.lower() in DEMANDED_STATES | {"feel"}), None)
+    verb = next((t for t in hit if t.lemma_.lower() in DEMANDED_OR_FELT), None)
     if verb is None and len(hit) == 2 and hit[1].lemma_.lower() in MIND_NOUNS:
         verb = hit[0]  # "will demonstrate insight into ...", "needs to gain an understanding"
     if verb is None:

@@ -429,8 +429,12 @@ def _passive_hides(clause: Clause) -> bool:
     if not clause.passive or clause.verb.tag_ == "VBG":
         return False  # (not "she's been lying", which the parse may call a passive)
     doc = clause.verb.doc
-    if clause.verb.i > 1 and doc[clause.verb.i - 1].text == "-":
-        return False  # "he self-harmed", "was well-fed": one word split at the hyphen
+    if (
+        clause.verb.i > 1
+        and doc[clause.verb.i - 1].text == "-"
+        and doc[clause.verb.i - 2].lower_ in ("self", "well")
+    ):
+        return False  # "he self-harmed", "was well-fed" (but "was ill-treated" hides who)
     if clause.subject is None and any(
         t.lower_ in ("it", "this", "that")
         for t in doc[max(0, clause.verb.i - 4) : clause.verb.i]
@@ -660,8 +664,8 @@ WISHES = frozenset({"dream", "wish", "hope"})
 # not the state of a building ("the lift has been broken since June").
 SMASHED = frozenset({"break", "throw", "smash", "chuck", "hurl", "fling"})
 THROWN_THINGS = frozenset(
-    {"thing", "something", "stuff", "item", "object", "plate", "mug", "cup", "glass", "bottle"}
-    | {"chair", "furniture", "ornament", "phone", "remote", "controller", "ashtray", "dish"}
+    {"thing", "something", "stuff", "item", "object", "plate", "mug", "cup", "bottle", "dish"}
+    | {"chair", "furniture", "ornament", "remote", "controller", "ashtray"}
 )
 
 

@@ -175,9 +175,10 @@ class Linter:
     # -- public entry points -------------------------------------------------------------
     def lint_document(self, document: Document) -> list[Finding]:
         docs = self.parse_statements(document.statements)
-        found = self.findings(document, docs)
-        _release(docs)
-        return found
+        try:
+            return self.findings(document, docs)
+        finally:
+            _release(docs)
 
     def lint_documents(
         self, documents: Iterable[Document], batch_size: int = 64
@@ -201,8 +202,10 @@ class Linter:
         docs = iter(self.parse_statements(statements, batch_size=batch_size))
         for document in documents:
             mine = [next(docs) for _ in document.statements]
-            found = self.findings(document, mine)
-            _release(mine)
+            try:
+                found = self.findings(document, mine)
+            finally:
+                _release(mine)
             yield document, found
 
     # -- the analysis --------------------------------------------------------------------
@@ -219,6 +222,7 @@ class Linter:
             out.extend(self.grammar.findings(self, document, items, out, lines))
         out = [f for f in out if f.text.lower() not in self.accept]
         out = self._defer(out)
+        out = _outermost(out)
         out = self._suppress(document, out, lines)
         out.sort(key=lambda f: (f.start, f.end, f.code))
         return out
@@ -550,3 +554,31 @@ def _release(docs: Iterable[Any]) -> None:
     as soon as its findings are made (a scan makes millions)."""
     for doc in docs:
         doc.user_data.clear()
+
+
+# Categories about words and phrases, where one phrase should get one finding; a statement's
+# missing parts (structure) and its length (hard-to-read) are about the whole statement.
+PHRASE_CATEGORIES = frozenset(
+    {"jargon", "vague", "judgemental", "hedging", "non-behavioural", "hidden-actor"}
+)
+
+
+def _outermost(findings: list[Finding]) -> list[Finding]:
+    """One finding per phrase: where two rules of the same category flag text one inside the
+    other ("meet the children's needs" and "needs", "kinship placement" and "placement"), the
+    finding on the whole phrase stands and the one inside it is dropped."""
+    kept: list[Finding] = []
+    for finding in findings:
+        if finding.category in PHRASE_CATEGORIES and any(
+            other is not finding
+            and other.category == finding.category
+            and other.code != finding.code
+            and other.start <= finding.start
+            and finding.end <= other.end
+            and (other.end - other.start) > (finding.end - finding.start)
+            and other.severity >= finding.severity
+            for other in findings
+        ):
+            continue
+        kept.append(finding)
+    return kept
