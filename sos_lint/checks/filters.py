@@ -56,12 +56,17 @@ def doubting_report(doc: Any, start: int, end: int) -> bool:
         return _claims_an_account(token)
     if token.dep_ in ("compound", "pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos"):
         return False  # used as a noun ("her PIP claim") whatever the tagger says
-    before = doc[max(0, token.i - 2) : token.i]
-    if any(t.tag_ in ("DT", "PRP$", "POS") for t in before) and not any(
-        t.pos_ in ("VERB", "AUX") for t in before
-    ):
-        return False  # "her PIP claim", "the claims": a noun after a determiner
+    if _after_a_determiner(token):
+        return False  # "her report", "the allegations": a noun after a determiner
     return person_acts(doc, start, end)
+
+
+def _after_a_determiner(token: Any) -> bool:
+    """A determiner or possessive, and no verb, in the two words before: a noun's place."""
+    before = token.doc[max(0, token.i - 2) : token.i]
+    return any(t.tag_ in ("DT", "PRP$", "POS") for t in before) and not any(
+        t.pos_ in ("VERB", "AUX") for t in before
+    )
 
 
 CLAIMS = frozenset({"claim", "claims", "claimed", "claiming"})
@@ -92,9 +97,7 @@ def _claims_an_account(token: Any) -> bool:
     if token.lower_ not in CLAIMS:
         return False
     doc = token.doc
-    if any(t.tag_ in ("DT", "PRP$", "POS") for t in doc[max(0, token.i - 2) : token.i]) and not any(
-        t.pos_ in ("VERB", "AUX") for t in doc[max(0, token.i - 2) : token.i]
-    ):
+    if _after_a_determiner(token):
         return False  # "her claim", "the claims"
     if token.pos_ == "VERB" and any(c.dep_ in ("ccomp", "xcomp") for c in token.children):
         return True
