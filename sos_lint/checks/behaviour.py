@@ -51,10 +51,10 @@ BEHAVIOUR_QUESTIONS = (
 )
 
 
-def _span(statement: Any, tokens: Iterable[Any]) -> tuple[int, int]:
-    tokens = list(tokens)
-    start = min(t.idx for t in tokens)
-    end = max(t.idx + len(t.text) for t in tokens)
+def _span(statement: Any, among: Iterable[Any]) -> tuple[int, int]:
+    listed = list(among)
+    start = min(t.idx for t in listed)
+    end = max(t.idx + len(t.text) for t in listed)
     return statement.start + start, statement.start + end
 
 

@@ -35,10 +35,10 @@ from sos_lint.nlp import tokens
 WHO = Suggestion("Who did this? Name the person: “[Name] hit Mia”.", safe=False)
 
 
-def _span(statement: Any, tokens: Iterable[Any]) -> tuple[int, int]:
-    tokens = list(tokens)
-    start = min(t.idx for t in tokens)
-    end = max(t.idx + len(t.text) for t in tokens)
+def _span(statement: Any, among: Iterable[Any]) -> tuple[int, int]:
+    listed = list(among)
+    start = min(t.idx for t in listed)
+    end = max(t.idx + len(t.text) for t in listed)
     return statement.start + start, statement.start + end
 
 
@@ -1681,9 +1681,9 @@ def _sentence_has_actor(verb: Any) -> bool:
     return _adult_harms(verb.sent, besides=verb)
 
 
-def _adult_harms(tokens: Iterable[Any], besides: Any = None) -> bool:
-    """Among ``tokens`` (other than ``besides``), an adult is the subject of a harm verb."""
-    for token in tokens:
+def _adult_harms(among: Iterable[Any], besides: Any = None) -> bool:
+    """Among the tokens given (other than ``besides``), an adult is the subject of a harm verb."""
+    for token in among:
         if token == besides or token.pos_ != "VERB":
             continue
         f = facts(token.doc)  # (cached on the Doc)
@@ -1749,7 +1749,7 @@ def _unexplained_injury(doc: Any) -> Iterable[tuple[list[Any], str]]:
         else:
             continue
         # (not "The paediatrician says an adult pinched the ear", in any sentence)
-        if not _adult_harms(doc):
+        if not _adult_harms(tokens(doc)):
             yield found, "An injury nobody has explained, with no one named"
         return
 
