@@ -317,38 +317,89 @@ def _given_as_reason(verb: Any) -> bool:
     )
 
 
-def _worried_about_condition(f: Facts) -> Iterable[tuple[list[Any], str]]:
-    """ "Children's services are worried about Dad's personality disorder"."""
-    conditions = words("condition_nouns")
-    worry = words("worry_words")
+def _worried_about_condition(
+    f: Facts, section: str | None = None
+) -> Iterable[tuple[list[Any], str]]:
+    """ "Children's services are worried about Dad's personality disorder", and in a danger or
+    harm statement "Concerns remain around Mum's chaotic lifestyle and the impact on Jess".
+    (A worry column's "concerns regarding Leo's presentation" is often the child's state, the
+    impact, so only the plain diagnoses count there.)"""
+    wider = section not in ("worry", None)
+    conditions = words("condition_nouns") | (WORRIED_STATES if wider else frozenset())
+    worry = words("worry_words") | {"worried", "concerned"}
+    heads = ("about", "by", "around", "regarding", "over") if wider else ("about", "by")
     for token in tokens(f.doc):
         if (
             token.dep_ == "pobj"
             and token.lemma_.lower() in conditions
-            and token.head.lower_ in ("about", "by")
-            and token.head.head.lemma_.lower() in worry | {"worried", "concerned"}
-            and any(c.dep_ == "poss" and is_person(c) for c in token.children)
+            and token.head.lower_ in heads
+            and _a_worry(token.head.head, worry)
+            and any(
+                c.dep_ == "poss"
+                and is_person(c)
+                # "concerns about Leo's presentation": how a child seems is the impact
+                and not (
+                    token.lemma_.lower() in WORRIED_STATES
+                    and (f.is_child(c) or is_child_token(c) or c.lower_ in ("children", "twins"))
+                )
+                for c in token.children
+            )
         ):
             yield [token.head.head, token], "a diagnosis or condition as the worry"
 
 
+# A person's state named as the worry, beside the diagnoses: "Mum's chaotic lifestyle".
+WORRIED_STATES = frozenset({"lifestyle", "presentation", "covid", "cancer", "wellbeing"})
+
+
+def _a_worry(head: Any, worry: frozenset[str] | set[str]) -> bool:
+    """ "worried about", "concerns about", or "concerns remain around"."""
+    if head.lemma_.lower() in worry:
+        return True
+    return head.lemma_ in ("remain", "be", "persist") and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in worry for c in head.children
+    )
+
+
 def _risk_verdicts(f: Facts) -> Iterable[tuple[list[Any], str]]:
     """ "Dad poses a risk to the children": a verdict about risk in place of what someone did
-    or might do. (Writers split on "Mason is at risk of CSE", so it is left to the vague
-    rules.)"""
+    or might do, and "Mason is at risk of CSE" said as the whole claim."""
     for clause in f.clauses:
         verb = clause.verb
         if clause.subject is None or not _person_subject(clause.subject):
             continue
-        if clause.lemma == "pose" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in ("risk", "threat", "danger")
-            for c in verb.children
-        ):
+        if (
+            clause.lemma == "pose"
+            and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in ("risk", "threat", "danger")
+                for c in verb.children
+            )
+        ) or _bare_risk(clause):
             yield [clause.subject, verb], "a verdict of risk"
 
 
-def _trait_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
-    yield from _worried_about_condition(f)
+def _bare_risk(clause: Any) -> bool:
+    """ "Kezia is at risk of CSE." said as the whole claim: a label of risk with no one doing
+    anything. ("Zain is at risk from his father" names who; "worried that Amir is at risk"
+    reports someone's worry and is left to the vague rules.)"""
+    verb = clause.verb
+    if clause.lemma not in ("be", "remain") or verb.dep_ != "ROOT":
+        return False
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "at":
+            risk = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if risk is not None and risk.lower_ == "risk":
+                # ("at risk from his father", "at risk due to exposure to ...": a source named)
+                return not any(
+                    t.lower_ in ("from", "due", "because")
+                    or (t.lower_ == "to" and t.head.i == risk.i)
+                    for t in verb.subtree
+                )
+    return False
+
+
+def _trait_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any], str]]:
+    yield from _worried_about_condition(f, section)
     yield from _risk_verdicts(f)
     traits = words("trait_adjectives")
     conditions = words("condition_nouns")
@@ -875,7 +926,7 @@ def _report(
 
 
 def _trait_or_fragment(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any], str]]:
-    for hit in _trait_hits(f):
+    for hit in _trait_hits(f, section):
         last = hit[0][-1]
         if not not_quoted(f.doc, last.i, last.i + 1):
             continue  # 'called Ellie "stupid"': the words said are the behaviour
