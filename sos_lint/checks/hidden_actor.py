@@ -291,7 +291,7 @@ def _actor_named_nearby(clause: Clause, whole: bool = False, harm_only: bool = F
         if (
             subject is not None
             and is_person(subject)
-            and not facts(verb.doc).is_child(subject)
+            and (not facts(verb.doc).is_child(subject) or _child_doing_harm(verb))
             and not _only_worried(other)
             and (subject.pos_ != "PRON" or verb.lemma_.lower() not in WHERE_SOMEONE_IS)
         ):
@@ -301,6 +301,15 @@ def _actor_named_nearby(clause: Clause, whole: bool = False, harm_only: bool = F
 
 
 PARTITIVES = frozenset({"one", "either", "neither", "both", "some", "each", "any"})
+
+
+def _child_doing_harm(verb: Any) -> bool:
+    """A child can be the one who hurts: "Kai (11) might kick Zanele (6)", "when Freya (14)
+    smashes glasses". (A child who only goes somewhere or sees something is not a doer.)"""
+    lemma = verb.lemma_.lower()
+    return (lemma in words("harm_verbs") or lemma in SMASHED) and any(
+        c.dep_ == "dobj" for c in verb.children
+    )
 
 
 def _pronoun_means_a_child(pronoun: Any) -> bool:
