@@ -241,12 +241,26 @@ def _behavioural(
         # "compromised by her alcohol misuse": the hit is the doer, so no person acts
         and not (a.agent is not None and any(c.i in hit_ids for c in a.agent.children))
     ]
+    if hit and section in ACCOUNT_SECTIONS:
+        subject = _hit_subject(f, hit[0])
+        if (
+            subject is not None
+            and (is_child_token(subject) or _given_an_age(f, subject))
+            and any(
+                a.verb.i not in ignore
+                and a.verb.i not in hit_ids
+                and not (a.agent is not None and any(c.i in hit_ids for c in a.agent.children))
+                for a in observable_actions(f)
+            )
+        ):
+            # "... drove Simran (5) at 2am. Simran was cold": the impact of the act, even
+            # when the one who acted is another child ("Noah (13) locked Finn (11) in the
+            # shed. Finn was cold")
+            return True
     if not actions or not hit or section not in ACCOUNT_SECTIONS:
         return bool(actions)
     sentence = hit[0].sent
     subject = _hit_subject(f, hit[0])
-    if subject is not None and (is_child_token(subject) or _given_an_age(f, subject)):
-        return True  # "... drove Simran (5) at 2am. Simran was cold": the impact of the act
     if any(a.verb.sent == sentence and not _background(a, hit[0], subject) for a in actions):
         return True
     for action in actions:
