@@ -633,6 +633,14 @@ def _passive_hides(clause: Clause) -> bool:
                 return True  # "images of Megan were shared around her school": by whom?
             if lemma in SMASHED and subject.lemma_.lower() in THROWN_THINGS:
                 return not _in_plan(verb)  # "things got broken", "a mug was thrown": by whom?
+            if (
+                lemma in TAKEN_FROM
+                and _possessed(subject)
+                and not _in_plan(verb)
+                # (not "his refusal will be taken into account")
+                and not any(c.lower_ in ("into", "seriously", "as") for c in verb.children)
+            ):
+                return True  # "her passport got taken", "Anaya's messages were read": by whom?
             # "the doors are locked" in a plan describes a state to keep, and "the lift has
             # been broken since January" is about a thing; "Kai's door was locked from the
             # outside" hides who shut a child in
@@ -676,6 +684,34 @@ THROWN_THINGS = frozenset(
     {"thing", "something", "stuff", "item", "object", "plate", "mug", "cup", "bottle", "dish"}
     | {"chair", "furniture", "ornament", "remote", "controller", "ashtray"}
 )
+
+
+# What is done to a person's belongings to control or frighten them: "her phone was taken".
+TAKEN_FROM = frozenset(
+    {"take", "read", "steal", "hide", "confiscate", "withhold", "smash", "destroy", "ruin"}
+    | {"snatch", "cut", "burn", "rip", "tear"}
+)
+
+
+# What a story for a child may call the harm: "there were some grown-up problems at home".
+HOME_TROUBLES = frozenset({"problem", "trouble", "difficulty"})
+HOME_PLACES = frozenset({"home", "house", "flat"})
+
+
+def _trouble_at_home(noun: Any) -> bool:
+    """ "There were some problems at home": someone did something, and no one is named."""
+    if noun.lemma_.lower() not in HOME_TROUBLES or any(
+        c.lower_ in ("no", "any") or c.dep_ == "poss" for c in noun.children
+    ):
+        return False
+    places = [noun, noun.head]
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ in ("at", "in")
+        and any(o.lemma_.lower() in HOME_PLACES for o in p.children)
+        for h in places
+        for p in h.children
+    )
 
 
 # What hurts people with nobody doing it: "hurt in a fire" (but "hurt in a crash" has a driver).
@@ -1158,7 +1194,7 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
                         not any(c.lower_ in ("no", "any") for c in child.children)
                         or _no_more(token)  # "There will be no more fighting"
                     )
-                ):
+                ) or _trouble_at_home(child):
                     yield [token, token.head, child], "“There was …” hides who did what"
         # "the bruising was non-accidental": someone caused it, and the sentence does not say who
         if (
@@ -1608,12 +1644,20 @@ def _about_an_offence(token: Any) -> bool:
     return False
 
 
+# A person's own habit, which they do rather than do to the child.
+OWNED_HABITS = frozenset({"drinking", "use", "misuse", "smoking", "gambling", "taking"})
+
+
 def _owned_harm(token: Any) -> bool:
-    """ "exposed to his grandfather's drinking": the object names whose behaviour it is."""
+    """ "exposed to his grandfather's drinking": the object names whose habit it is. (But
+    "exposed to his parents' volatile relationship" or "to Dad's violence" still hides what
+    was done, and to whom.)"""
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ == "to":
             for obj in prep.children:
-                if any(c.dep_ == "poss" and is_person(c) for c in obj.children):
+                if obj.lemma_.lower() in OWNED_HABITS and any(
+                    c.dep_ == "poss" and is_person(c) for c in obj.children
+                ):
                     return True
     return False
 
