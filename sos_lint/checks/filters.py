@@ -277,6 +277,8 @@ def things_not_objects(doc: Any, start: int, end: int) -> bool:
     someone handles ("threw things", "her things", "school things", "things she needs") are
     not, and "make things better" is left to the vague quality words."""
     token = doc[end - 1]
+    if token.lower_ not in ("things", "stuff"):
+        return True  # a whole phrase ("responsibility for what happened"), not an object
     if any(c.dep_ in ("poss", "compound", "nummod") for c in token.children):
         return False  # "her things", "baby things", "two things"
     following = [t.lower_ for t in doc[end : min(len(doc), end + 3)] if t.text != ","]
