@@ -1222,6 +1222,8 @@ def is_compliance(clause: Clause) -> bool:
         c.dep_ == "dobj" and (c.lower_ in OVERDOSE or c.pos_ == "NUM") for c in clause.verb.children
     ):
         return False  # "took an OD of her medication", "took 40 of her tablets": not a plan kept
+    if clause.lemma in ("take", "use") and _routine_seen(clause.verb):
+        return False  # "will take her methadone at the chemist each morning": a routine to see
     objects = words("compliance_objects")
     named = _named_objects(clause.verb.doc)  # "the Caring Dads programme"
     if any(
@@ -1272,6 +1274,28 @@ def is_compliance(clause: Clause) -> bool:
     return clause.lemma in ("engage", "comply", "cooperate", "co-operate")
 
 
+# When and where a dose is taken: "each morning", "at the chemist", "while Amy watches".
+ROUTINE_PLACES = frozenset({"chemist", "pharmacy", "breakfast", "teatime", "bedtime"})
+MEDICINES = frozenset({"medication", "medicine", "methadone", "tablet", "meds", "insulin"})
+
+
+def _routine_seen(verb: Any) -> bool:
+    """Taking medicine at a set time or place, or watched, is behaviour someone can see; "take
+    her medication as prescribed" is keeping to a treatment."""
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in MEDICINES for c in verb.children):
+        return False
+    for token in verb.subtree:
+        if token.lower_ in ("each", "every") and token.head.pos_ == "NOUN":
+            return True
+        if token.lemma_.lower() in ROUTINE_PLACES and token.dep_ == "pobj":
+            return True
+        if token.dep_ == "advcl" and token.head == verb and any(
+            c.lower_ == "while" for c in token.children
+        ):
+            return True
+    return False
+
+
 SAFEGUARDING_NOUNS = frozenset(
     {"concern", "issue", "procedure", "team", "lead", "matter", "referral", "partner", "policy"}
     | {"training", "meeting", "process", "risk", "need", "officer", "practitioner", "board"}
@@ -1301,6 +1325,14 @@ def is_abstract_safety(clause: Clause) -> bool:
         )
     ):
         return False  # "raised safeguarding concerns": a kind of concern (the parse made a verb)
+    verb = clause.verb
+    if (
+        lemma == "safeguard"
+        and verb.lower_ == "safeguarding"
+        and verb.i + 1 < len(verb.doc)
+        and verb.doc[verb.i + 1].pos_ in ("NOUN", "PROPN")
+    ):
+        return False  # "the trust's safeguarding team", "a safeguarding concern": a name
     if clause.passive and lemma not in ("protect", "safeguard", "keep"):
         return False  # ("Zara will be kept safe" is also a hidden-actor finding)
     if any(
