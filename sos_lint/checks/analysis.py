@@ -1203,7 +1203,12 @@ def is_compliance(clause: Clause) -> bool:
 
     Taking a child somewhere ("did not take Zayn to his appointments") is care, not compliance.
     """
-    if clause.lemma not in words("compliance_verbs"):
+    been_to = (
+        clause.lemma == "be"
+        and clause.verb.lower_ == "been"
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in clause.verb.children)
+    )  # "has been to all 12 of his sessions": attended
+    if clause.lemma not in words("compliance_verbs") and not been_to:
         return False
     if clause.verb.lower_ == "following" and clause.verb.dep_ == "prep":
         return False  # "Following the strategy meeting, it was agreed ...": a preposition
@@ -1289,8 +1294,10 @@ def _routine_seen(verb: Any) -> bool:
             return True
         if token.lemma_.lower() in ROUTINE_PLACES and token.dep_ == "pobj":
             return True
-        if token.dep_ == "advcl" and token.head == verb and any(
-            c.lower_ == "while" for c in token.children
+        if (
+            token.dep_ == "advcl"
+            and token.head == verb
+            and any(c.lower_ == "while" for c in token.children)
         ):
             return True
     return False

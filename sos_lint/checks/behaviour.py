@@ -882,6 +882,18 @@ def _compliance_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
     for clause in f.clauses:
         if is_compliance(clause):
             yield [clause.verb], "service compliance"
+    for token in tokens(f.doc):
+        # "Mum complies with the safety plan" (the tagger may make "complies" a noun), "Mum
+        # compliant with safety plan": keeping to a plan, whatever the parse
+        if (
+            token.lower_ in COMPLYING
+            and token.pos_ != "VERB"
+            and any(c.lower_ == "with" for c in token.children)
+        ):
+            yield [token], "service compliance"
+
+
+COMPLYING = frozenset({"complies", "complied", "compliant", "complying"})
 
 
 def _abstract_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any], str]]:
