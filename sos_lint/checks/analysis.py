@@ -771,7 +771,7 @@ def facts(doc: Any) -> Facts:
     for token in tokens(doc):
         if is_person(token) and not _names_an_agency(token):
             result.people.append(token)
-            if is_child_token(token) or has_age_after(token):
+            if is_child_token(token) or has_child_age_after(token):
                 result.children.append(token)
             elif is_carer_token(token):
                 result.carers.append(token)
@@ -822,10 +822,38 @@ def has_age_after(token: Any) -> bool:
     )
 
 
+_AGE_AFTER = re.compile(
+    r"\s*(?:\(\s*|,\s*|who is\s+)?(?:aged\s+)?(\d{1,3})\s*(months?|weeks?|days?|mths?|m\b)?",
+    re.I,
+)
+
+
+def has_child_age_after(token: Any) -> bool:
+    """A name given with a child's age: "Kai (7)", "Lola (3 months)", but not an adult's
+    "Leon Harte (22)" or "Mum (19)"."""
+    if not has_age_after(token):
+        return False
+    start = token.idx + len(token.text)
+    match = _AGE_AFTER.match(doc_text(token.doc)[start : start + 40])
+    if match is None:
+        return True
+    return bool(match.group(2)) or int(match.group(1)) < 18
+
+
 def refers_to_a_child(token: Any) -> bool:
     """A child's role ("the baby"), a name given with an age ("Kai (7)"), or a name the
     statement's facts have worked out is a child's."""
     return has_age_after(token) or facts(token.doc).is_child(token)
+
+
+def pronoun_means_a_child(pronoun: Any) -> bool:
+    """The nearest subject named before the pronoun is a child, by an age given with the
+    name ("Bethany (6)") or a child's role ("the baby"); "if Wayne is alone with Poppy (6),
+    he might ..." is Wayne."""
+    for token in reversed(pronoun.doc[: pronoun.i]):
+        if token.pos_ != "PRON" and token.dep_ in ("nsubj", "nsubjpass") and is_person(token):
+            return refers_to_a_child(token)
+    return False
 
 
 def _adult_by_role(name: Any) -> bool:
@@ -855,6 +883,7 @@ def _name_children(result: Facts) -> None:
             name.dep_ in ("dobj", "pobj", "dative", "nsubjpass")
             and result.carers
             and not _adult_by_role(name)
+            and not _acted_on_by_a_child(name, result)
         ):
             result.children.append(name)
     if not result.children and len({t.lower_ for t in names}) >= 2:
@@ -873,6 +902,14 @@ def _name_children(result: Facts) -> None:
                 in words("impact_words") | {"leave", "be", "fall", "get"}
             ):
                 result.children.append(name)
+
+
+def _acted_on_by_a_child(name: Any, result: Facts) -> bool:
+    """ "when Reece is woken by Lola (3 months) crying": the baby does it to the adult."""
+    return name.dep_ == "nsubjpass" and any(
+        c.dep_ == "agent" and any(o in result.children for o in c.children)
+        for c in name.head.children
+    )
 
 
 ABSENCE_VERBS = frozenset({"stop", "quit", "cease", "refrain", "abstain"})
@@ -1156,7 +1193,9 @@ def _observable_actions(f: Facts) -> list[Clause]:
             # "Kai was hit" says what happened, not who did it: no one's behaviour is described.
             if clause.agent_person is None:
                 continue
-        elif subject is None or not (is_person(subject) or subject.pos_ == "PRON"):
+        elif subject is None or not (
+            is_person(subject) or subject.pos_ == "PRON" or _one_of_people(subject)
+        ):
             continue
         elif subject.lower_ in ("anything", "nothing", "something", "everything", "it", "this"):
             continue  # "let anything happen to Mali": no one acts
@@ -1166,6 +1205,13 @@ def _observable_actions(f: Facts) -> list[Clause]:
             continue  # "Dad has been doing well": a verdict, not an act
         out.append(clause)
     return out
+
+
+def _one_of_people(subject: Any) -> bool:
+    """ "one of them might grab her leg", "either of her parents": a person, not a number."""
+    return subject.lower_ in ("one", "either", "neither", "both", "each") and any(
+        p.lower_ == "of" and any(is_person(o) for o in p.children) for p in subject.children
+    )
 
 
 @lru_cache(maxsize=1)
@@ -1309,6 +1355,14 @@ SAFEGUARDING_NOUNS = frozenset(
 )
 
 
+def _by_doing(verb: Any) -> bool:
+    """ "... by moving out", "by stepping in": how it was done, named."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "by" and any(g.tag_ == "VBG" for g in c.children)
+        for c in verb.children
+    )
+
+
 def is_abstract_safety(clause: Clause) -> bool:
     """ "keep Tom safe", "protect the children", "meet Kai's needs", "prioritise the children"."""
     lemma = clause.lemma
@@ -1342,6 +1396,9 @@ def is_abstract_safety(clause: Clause) -> bool:
         return False  # "the trust's safeguarding team", "a safeguarding concern": a name
     if clause.passive and lemma not in ("protect", "safeguard", "keep"):
         return False  # ("Zara will be kept safe" is also a hidden-actor finding)
+    if _by_doing(verb):
+        return False  # "kept Jack safe by keeping him away from his dad": the act is named
+
     if any(
         c.dep_ == "dobj" and c.lemma_.lower() in words("harm_nouns") for c in clause.verb.children
     ):

@@ -38,6 +38,7 @@ from sos_lint.checks.analysis import (
     is_person,
     is_trait_participle,
     observable_actions,
+    pronoun_means_a_child,
     words,
 )
 from sos_lint.checks.filters import not_quoted
@@ -245,7 +246,11 @@ def _behavioural(
         subject = _hit_subject(f, hit[0])
         if (
             subject is not None
-            and (is_child_token(subject) or _given_an_age(f, subject))
+            and (
+                is_child_token(subject)
+                or _given_an_age(f, subject)
+                or (subject.pos_ == "PRON" and pronoun_means_a_child(subject))
+            )
             and any(
                 a.verb.i not in ignore
                 and a.verb.i not in hit_ids

@@ -153,8 +153,15 @@ def carer_actions(f: Facts, future: bool | None = None) -> list[Clause]:
             continue
         if subject.pos_ == "PRON" and (not adult_named or _refers_to_child(f, subject)):
             continue
-        if subject.pos_ == "PRON" and clause.lemma in impact:
-            continue  # "she could drown": the child's fate, not a carer's behaviour
+        if (
+            subject.pos_ == "PRON"
+            and clause.lemma in impact
+            and not (
+                clause.lemma in words("harm_verbs")
+                and any(c.dep_ == "dobj" and is_person(c) for c in clause.verb.children)
+            )
+        ):
+            continue  # "she could drown": the child's fate (but "he might shake her" acts)
         if worried is not None and subject == worried:
             continue
         if future is True and not (clause.modals & FUTURE_MODALS or _in_future_clause(clause)):
