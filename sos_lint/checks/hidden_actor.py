@@ -24,7 +24,7 @@ from sos_lint.checks.analysis import (
     is_carer_token,
     is_child_token,
     is_person,
-    refers_to_a_child,
+    pronoun_means_a_child,
     role_words,
     words,
 )
@@ -274,7 +274,7 @@ def _actor_named_nearby(clause: Clause, whole: bool = False, harm_only: bool = F
             subject is not None
             and subject.pos_ == "PRON"
             and verb.lemma_.lower() not in harm
-            and _pronoun_means_a_child(subject)
+            and pronoun_means_a_child(subject)
             # (not "he might drive Yusuf (9) around": someone acting on another person; but
             # "when he meets the boys" is the child meeting them)
             and not (
@@ -310,16 +310,6 @@ def _child_doing_harm(verb: Any) -> bool:
     return (lemma in words("harm_verbs") or lemma in SMASHED) and any(
         c.dep_ == "dobj" for c in verb.children
     )
-
-
-def _pronoun_means_a_child(pronoun: Any) -> bool:
-    """The nearest subject named before the pronoun is a child, by an age given with the
-    name ("Bethany (6)") or a child's role ("the baby"); "if Wayne is alone with Poppy (6),
-    he might ..." is Wayne."""
-    for token in reversed(pronoun.doc[: pronoun.i]):
-        if token.pos_ != "PRON" and token.dep_ in ("nsubj", "nsubjpass") and is_person(token):
-            return refers_to_a_child(token)
-    return False
 
 
 def _several_children(clause: Clause) -> bool:
@@ -711,6 +701,19 @@ def _trouble_at_home(noun: Any) -> bool:
         and any(o.lemma_.lower() in HOME_PLACES for o in p.children)
         for h in places
         for p in h.children
+    )
+
+
+# Harms named by letters that a child can be "subject to" (CSE: child sexual exploitation).
+SUBJECTED_TO = frozenset({"cse", "cce", "fgm", "exploitation", "grooming", "chastisement"})
+
+
+def _sentence_has_agent(token: Any) -> bool:
+    """A "by" + person later in the sentence ("subject to chastisement by mum's partner")."""
+    sent = token.sent
+    return any(
+        t.lower_ == "by" and any(is_person(o) for o in t.subtree if o is not t)
+        for t in token.doc[token.i : sent.end]
     )
 
 
@@ -1398,6 +1401,22 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             and not _has_doer(token)
         ):
             yield [token], "this names what was done but not who did it"
+        # "Kwame has been subject to CCE", "subject to emotional harm": who did it?
+        if (
+            token.lower_ == "subject"
+            and token.pos_ == "ADJ"
+            and token.head.lemma_ == "be"
+            and not _sentence_has_agent(token)
+        ):
+            for prep in token.children:
+                harms = [
+                    o
+                    for o in prep.children
+                    if prep.lower_ == "to"
+                    and (o.lemma_.lower() in harm_nouns or o.lower_ in SUBJECTED_TO)
+                ]
+                if harms:
+                    yield [token, prep, harms[0]], "this names the harm but not who did it"
         # "exposure to domestic abuse"
         if (
             lemma == "exposure"
@@ -1680,6 +1699,13 @@ def _has_doer(noun: Any, possessive: bool = True) -> bool:
     holders = [noun]
     if noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN":
         holders.append(noun.head.head)
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "to"
+        and noun.head.head.lower_ in ("subject", "subjected")
+        and _sentence_has_agent(noun.head.head)
+    ):
+        return True  # "subject to physical chastisement by mum's partner"
     return any(_names_doer(h, possessive) for h in holders)
 
 
