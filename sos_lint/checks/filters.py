@@ -365,3 +365,20 @@ def stated_as_fact(doc: Any, start: int, end: int) -> bool:
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
             return False
     return True
+
+
+SAFETY_SECTIONS = frozenset({"existing_safety", "existing_strength", "working_well"})
+
+
+def not_a_protective_refusal(doc: Any, start: int, end: int) -> bool:
+    """In a safety or strength section, "Amy refused to let Lee into the flat" is the
+    protective act itself, not blame; "although she refused at first" still is."""
+    if doc.user_data.get("sos_section") not in SAFETY_SECTIONS:
+        return True
+    verb = _head_word(doc, start, end)
+    if verb.lemma_.lower() != "refuse":
+        return True
+    return not any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in ("let", "allow", "give", "open", "leave")
+        for c in verb.children
+    )
