@@ -823,7 +823,8 @@ def has_age_after(token: Any) -> bool:
 
 
 _AGE_AFTER = re.compile(
-    r"\s*(?:\(\s*|,\s*|who is\s+)?(?:aged\s+)?(\d{1,3})\s*(months?|weeks?|days?|mths?|m\b)?",
+    r"\s*(?:\(\s*|,\s*|who is\s+)?(?:aged\s+)?(\d+)\b\s*(months?|weeks?|days?|mths?|m\b)?"
+    r"(\s+pregnant)?",
     re.I,
 )
 
@@ -835,15 +836,17 @@ def has_child_age_after(token: Any) -> bool:
         return False
     start = token.idx + len(token.text)
     match = _AGE_AFTER.match(doc_text(token.doc)[start : start + 40])
-    if match is None:
-        return True
+    if match is None or len(match.group(1)) == 4:
+        return True  # "Kai (2015)": a year of birth
+    if match.group(3):
+        return False  # "Leanne (24 weeks pregnant)": the mother
     return bool(match.group(2)) or int(match.group(1)) < 18
 
 
 def refers_to_a_child(token: Any) -> bool:
     """A child's role ("the baby"), a name given with an age ("Kai (7)"), or a name the
     statement's facts have worked out is a child's."""
-    return has_age_after(token) or facts(token.doc).is_child(token)
+    return has_child_age_after(token) or facts(token.doc).is_child(token)
 
 
 def pronoun_means_a_child(pronoun: Any) -> bool:
@@ -1256,6 +1259,10 @@ def is_compliance(clause: Clause) -> bool:
     )  # "has been to all 12 of his sessions": attended
     if clause.lemma not in words("compliance_verbs") and not been_to:
         return False
+    if clause.lemma == "do" and not any(
+        c.dep_ == "dobj" and c.lemma_.lower() in DONE_AS_A_SERVICE for c in clause.verb.children
+    ):
+        return False  # "will do the checks on Kai in his cot" is care, not a service kept
     if clause.verb.lower_ == "following" and clause.verb.dep_ == "prep":
         return False  # "Following the strategy meeting, it was agreed ...": a preposition
     if clause.passive and clause.subject is not None and clause.subject.lower_ == "it":
@@ -1325,9 +1332,15 @@ def is_compliance(clause: Clause) -> bool:
     return clause.lemma in ("engage", "comply", "cooperate", "co-operate")
 
 
+# What a parent "does" for a service: "has done six drug tests", "will do the Freedom course".
+DONE_AS_A_SERVICE = frozenset(
+    {"test", "screen", "sample", "course", "programme", "program", "session", "assessment"}
+)
+
+
 # When and where a dose is taken: "each morning", "at the chemist", "while Amy watches".
 ROUTINE_PLACES = frozenset({"chemist", "pharmacy", "breakfast", "teatime", "bedtime"})
-MEDICINES = frozenset({"medication", "medicine", "methadone", "tablet", "meds", "insulin"})
+MEDICINES = frozenset({"medication", "medicine", "methadone", "tablet", "med", "insulin"})
 
 
 def _routine_seen(verb: Any) -> bool:
@@ -1335,6 +1348,8 @@ def _routine_seen(verb: Any) -> bool:
     her medication as prescribed" is keeping to a treatment."""
     if not any(c.dep_ == "dobj" and c.lemma_.lower() in MEDICINES for c in verb.children):
         return False
+    if "prescribed" in {t.lower_ for t in verb.subtree}:
+        return False  # "every day as prescribed": keeping to the treatment
     for token in verb.subtree:
         if token.lower_ in ("each", "every") and token.head.pos_ == "NOUN":
             return True
@@ -1355,10 +1370,25 @@ SAFEGUARDING_NOUNS = frozenset(
 )
 
 
+# "by being there", "by ensuring his safety", "by keeping him safe": no act named.
+NOT_AN_ACT = frozenset(
+    {"be", "make", "ensure", "protect", "safeguard", "prioritise", "prioritize", "meet"}
+    | {"demonstrate", "show", "provide", "promote", "maintain", "manage"}
+)
+
+
 def _by_doing(verb: Any) -> bool:
-    """ "... by moving out", "by stepping in": how it was done, named."""
+    """ "... by moving out", "by stepping in": how it was done, named (not "by being there"
+    or "by ensuring his safety")."""
     return any(
-        c.dep_ == "prep" and c.lower_ == "by" and any(g.tag_ == "VBG" for g in c.children)
+        c.dep_ == "prep"
+        and c.lower_ == "by"
+        and any(
+            g.tag_ == "VBG"
+            and g.lemma_.lower() not in NOT_AN_ACT
+            and not any(s.lower_ in ("safe", "safer") for s in g.children)
+            for g in c.children
+        )
         for c in verb.children
     )
 
@@ -1392,6 +1422,10 @@ def is_abstract_safety(clause: Clause) -> bool:
         and verb.lower_ == "safeguarding"
         and verb.i + 1 < len(verb.doc)
         and verb.doc[verb.i + 1].pos_ in ("NOUN", "PROPN")
+        and (
+            verb.doc[verb.i + 1].dep_ != "dobj"
+            or verb.doc[verb.i + 1].lemma_.lower() in SAFEGUARDING_NOUNS | {"staff"}
+        )
     ):
         return False  # "the trust's safeguarding team", "a safeguarding concern": a name
     if clause.passive and lemma not in ("protect", "safeguard", "keep"):

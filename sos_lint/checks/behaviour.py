@@ -26,7 +26,7 @@ from sos_lint.checks.analysis import (
     Facts,
     ancestors,
     facts,
-    has_age_after,
+    has_child_age_after,
     insight_object,
     is_abstract_safety,
     is_accepting_phrase,
@@ -254,6 +254,9 @@ def _behavioural(
             and any(
                 a.verb.i not in ignore
                 and a.verb.i not in hit_ids
+                and a.subject is not None
+                and a.subject.lower_ != subject.lower_
+                and a.subject.lemma_.lower() not in words("professional_roles")
                 and not (a.agent is not None and any(c.i in hit_ids for c in a.agent.children))
                 for a in observable_actions(f)
             )
@@ -281,7 +284,7 @@ def _behavioural(
 
 def _given_an_age(f: Facts, person: Any) -> bool:
     """ "Simran (5)" somewhere in the statement: a child, named with her age."""
-    return any(t.lower_ == person.lower_ and has_age_after(t) for t in tokens(f.doc))
+    return any(t.lower_ == person.lower_ and has_child_age_after(t) for t in tokens(f.doc))
 
 
 def _background(action: Any, hit: Any, subject: Any | None) -> bool:
@@ -343,7 +346,7 @@ def _worried_about_condition(
     harm statement "Concerns remain around Mum's chaotic lifestyle and the impact on Jess".
     (A worry column's "concerns regarding Leo's presentation" is often the child's state, the
     impact, so only the plain diagnoses count there.)"""
-    wider = section not in ("worry", None)
+    wider = section in ("danger_statement", "harm")
     conditions = words("condition_nouns") | (WORRIED_STATES if wider else frozenset())
     worry = words("worry_words") | {"worried", "concerned"}
     heads = ("about", "by", "around", "regarding", "over") if wider else ("about", "by")
@@ -380,46 +383,55 @@ def _a_worry(head: Any, worry: frozenset[str] | set[str]) -> bool:
     )
 
 
-def _risk_verdicts(f: Facts) -> Iterable[tuple[list[Any], str]]:
+def _risk_verdicts(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any], str]]:
     """ "Dad poses a risk to the children": a verdict about risk in place of what someone did
     or might do, and "Mason is at risk of CSE" said as the whole claim."""
     for clause in f.clauses:
         verb = clause.verb
         if clause.subject is None or not _person_subject(clause.subject):
             continue
-        if (
-            clause.lemma == "pose"
-            and any(
-                c.dep_ == "dobj" and c.lemma_.lower() in ("risk", "threat", "danger")
-                for c in verb.children
-            )
-        ) or _bare_risk(clause):
+        if clause.lemma == "pose" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ("risk", "threat", "danger")
+            for c in verb.children
+        ):
             yield [clause.subject, verb], "a verdict of risk"
+        elif section in RISK_SECTIONS and not clause.negated:
+            risk = _bare_risk(clause)
+            if risk is not None:
+                yield [clause.subject, verb, risk], "a verdict of risk"
 
 
-def _bare_risk(clause: Any) -> bool:
+# Where "Kezia is at risk of CSE" stands in for the worry itself (in a goal or safety it is a
+# hoped-for or reached state, left to the other checks).
+RISK_SECTIONS = frozenset({"danger_statement", "harm", "worry"})
+
+
+def _bare_risk(clause: Any) -> Any | None:
     """ "Kezia is at risk of CSE." said as the whole claim: a label of risk with no one doing
     anything. ("Zain is at risk from his father" names who; "worried that Amir is at risk"
     reports someone's worry and is left to the vague rules.)"""
     verb = clause.verb
     if clause.lemma not in ("be", "remain") or verb.dep_ != "ROOT":
-        return False
+        return None
+    if any(c.lower_ in ("longer", "never") for c in verb.subtree):
+        return None  # "is no longer at risk"
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "at":
             risk = next((g for g in prep.children if g.dep_ == "pobj"), None)
             if risk is not None and risk.lower_ == "risk":
                 # ("at risk from his father", "at risk due to exposure to ...": a source named)
-                return not any(
+                named = any(
                     t.lower_ in ("from", "due", "because")
                     or (t.lower_ == "to" and t.head.i == risk.i)
                     for t in verb.subtree
                 )
-    return False
+                return None if named else risk
+    return None
 
 
 def _trait_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any], str]]:
     yield from _worried_about_condition(f, section)
-    yield from _risk_verdicts(f)
+    yield from _risk_verdicts(f, section)
     traits = words("trait_adjectives")
     conditions = words("condition_nouns")
     for clause in f.clauses:

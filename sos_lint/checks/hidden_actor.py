@@ -304,11 +304,11 @@ PARTITIVES = frozenset({"one", "either", "neither", "both", "some", "each", "any
 
 
 def _child_doing_harm(verb: Any) -> bool:
-    """A child can be the one who hurts: "Kai (11) might kick Zanele (6)", "when Freya (14)
-    smashes glasses". (A child who only goes somewhere or sees something is not a doer.)"""
+    """A child can be the one who hurts someone: "Kai (11) might kick Zanele (6)". (A child
+    who goes somewhere, sees something or hurts only things or themselves is not a doer.)"""
     lemma = verb.lemma_.lower()
-    return (lemma in words("harm_verbs") or lemma in SMASHED) and any(
-        c.dep_ == "dobj" for c in verb.children
+    return lemma in words("harm_verbs") and any(
+        c.dep_ == "dobj" and is_person(c) and c.lower_ not in REFLEXIVES for c in verb.children
     )
 
 
@@ -625,10 +625,11 @@ def _passive_hides(clause: Clause) -> bool:
                 return not _in_plan(verb)  # "things got broken", "a mug was thrown": by whom?
             if (
                 lemma in TAKEN_FROM
+                and subject.lemma_.lower() in BELONGINGS
                 and _possessed(subject)
                 and not _in_plan(verb)
-                # (not "his refusal will be taken into account")
-                and not any(c.lower_ in ("into", "seriously", "as") for c in verb.children)
+                # (not "his licence was taken away", "her statement was read out")
+                and not any(c.lower_ in ("away", "out") for c in verb.children)
             ):
                 return True  # "her passport got taken", "Anaya's messages were read": by whom?
             # "the doors are locked" in a plan describes a state to keep, and "the lift has
@@ -677,6 +678,11 @@ THROWN_THINGS = frozenset(
 
 
 # What is done to a person's belongings to control or frighten them: "her phone was taken".
+BELONGINGS = frozenset(
+    {"phone", "passport", "key", "money", "card", "message", "text", "diary", "laptop"}
+    | {"tablet", "bag", "purse", "wallet", "wage", "benefit", "document", "id", "letter"}
+    | {"clothes", "photo", "picture", "savings", "history", "credit", "account", "bike"}
+)
 TAKEN_FROM = frozenset(
     {"take", "read", "steal", "hide", "confiscate", "withhold", "smash", "destroy", "ruin"}
     | {"snatch", "cut", "burn", "rip", "tear"}
@@ -691,9 +697,12 @@ HOME_PLACES = frozenset({"home", "house", "flat"})
 def _trouble_at_home(noun: Any) -> bool:
     """ "There were some problems at home": someone did something, and no one is named."""
     if noun.lemma_.lower() not in HOME_TROUBLES or any(
-        c.lower_ in ("no", "any") or c.dep_ == "poss" for c in noun.children
+        c.lower_ in ("no", "any", "with", "about")
+        or c.dep_ in ("poss", "compound")
+        or (c.dep_ == "amod" and c.lower_ not in ("grown", "grown-up", "big", "serious"))
+        for c in noun.children
     ):
-        return False
+        return False  # ("money problems", "problems with the boiler": named)
     places = [noun, noun.head]
     return any(
         p.dep_ == "prep"
@@ -709,11 +718,13 @@ SUBJECTED_TO = frozenset({"cse", "cce", "fgm", "exploitation", "grooming", "chas
 
 
 def _sentence_has_agent(token: Any) -> bool:
-    """A "by" + person later in the sentence ("subject to chastisement by mum's partner")."""
-    sent = token.sent
+    """A "by" + person in the "subject to ..." phrase ("subject to chastisement by mum's
+    partner"; not "... and was found by police")."""
+    phrase = list(token.subtree)
+    if token.head.lemma_ == "be":  # the parse may hang "by ..." off the verb instead
+        phrase += [t for c in token.head.children if c.dep_ in ("prep", "agent") for t in c.subtree]
     return any(
-        t.lower_ == "by" and any(is_person(o) for o in t.subtree if o is not t)
-        for t in token.doc[token.i : sent.end]
+        t.lower_ == "by" and any(is_person(o) for o in t.subtree if o.i != t.i) for t in phrase
     )
 
 
