@@ -434,6 +434,8 @@ def _passive_hides(clause: Clause) -> bool:
         and doc[clause.verb.i - 2].lower_ in ("self", "well")
     ):
         return False  # "he self-harmed", "was well-fed" (but "was ill-treated" hides who)
+    if _good_care_described(clause):
+        return False
     if clause.subject is None and any(
         t.lower_ in ("it", "this", "that")
         for t in doc[max(0, clause.verb.i - 4) : clause.verb.i]
@@ -662,6 +664,24 @@ def _passive_hides(clause: Clause) -> bool:
     if effect and clause.modals & {"will", "'ll"} and _actor_named_nearby(clause, whole=True):
         return False  # "if Jaspreet keeps drinking, Aman will be affected": the impact
     return not (effect and _actor_named_nearby(clause, whole=True, harm_only=True))
+
+
+# Where a child's good things, wishes or a scale's top end describe care as a state.
+GOOD_STATE_SECTIONS = frozenset({"house_of_good_things", "house_of_dreams", "scaling"})
+
+
+def _good_care_described(clause: Clause) -> bool:
+    """ "school is a place where her needs are met", "10 means everyone is sure Bilal is fed
+    well enough": good care as a state to reach, not a deed whose doer is hidden. (A score's
+    reason, "because the children are now being fed", still says what someone did.)"""
+    verb = clause.verb
+    if verb.doc.user_data.get("sos_section") not in GOOD_STATE_SECTIONS or clause.negated:
+        return False
+    if clause.lemma == "meet":
+        return clause.subject is not None and clause.subject.lemma_.lower() == "need"
+    return clause.lemma in ("feed", "look", "care") and any(
+        t.lower_ == "well" for t in verb.subtree if t.i > verb.i
+    )
 
 
 # What a child's wish is called: "Blessing's dream is ... not to be hurt".
