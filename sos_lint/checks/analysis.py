@@ -829,6 +829,16 @@ _AGE_AFTER = re.compile(
 )
 
 
+ADULT_AGE = 18
+
+
+def is_child_age(number: str, unit: str | None) -> bool:
+    """A child's age: under 18 in years, or a baby's count of months, weeks or days."""
+    if unit and not unit.lower().startswith("year"):
+        return True
+    return int(number) < ADULT_AGE
+
+
 def has_child_age_after(token: Any) -> bool:
     """A name given with a child's age: "Kai (7)", "Lola (3 months)", but not an adult's
     "Leon Harte (22)" or "Mum (19)"."""
@@ -840,7 +850,7 @@ def has_child_age_after(token: Any) -> bool:
         return True  # "Kai (2015)": a year of birth
     if match.group(3):
         return False  # "Leanne (24 weeks pregnant)": the mother
-    return bool(match.group(2)) or int(match.group(1)) < 18
+    return is_child_age(match.group(1), match.group(2))
 
 
 def refers_to_a_child(token: Any) -> bool:

@@ -737,7 +737,7 @@ def _trouble_at_home(noun: Any) -> bool:
 SUBJECTED_TO = frozenset({"cse", "cce", "fgm", "exploitation", "grooming", "chastisement"})
 
 
-def _sentence_has_agent(token: Any) -> bool:
+def _phrase_names_agent(token: Any) -> bool:
     """A "by" + person in the "subject to ..." phrase ("subject to chastisement by mum's
     partner"; not "... and was found by police")."""
     phrase = list(token.subtree)
@@ -1437,7 +1437,7 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             token.lower_ == "subject"
             and token.pos_ == "ADJ"
             and token.head.lemma_ == "be"
-            and not _sentence_has_agent(token)
+            and not _phrase_names_agent(token)
         ):
             for prep in token.children:
                 harms = [
@@ -1734,7 +1734,7 @@ def _has_doer(noun: Any, possessive: bool = True) -> bool:
         noun.dep_ == "pobj"
         and noun.head.lower_ == "to"
         and noun.head.head.lower_ in ("subject", "subjected")
-        and _sentence_has_agent(noun.head.head)
+        and _phrase_names_agent(noun.head.head)
     ):
         return True  # "subject to physical chastisement by mum's partner"
     return any(_names_doer(h, possessive) for h in holders)

@@ -23,6 +23,7 @@ from sos_lint.checks.analysis import (
     facts,
     is_abstract_safety,
     is_carer_token,
+    is_child_age,
     is_child_token,
     is_compliance,
     is_hypothetical,
@@ -204,7 +205,6 @@ _NAMED_AGE = re.compile(
     r"\b([A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+)?\s*(?:\(\s*|,\s*|\s+)(?:aged\s+)?(\d{1,2})"
     r"\s*(months?|weeks?|years?)?\s*[),]"
 )
-ADULT_AGE = 18
 
 
 def document_children(context: CheckContext) -> frozenset[str]:
@@ -215,7 +215,7 @@ def document_children(context: CheckContext) -> frozenset[str]:
     names = frozenset(
         m.group(1).lower()
         for m in _NAMED_AGE.finditer(context.document.text)
-        if int(m.group(2)) < ADULT_AGE or (m.group(3) or "").startswith(("month", "week"))
+        if is_child_age(m.group(2), m.group(3))
     )
     context.shared["document_children"] = (context.document, names)
     return names
