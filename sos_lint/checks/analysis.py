@@ -758,6 +758,11 @@ def _negated(verb: Any) -> bool:
     return False
 
 
+def mentions_time(text: str) -> bool:
+    """Does ``text`` say when or how often (a date, a day, "every night", "for six weeks")?"""
+    return bool(_TIME.search(text))
+
+
 def facts(doc: Any) -> Facts:
     """The cached facts of a statement Doc (kept in ``doc.user_data``, which is cheaper to
     reach than a ``doc._`` extension and is asked for by every check)."""
@@ -767,7 +772,7 @@ def facts(doc: Any) -> Facts:
     text = doc_text(doc)
     result = Facts(doc=doc, text=text)
     result.has_age = bool(_AGE.search(text))
-    result.has_time = bool(_TIME.search(text))
+    result.has_time = mentions_time(text)
     for token in tokens(doc):
         if is_person(token) and not _names_an_agency(token):
             result.people.append(token)

@@ -28,6 +28,7 @@ from sos_lint.checks.analysis import (
     is_compliance,
     is_hypothetical,
     is_person,
+    mentions_time,
     observable_actions,
     words,
 )
@@ -865,11 +866,23 @@ def check_next_step_owner(context: CheckContext) -> Iterable[Hit]:
 LOOSE_DEADLINE_WORDS = re.compile(rf"\b{LOOSE_DEADLINE_PHRASES}\b", re.IGNORECASE)
 
 
+# Time words that promise no date: "in the next few weeks", "over the coming months", "soon".
+# ("as soon as Dad comes home" is a trigger, not a deadline, and is left alone.)
+_LOOSE_TIMES = re.compile(
+    r"\b(?:in|over|within|during)\s+the\s+(?:next|coming|following)\s+"
+    r"(?:few\s+|couple\s+of\s+|several\s+)?(?:days|weeks|months)\b"
+    r"|\b(?:some\s*time|at\s+some\s+point)(?:\s+soon)?\b|(?<!\bas\s)\bsoon\b(?!\s+as\b)|\bshortly\b",
+    re.IGNORECASE,
+)
+
+
 def check_next_step_deadline(context: CheckContext) -> Iterable[Hit]:
     def test(st: Statement, f: Facts) -> str | None:
-        if _DEADLINE.search(f.text) or f.has_time:
+        loose_time = _LOOSE_TIMES.search(f.text)
+        firm = _LOOSE_TIMES.sub(" ", f.text) if loose_time else f.text
+        if _DEADLINE.search(firm) or (mentions_time(firm) if loose_time else f.has_time):
             return None
-        loose = LOOSE_DEADLINE_WORDS.search(f.text)
+        loose = LOOSE_DEADLINE_WORDS.search(f.text) or loose_time
         if loose:
             # (the vague-time check leaves these words to this one in a next step)
             return f"“{loose.group(0)}” is not a date: this next step does not say by when"
