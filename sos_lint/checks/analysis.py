@@ -715,6 +715,10 @@ def _passive(verb: Any) -> bool:
     return verb.tag_ == "VBN" and get
 
 
+# Harm verbs a child does on their own: "Freya (4 months) screamed" is not a note's passive.
+CHILDS_OWN_NOISE = frozenset({"scream", "shout", "swear", "yell", "shriek", "cry"})
+
+
 def _note_form_passive(verb: Any) -> bool:
     """A note's passive with its "was" left out: "Children not supervised" (a past tense
     cannot take a bare "not"), "Kids left home alone" (left alone, with no one named) or
@@ -735,6 +739,7 @@ def _note_form_passive(verb: Any) -> bool:
         return True
     if (
         verb.lemma_.lower() in words("harm_verbs")
+        and verb.lemma_.lower() not in CHILDS_OWN_NOISE
         and not any(
             c.dep_ in ("dobj", "prt", "dative") or (c.dep_ != "nsubj" and is_person(c))
             for c in children

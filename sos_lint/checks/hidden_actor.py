@@ -14,6 +14,7 @@ from typing import Any
 from sos_lint.checks.analysis import (
     BODY,
     DAYS,
+    FUTURE_MODALS,
     MONTHS,
     POSSIBILITY_MODALS,
     REFLEXIVES,
@@ -28,6 +29,7 @@ from sos_lint.checks.analysis import (
     role_words,
     words,
 )
+from sos_lint.checks.filters import HOUSES
 from sos_lint.engine.runner import CheckContext, Hit
 from sos_lint.models import Suggestion
 from sos_lint.nlp import tokens
@@ -131,6 +133,8 @@ STATES = frozenset(
         "decay",  # "four of her teeth were decayed"
         "muddle",  # "she hears voices and gets muddled": how she is
         "confuse",
+        "wear",  # "when she is worn out": tired
+        "unsettle",  # "when Ardit is unsettled at night": how the baby is
     }
 )
 # Verbs that, done to a person, are something someone did to them: "made to kneel", "put
@@ -141,7 +145,13 @@ DONE_TO = frozenset({"make", "put", "keep", "send", "force", "order"})
 def _receives_a_thing(verb: Any) -> bool:
     """ "was sent a letter", "was offered a place": a passive that keeps an object (but "sent
     to her room", where the parse calls "to" a dative, does not)."""
-    return any(c.dep_ in ("dobj", "dative") and c.pos_ != "ADP" for c in verb.children)
+    return any(
+        c.dep_ in ("dobj", "dative")
+        and c.pos_ != "ADP"
+        # (not "taken off her", where the parse makes the person an object)
+        and not (c.pos_ == "PRON" and c.i > 0 and c.doc[c.i - 1].lower_ in ("off", "from"))
+        for c in verb.children
+    )
 
 
 def _done_to_a_person(verb: Any) -> bool:
@@ -245,7 +255,11 @@ def _actor_named_nearby(clause: Clause, whole: bool = False, harm_only: bool = F
     sent = clause.verb.sent
     for other in facts(clause.verb.doc).clauses:
         verb = other.verb
-        if verb == clause.verb or verb.pos_ != "VERB" or other.passive:
+        if verb == clause.verb or verb.pos_ != "VERB":
+            continue
+        if other.passive:
+            if whole and not harm_only and other.agent_person is not None:
+                return True  # "could be contacted by adult men ... and be exploited"
             continue
         if (
             verb.dep_ == "conj"
@@ -283,6 +297,17 @@ def _actor_named_nearby(clause: Clause, whole: bool = False, harm_only: bool = F
             )
         ):
             continue  # "Lacey (6) might be smacked again ... She could feel ashamed"
+        if (
+            whole
+            and not harm_only
+            and subject is not None
+            and not is_person(subject)
+            and other.modals & (FUTURE_MODALS | IMPACT_FRAMING)
+        ):
+            # "Liam's anger problem will return, and Jayden could be hurt": Liam's doing
+            subject = next(
+                (c for c in subject.children if c.dep_ == "poss" and is_person(c)), subject
+            )
         if subject is not None and subject.lower_ in PARTITIVES:
             # "one of these men might give her alcohol", "one of her parents bruised her ears"
             subject = next(
@@ -444,6 +469,8 @@ def _passive_hides(clause: Clause) -> bool:
         return False  # "if it is still broken on 17 January": the parse lost "it"
     if clause.agent_person is not None:
         return _unnamed_in_plan(clause)
+    if clause.agent is None and _agent_in_complement(clause.verb):
+        return False  # "made to work nights at a car wash by adults he met": the adults
     if _agent_is_a_cause(clause):
         return False  # "frightened by the fire alarm": the cause of a feeling
     if clause.agent is None and any(
@@ -616,6 +643,8 @@ def _passive_hides(clause: Clause) -> bool:
     if subject is not None:
         if _is_injury(subject):
             return True
+        if harmful and _anyone(subject) and _childs_own_words(verb):
+            return True  # a child's "I want nobody to get hurt any more": who hurts them?
         if subject.lower_ in ("it", "this", "that", "which", "there"):
             return False
         if not _about_person(subject):
@@ -702,10 +731,11 @@ BELONGINGS = frozenset(
     {"phone", "passport", "key", "money", "card", "message", "text", "diary", "laptop"}
     | {"tablet", "bag", "purse", "wallet", "wage", "benefit", "document", "id", "letter"}
     | {"clothes", "photo", "picture", "savings", "history", "credit", "account", "bike"}
+    | {"headset", "console", "device", "computer", "ipad", "xbox", "playstation", "charger"}
 )
 TAKEN_FROM = frozenset(
     {"take", "read", "steal", "hide", "confiscate", "withhold", "smash", "destroy", "ruin"}
-    | {"snatch", "cut", "burn", "rip", "tear"}
+    | {"snatch", "cut", "burn", "rip", "tear", "check", "search"}
 )
 
 
@@ -805,10 +835,18 @@ SPREAD = frozenset({"share", "send", "post", "circulate", "upload", "spread", "f
 
 
 def _image_of_a_person(noun: Any) -> bool:
-    """ "Intimate images of Megan (15)", "photos of the children"."""
-    return noun.lemma_.lower() in IMAGES and any(
-        p.lower_ == "of" and any(o.dep_ == "pobj" and is_person(o) for o in p.children)
-        for p in noun.children
+    """ "Intimate images of Megan (15)", "photos of the children", "Imogen's nude photos",
+    and in a child's own words "my pictures"."""
+    return noun.lemma_.lower() in IMAGES and (
+        any(
+            p.lower_ == "of" and any(o.dep_ == "pobj" and is_person(o) for o in p.children)
+            for p in noun.children
+        )
+        or any(
+            c.dep_ == "poss"
+            and ((is_person(c) and c.lower_ not in ("my", "our")) or _childs_own_words(c))
+            for c in noun.children
+        )
     )
 
 
@@ -842,8 +880,29 @@ def _present_state(verb: Any) -> bool:
 REQUESTS = frozenset({"ask", "want", "hope", "request", "apply", "wish", "beg", "plead"})
 
 
+def _agent_in_complement(verb: Any) -> bool:
+    """ "was made to work at a car wash by adults": the parse hangs the "by" on the
+    complement ("to work ..."), not on the passive."""
+    return any(
+        t.lower_ == "by" and any(o.dep_ == "pobj" and is_person(o) for o in t.children)
+        for c in verb.children
+        if c.dep_ in ("xcomp", "advcl")
+        and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+        for t in c.subtree
+    )
+
+
 def _is_a_request(verb: Any) -> bool:
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REQUESTS
+    """ "will ask to be moved", and "asking for the calls to be moved" (which the parse may
+    hang on "asking" as a clause of its own)."""
+    return verb.head.lemma_.lower() in REQUESTS and (
+        verb.dep_ == "xcomp"
+        or (
+            verb.dep_ in ("advcl", "ccomp")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.head.children)
+        )
+    )
 
 
 def _planned(clause: Clause) -> bool:
@@ -1015,11 +1074,14 @@ def _mentions_a_child(verb: Any) -> bool:
     back door was locked when I arrived", where only the writer is there)."""
     f = facts(verb.doc)
     subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    own = _childs_own_words(verb)
     if subject is not None and any(
-        c.dep_ == "poss" and is_person(c) and c.lower_ not in ("my", "our", "your")
+        c.dep_ == "poss"
+        and (is_person(c) or (own and c.lower_ in ("my", "our")))
+        and (own or c.lower_ not in ("my", "our", "your"))
         for c in subject.children
     ):
-        return True
+        return True  # ("my door gets locked" in a child's own words is the child's door)
     top = verb.head if verb.dep_ == "acl" else verb  # "a pattern of Mollie (9) being kept off"
     inside = [
         t
@@ -1027,6 +1089,21 @@ def _mentions_a_child(verb: Any) -> bool:
         if not any(a.dep_ in ("relcl", "ccomp") and a not in (verb, top) for a in _path(t, top))
     ]
     return any(f.is_child(t) for t in inside)
+
+
+def _childs_own_words(token: Any) -> bool:
+    """A house of worries, good things or dreams: "I", "my" and "our" are the child's."""
+    return token.doc.user_data.get("sos_section") in HOUSES
+
+
+# "Nobody gets hurt", "no one gets bullied": a person, unnamed.
+ANYONE = frozenset({"nobody", "noone", "anybody", "anyone", "somebody", "someone", "everybody"})
+
+
+def _anyone(noun: Any) -> bool:
+    return noun.lower_ in ANYONE or (
+        noun.lower_ == "one" and any(c.lower_ == "no" for c in noun.children)
+    )
 
 
 def _path(token: Any, top: Any) -> list[Any]:
