@@ -268,7 +268,8 @@ HANDLED = frozenset(
     | {"tidy", "wash", "collect", "clean", "hide", "lose", "fetch", "drop", "pick", "kick"}
     | {"find", "keep", "put", "get", "leave", "store", "give", "sort", "unpack", "chuck"}
     | {"damage", "destroy", "need", "want", "own", "use", "have", "make", "draw", "like", "love"}
-    | {"smoke", "drink", "eat", "end", "send", "post", "share", "say"}
+    | {"smoke", "drink", "eat", "end", "send", "post", "share", "say", "spill", "cook", "tell"}
+    | {"remember", "read", "write", "learn"}
 )
 
 
@@ -284,10 +285,25 @@ def things_not_objects(doc: Any, start: int, end: int) -> bool:
     following = [t.lower_ for t in doc[end : min(len(doc), end + 3)] if t.text != ","]
     if following[:1] in (["like"], [":"]) or following[:2] == ["such", "as"]:
         return False  # "over small things, like spilling his drink": the things are named
-    if any(c.dep_ == "amod" and c.lower_ in ("other", "few", "same") for c in token.children):
-        return False
+    if any(
+        c.dep_ == "amod" and c.lower_ in ("other", "few", "same", "best", "favourite")
+        for c in token.children
+    ):
+        return False  # ("the best things at home are when Mum makes pancakes": named next)
     if token.dep_ in ("dobj", "conj") and token.head.lemma_.lower() in HANDLED:
         return False
+    if token.dep_ == "dobj" and token.head.lower_ == "mean" and token.head.tag_ == "VB":
+        return False  # "Dad says mean things about Nana" (the parse takes "mean" for a verb)
+    if token.dep_ in ("nsubjpass",) and token.head.lemma_.lower() in HANDLED:
+        return False  # "things got broken": objects
+    if any(
+        c.dep_ == "prep" and c.lower_ == "about" and any(o.dep_ == "pobj" for o in c.children)
+        for c in token.children
+    ) and token.dep_ in ("dobj", "conj"):
+        return False  # "says unkind things about Nana", "told things about the court case"
+    after = [t.lower_ for t in doc[end : min(len(doc), end + 10)]]
+    if "like" in after and any(c.dep_ == "relcl" for c in token.children):
+        return False  # "things that are not true, like people watching the house"
     before = [t for t in doc[max(0, start - 3) : start] if t.pos_ not in ("DET", "ADJ")]
     if before and before[-1].pos_ == "VERB" and before[-1].lemma_.lower() in HANDLED:
         return False  # "come to the flat drunk and throw things" (the parse may lose the object)
@@ -302,8 +318,8 @@ def things_not_objects(doc: Any, start: int, end: int) -> bool:
     ):
         return False  # "things were at a 6": a scaling answer
     for child in token.children:
-        if child.dep_ == "relcl" and child.lemma_.lower() in HANDLED:
-            return False  # "the things Kai needed for school"
+        if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in HANDLED:
+            return False  # "the things Kai needed for school", "things being thrown"
     return True
 
 

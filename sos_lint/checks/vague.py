@@ -138,6 +138,42 @@ def _unmeasured_change(doc: Any) -> Iterable[tuple[Any, Any]]:
         yield verb, token
 
 
+# A part of a child's care said to have changed, with no before and after: "Logan's attendance
+# has improved since the meeting", "his emotional wellbeing has deteriorated".
+CHANGE_VERBS = frozenset({"improve", "deteriorate", "worsen", "decline", "slip", "dip"})
+CHANGED_ASPECTS = frozenset({"wellbeing", "well-being", "capacity", "behaviour", "behavior"})
+
+
+def _explains(token: Any) -> bool:
+    """A colon, a dash between spaces or "now": what follows says what the change was."""
+    spaced_dash = token.text in ("-", "–", "—") and bool(token.whitespace_)
+    return token.text in (":", ";") or spaced_dash or token.lower_ == "now"
+
+
+def _unmeasured_aspect_change(doc: Any) -> Iterable[tuple[Any, Any]]:
+    aspects = words("graded_aspects") | CHANGED_ASPECTS
+    for clause in facts(doc).clauses:
+        subject = clause.subject
+        if (
+            clause.passive
+            or clause.lemma not in CHANGE_VERBS
+            or subject is None
+            or subject.lemma_.lower() not in aspects
+        ):
+            continue
+        if any(
+            c.dep_ == "advcl" and any(m.lower_ in ("when", "whenever", "if") for m in c.children)
+            for c in clause.verb.children
+        ):
+            continue  # "her parenting improves when her sister is around": says when
+        sent = clause.verb.sent
+        if any(t.like_num or t.text == "%" for t in sent):
+            continue  # "attendance has improved from 61% to 94%"
+        if any(_explains(t) for t in sent if t.i > clause.verb.i):
+            continue  # "his sleep has improved: he now sleeps in his own bed": said what changed
+        yield subject, clause.verb
+
+
 def check_graded_aspect(context: CheckContext) -> Iterable[Hit]:
     for statement, doc in context.items:
         seen: set[int] = set()
@@ -189,6 +225,18 @@ def check_graded_aspect(context: CheckContext) -> Iterable[Hit]:
                 ),
             )
             for verb, adverb in _graded_care(doc)
+        ]
+        pairs += [
+            (
+                subject,
+                verb,
+                "“{}” says it changed but not from what to what",
+                (
+                    f"Say what the {subject.lower_} was like before and what it is like now, "
+                    "with a figure if there is one."
+                ),
+            )
+            for subject, verb in _unmeasured_aspect_change(doc)
         ]
         for verb, adverb, message, ask in pairs:
             span = doc[min(verb.i, adverb.i) : max(verb.i, adverb.i) + 1]
