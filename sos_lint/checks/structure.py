@@ -21,6 +21,7 @@ from sos_lint.checks.analysis import (
     Clause,
     Facts,
     facts,
+    has_child_age_after,
     is_abstract_safety,
     is_carer_token,
     is_child_age,
@@ -379,6 +380,65 @@ def check_danger_future(context: CheckContext) -> Iterable[Hit]:
     )
 
 
+# Main verbs that foretell no event: an ability, a need, a plan or a bare state.
+NOT_AN_EVENT = frozenset(
+    {"have", "need", "assess", "ask", "be", "decide", "mean", "struggle", "manage", "cope"}
+)
+
+
+def _foretold_event(f: Facts) -> Clause | None:
+    """The statement's main clause foretells what a person might do or what might happen to
+    them ("Iain may turn up drunk and take Calum away", "if Chelsea keeps using, Orla could go
+    hungry"): a danger, not a circumstance. Not "may have been drinking" (a guess about the
+    past), "may be selling drugs" (about now), or an official step ("will be released")."""
+    official = words("official_passive_verbs")
+    for clause in f.clauses:
+        verb = clause.verb
+        main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+        if (
+            not main
+            or clause.negated
+            or not clause.modals & {"could", "might", "may", "will", "'ll"}
+        ):
+            continue
+        if verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children):
+            continue
+        if not any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+            continue  # (its own "could", not one it shares with the clause before "and")
+        if clause.lemma in NOT_AN_EVENT or (clause.passive and clause.lemma in official):
+            continue
+        subject = clause.subject
+        if subject is None and verb.dep_ == "conj":
+            subject = next(
+                (c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None
+            )
+        if subject is None or not (
+            is_person(subject) or f.is_child(subject) or subject.lower_ in ("he", "she", "they")
+        ):
+            continue
+        # a child, or someone else, is in it ("take Calum away", "get into a car with a
+        # stranger"): not "Dad will lose his job", a circumstance
+        others = [
+            t
+            for t in _clause_span(verb)
+            if t != subject
+            and t.dep_ not in ("poss", "nsubj", "nsubjpass")
+            # (not a place: "live at a hostel in Leeds")
+            and not (t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "near", "from"))
+            and (is_person(t) or f.is_child(t))
+        ]
+        aged = {t.lower_ for t in tokens(f.doc) if has_child_age_after(t)}  # "Orla (2)"
+        if others or subject.lower_ in aged or is_child_token(subject):
+            return clause
+    return None
+
+
+def _clause_span(verb: Any) -> list[Any]:
+    """The verb's words, and those of verbs joined to it by "and" (its second clause)."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
+    return [t for head in heads for t in head.subtree]
+
+
 def check_complicating_as_danger(context: CheckContext) -> Iterable[Hit]:
     def test(st: Statement, f: Facts) -> str | None:
         if not f.has_future:
@@ -404,6 +464,8 @@ def check_complicating_as_danger(context: CheckContext) -> Iterable[Hit]:
             foretells_harm, predicted = True, will_harm
         # "may have a criminal record", "no carers who could be assessed": a possibility, not harm
         predicted = [c for c in predicted if c.lemma not in ("have", "need", "assess", "ask")]
+        if _foretold_event(f) is not None:
+            return "This complicating factor is written as a danger statement; move it or say what makes the worry harder to solve"
         if (
             not foretells_harm
             and worried_party(f) is None
