@@ -30,6 +30,7 @@ from sos_lint.checks.analysis import (
     insight_object,
     is_abstract_safety,
     is_accepting_phrase,
+    is_carer_token,
     is_child_token,
     is_compliance,
     is_graded_choice,
@@ -97,8 +98,33 @@ def _actions(f: Facts, section: str | None = None) -> list[Any]:
             for t in c.verb.subtree
             if t.i != c.verb.i
         }
-        actions = [c for c in actions if c.lemma not in observe and c.verb.i not in checks]
+        actions = [
+            c
+            for c in actions
+            if (c.lemma not in observe or _carers_own_act(c)) and c.verb.i not in checks
+        ]
     return actions
+
+
+# Observing or telling verbs that, done by a carer to a thing or a person, are the protective
+# act itself: "check Marcus's phone with him", "let the health visitor in", "watch the twins".
+CARERS_ACTS = frozenset({"check", "let", "watch", "keep", "drop", "look"})
+
+
+def _carers_own_act(clause: Any) -> bool:
+    verb = clause.verb
+    if clause.lemma not in CARERS_ACTS or clause.subject is None:
+        return False
+    if clause.lemma == "let" and any(
+        c.dep_ == "ccomp" and c.lemma_.lower() in LET_PROFESSIONALS for c in verb.children
+    ):
+        return False  # "let the school know", "let the worker help": accepting the service
+    return is_carer_token(clause.subject) and any(
+        c.dep_ == "dobj" or (c.dep_ == "ccomp" and clause.lemma == "let") for c in verb.children
+    )
+
+
+LET_PROFESSIONALS = frozenset({"know", "help", "support", "see", "visit", "work", "assess"})
 
 
 # What a child gets from the adults: "Marcus and Kian do not get the care they need".
