@@ -397,7 +397,7 @@ def _worried_about_condition(
 
 
 # A person's state named as the worry, beside the diagnoses: "Mum's chaotic lifestyle".
-WORRIED_STATES = frozenset({"lifestyle", "presentation", "covid", "cancer", "wellbeing"})
+WORRIED_STATES = frozenset({"lifestyle", "presentation", "covid", "cancer", "wellbeing", "misuse"})
 
 
 def _a_worry(head: Any, worry: frozenset[str] | set[str]) -> bool:
@@ -463,7 +463,11 @@ def _trait_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any
     for clause in f.clauses:
         verb = clause.verb
         subject = clause.subject
-        if subject is not None and _condition_as_agent(subject) and verb.dep_ in ("ROOT", "ccomp"):
+        if (
+            subject is not None
+            and _condition_as_agent(subject)
+            and (verb.dep_ in ("ROOT", "ccomp") or _what_worries(verb))
+        ):
             yield [subject, verb], "a condition doing what a person does"
             continue
         if subject is None or not _person_subject(subject):
@@ -477,10 +481,22 @@ def _trait_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any
             yield [subject, verb], "a trait or label"  # "Dad is controlling"
             continue
         if lemma in ("be", "seem", "appear", "become", "remain", "present"):
-            for child in verb.children:
+            complements = [
+                *verb.children,
+                # "is exhausted and depressed": the second complement, joined by "and" (not
+                # "was drunk and abusive on the phone today", one time)
+                *(
+                    c
+                    for a in verb.children
+                    if a.dep_ in ("acomp", "attr") and not f.has_time
+                    for c in a.children
+                    if c.dep_ == "conj"
+                ),
+            ]
+            for child in complements:
                 if _able_to_act(f, child):
                     continue  # "will probably be able to ring the debt adviser": an action
-                if child.dep_ in ("acomp", "attr", "oprd") and (
+                if (child.dep_ in ("acomp", "attr", "oprd") or child.dep_ == "conj") and (
                     child.lemma_.lower() in traits
                     or child.lower_ in traits
                     or child.lemma_.lower() in conditions
@@ -626,6 +642,21 @@ MIND_ADJECTIVES = frozenset(
 )
 # Attitudes a plan cannot see: "Mum will value the children's education", "believe Jayden".
 ATTITUDES = frozenset({"respect", "value", "want", "trust", "believe", "forgive", "care"})
+
+
+def _what_worries(verb: Any) -> bool:
+    """ "There are concerns that Dad's alcohol misuse will continue to impact on the
+    children": the clause says what the worry is."""
+    return (
+        verb.dep_ == "acl"
+        and verb.head.lemma_.lower() in words("worry_words")
+        # a diagnosis or misuse, not "Dad's drinking might place Kacper at risk"
+        and any(
+            c.dep_ in ("nsubj", "nsubjpass")
+            and c.lemma_.lower() in words("condition_nouns") | {"misuse"}
+            for c in verb.children
+        )
+    )
 
 
 def _condition_as_agent(subject: Any) -> bool:
