@@ -248,6 +248,23 @@ def _is_effect(verb: Any) -> bool:
     return bool(candidates & EFFECT_VERBS)
 
 
+def _labelled_adult(clause: Clause) -> bool:
+    """ "Paul is a violent man", "Shannon is neglectful": a named adult given a label (which
+    the judgemental rules take up) is who the danger statement is about."""
+    subject = clause.subject
+    return (
+        clause.lemma == "be"
+        and subject is not None
+        and (is_carer_token(subject) or (subject.pos_ == "PROPN" and is_person(subject)))
+        and not facts(subject.doc).is_child(subject)
+        and any(
+            (c.dep_ == "attr" and c.pos_ == "NOUN")
+            or (c.dep_ == "acomp" and c.lemma_.lower() in words("trait_adjectives"))
+            for c in clause.verb.children
+        )
+    )
+
+
 def _actor_named_nearby(clause: Clause, whole: bool = False, harm_only: bool = False) -> bool:
     """Another clause in the same sentence (or statement) names a person acting (subjects
     shared through "and" count: "Jordan might lose his temper and shake her")."""
@@ -255,7 +272,18 @@ def _actor_named_nearby(clause: Clause, whole: bool = False, harm_only: bool = F
     sent = clause.verb.sent
     for other in facts(clause.verb.doc).clauses:
         verb = other.verb
-        if verb == clause.verb or verb.pos_ != "VERB":
+        if verb == clause.verb:
+            continue
+        if verb.pos_ != "VERB":
+            if (
+                whole
+                and not harm_only
+                and _labelled_adult(other)
+                and other.subject is not None
+                and (clause.subject is None or other.subject.lower_ != clause.subject.lower_)
+                and verb.dep_ != "advcl"  # (not "when his dad is angry": a time, not a doer)
+            ):
+                return True  # "Paul is a violent man and Skye could be assaulted": Paul
             continue
         if other.passive:
             if whole and not harm_only and other.agent_person is not None:
