@@ -705,9 +705,22 @@ def check_goal_check(context: CheckContext) -> Iterable[Hit]:
 # -- harm -----------------------------------------------------------------------------------
 
 
+# What an account of harm may have a person do that is not the harm: "Kacper sustained a
+# burn", "the parents have not given an explanation".
+NOT_THE_HARM = frozenset({"sustain", "suffer", "receive", "experience", "incur", "endure"})
+ACCOUNTS = frozenset({"explanation", "account", "reason"})
+
+
+def _does_the_harm(clause: Clause) -> bool:
+    if clause.lemma in NOT_THE_HARM:
+        return False
+    # ("has given no explanation": what they say, not what they did)
+    return not any(c.dep_ == "dobj" and c.lemma_.lower() in ACCOUNTS for c in clause.verb.children)
+
+
 def check_harm_doer(context: CheckContext) -> Iterable[Hit]:
     def test(st: Statement, f: Facts) -> str | None:
-        if carer_actions(f):
+        if any(_does_the_harm(c) for c in carer_actions(f)):
             return None
         if any(c.passive and c.agent_person is not None for c in f.clauses):
             return None  # "kicked by his stepbrother, Liam (17)": a named doer, even a child
