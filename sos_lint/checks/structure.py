@@ -80,7 +80,9 @@ _TEN_END = re.compile(
 )
 _NOT_REASON = re.compile(r",?\s*\bas per(?: usual)?\b", re.I)
 _REASON = re.compile(
-    r"\b(?:because|as|since|so|due to|given|after|which|saying|says|said|—|–)\b|[-–—:;]\s*\w", re.I
+    r"\b(?:because|as|since|so|due to|given|after|which|saying|says|said|—|–)\b"
+    r"|[-–—:;]\s*[\"'“‘]?\w",  # ("Noor gave 2: 'Dad still ...'")
+    re.I,
 )
 
 
@@ -996,6 +998,9 @@ def check_scale_ends(context: CheckContext) -> Iterable[Hit]:
     )
 
 
+SCORING = frozenset({"score", "scale", "rate", "give", "put", "agree", "place", "mark"})
+
+
 def check_score_reason(context: CheckContext) -> Iterable[Hit]:
     def test(st: Statement, f: Facts) -> str | None:
         text = f.text
@@ -1017,10 +1022,21 @@ def check_score_reason(context: CheckContext) -> Iterable[Hit]:
             r"\b(?:because|said|says|saying)\b", after_score, re.I
         ):
             return "This score gives the writer's view of it, not why the person gave it"
-        has_reason = bool(_REASON.search(after_score)) or any(
-            not _ANOTHER_SCORE.search(str(sent)) for sent in sentences(f.doc)[1:]
+        next_sentence = re.match(r"\s*\.\s+([A-Z].*)", after_score)
+        has_reason = (
+            bool(_REASON.search(after_score))
+            or any(not _ANOTHER_SCORE.search(str(sent)) for sent in sentences(f.doc)[1:])
+            # ("Head teacher: 7. Ewan has been in every day", which the parse keeps as one)
+            or (next_sentence is not None and not _ANOTHER_SCORE.search(next_sentence.group(1)))
         )  # ("Mum scored 7. Dad did not give a number." gives no reason)
-        has_whose = bool(f.people) or bool(re.match(r"\s*[A-Z][\w '’-]{1,30}:", text))
+        has_whose = (
+            bool(f.people)
+            or bool(re.match(r"\s*[A-Z][\w '’-]{1,30}:", text))
+            # "The dietitian scored 4", "Everyone agreed a 4": someone gave it
+            or any(
+                c.lemma in SCORING and c.subject is not None and not c.passive for c in f.clauses
+            )
+        )
         if has_whose and has_reason:
             return None
         missing = " and ".join(
