@@ -264,12 +264,14 @@ def _named_as_harmed(f: Facts) -> bool:
                 ):
                     return True
         subject = clause.subject
+        # (the impact clause is itself among the "acts": "Darcy could catch measles")
+        others = {c.subject.lower_ for c in acts if c.subject is not None and c is not clause}
         if (
-            actors
+            others
             and subject is not None
             and subject.pos_ == "PROPN"
             and clause.modals & {"could", "might", "may", "would"}
-            and subject.lower_ not in actors
+            and subject.lower_ not in others
             and not is_carer_token(subject)
         ):
             return True
