@@ -1435,6 +1435,8 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             and token.head.lemma_.lower() in ("have", "get")
             and token.i > token.head.i  # (not "Aaron hit Lacey ...; Lacey had a cut")
             and _participle(token)
+            # (not "Ruby has not cut herself", a perfect tense the parse hung on "had")
+            and not any(c.dep_ == "aux" or c.lower_ in REFLEXIVES for c in token.children)
             and not any(c.dep_ == "nsubj" and is_person(c) for c in token.children)
             and token.head.pos_ == "VERB"
             and any(
@@ -1485,6 +1487,27 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             and not _sentence_has_actor(token)
         ):
             yield [token.head, token], "this says how the child was hurt, not who did it"
+        # "Some bad things happened at Dad's house", "something happened to Lily": someone
+        # did something, and the statement tells the child or family neither what nor who
+        if (
+            token.pos_ == "VERB"
+            and (
+                lemma == "happen"
+                or (
+                    lemma == "go"
+                    and any(c.dep_ == "prt" and c.lower_ == "on" for c in token.children)
+                )
+            )
+            and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in ("thing", "stuff", "something")
+                for c in token.children
+            )
+            # what did happen, not a fear ("something bad will happen", "if something happens")
+            and token.tag_ in ("VBD", "VBN")
+            and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children)
+            and not _sentence_has_actor(token)
+        ):
+            yield [token], "this says something happened but not who did it"
         # "he presented with marks": the injury arrives with no one who caused it
         if (
             token.pos_ == "VERB"
@@ -1845,10 +1868,22 @@ def _has_doer(noun: Any, possessive: bool = True) -> bool:
     return any(_names_doer(h, possessive) for h in holders)
 
 
+# Abuse words that, owned ("his DV", "her violence"), can only be what the owner did.
+PERPETRATED = frozenset({"dv", "da", "fdv", "violence", "aggression"})
+
+
 def _names_doer(noun: Any, possessive: bool) -> bool:
     if any(c.dep_ == "amod" and c.lower_ in ("paternal", "maternal") for c in noun.children):
         return True  # "fearful of paternal chastisement": her father's
     for t in noun.subtree:
+        if (
+            possessive
+            and t.dep_ == "poss"
+            and t.head.i == noun.i
+            and t.lower_ in ("his", "her", "their")
+            and noun.lower_ in PERPETRATED
+        ):
+            return True  # "the impact of his DV": his own
         if possessive and t.dep_ == "poss" and is_person(t) and t.head.i == noun.i:
             if (
                 noun.lemma_.lower() == "neglect"
