@@ -301,8 +301,9 @@ def things_not_objects(doc: Any, start: int, end: int) -> bool:
         for c in token.children
     ) and token.dep_ in ("dobj", "conj"):
         return False  # "says unkind things about Nana", "told things about the court case"
-    after = [t.lower_ for t in doc[end : min(len(doc), end + 10)]]
-    if "like" in after and any(c.dep_ == "relcl" for c in token.children):
+    after = doc[end : min(len(doc), end + 10)]
+    like = any(t.lower_ == "like" and (t.dep_ == "prep" or t.pos_ == "ADP") for t in after)
+    if like and any(c.dep_ == "relcl" for c in token.children):
         return False  # "things that are not true, like people watching the house"
     before = [t for t in doc[max(0, start - 3) : start] if t.pos_ not in ("DET", "ADJ")]
     if before and before[-1].pos_ == "VERB" and before[-1].lemma_.lower() in HANDLED:
@@ -354,7 +355,9 @@ def not_a_connector(doc: Any, start: int, end: int) -> bool:
 
 
 # "ASAP", "in due course": in a next step these stand where the date should be, which the
-# next-step check (SOS742) already reports; one finding for the one gap.
+# next-step check (SOS742) already reports; one finding for the one gap. ("In the next few
+# weeks" and "soon" are vague times as well as no date, and writers mark both, so they keep
+# both findings.)
 LOOSE_DEADLINE_PHRASES = (
     r"(?:in due course|as soon as possible|asap|at the earliest opportunity|when possible"
     r"|where possible|in the near future|at a later date|as and when)"

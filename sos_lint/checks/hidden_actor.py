@@ -248,6 +248,12 @@ def _is_effect(verb: Any) -> bool:
     return bool(candidates & EFFECT_VERBS)
 
 
+# Nouns that label a person as a danger ("an alcoholic", "a bully"), unlike "a nurse".
+LABEL_NOUNS = frozenset(
+    {"alcoholic", "addict", "abuser", "bully", "thug", "drunk", "junkie", "perpetrator", "believer"}
+)
+
+
 def _labelled_adult(clause: Clause) -> bool:
     """ "Paul is a violent man", "Shannon is neglectful": a named adult given a label (which
     the judgemental rules take up) is who the danger statement is about."""
@@ -258,7 +264,14 @@ def _labelled_adult(clause: Clause) -> bool:
         and (is_carer_token(subject) or (subject.pos_ == "PROPN" and is_person(subject)))
         and not facts(subject.doc).is_child(subject)
         and any(
-            (c.dep_ == "attr" and c.pos_ == "NOUN")
+            (
+                c.dep_ == "attr"
+                and c.pos_ == "NOUN"
+                and (
+                    c.lemma_.lower() in LABEL_NOUNS
+                    or any(a.lemma_.lower() in words("trait_adjectives") for a in c.children)
+                )
+            )
             or (c.dep_ == "acomp" and c.lemma_.lower() in words("trait_adjectives"))
             for c in clause.verb.children
         )
@@ -671,7 +684,13 @@ def _passive_hides(clause: Clause) -> bool:
     if subject is not None:
         if _is_injury(subject):
             return True
-        if harmful and _anyone(subject) and _childs_own_words(verb):
+        if (
+            harmful
+            and _anyone(subject)
+            and _childs_own_words(verb)
+            # (not the good-things house's "nobody gets hurt at Nana's")
+            and verb.doc.user_data.get("sos_section") != "house_of_good_things"
+        ):
             return True  # a child's "I want nobody to get hurt any more": who hurts them?
         if subject.lower_ in ("it", "this", "that", "which", "there"):
             return False
@@ -763,7 +782,7 @@ BELONGINGS = frozenset(
 )
 TAKEN_FROM = frozenset(
     {"take", "read", "steal", "hide", "confiscate", "withhold", "smash", "destroy", "ruin"}
-    | {"snatch", "cut", "burn", "rip", "tear", "check", "search"}
+    | {"snatch", "cut", "burn", "rip", "tear", "check"}
 )
 
 
@@ -1504,7 +1523,12 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             )
             # what did happen, not a fear ("something bad will happen", "if something happens")
             and token.tag_ in ("VBD", "VBN")
-            and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children)
+            and not any(
+                (c.dep_ == "aux" and c.tag_ == "MD")
+                or (c.dep_ == "mark" and c.lower_ in ("if", "unless"))
+                for c in token.children
+            )
+            and _something_bad(token)
             and not _sentence_has_actor(token)
         ):
             yield [token], "this says something happened but not who did it"
@@ -1925,6 +1949,27 @@ def _doer_of_gerund(token: Any) -> bool:
     if token.tag_ == "VBG" and any(c.dep_ == "nsubj" and is_person(c) for c in token.children):
         return True
     return is_person(token) and any(c.tag_ == "VBG" for c in token.children)
+
+
+GOOD_WORDS = frozenset({"good", "nice", "fun", "great", "exciting", "funny", "lovely", "brilliant"})
+
+
+def _something_bad(verb: Any) -> bool:
+    """ "Something happened to Lily", "some bad things happened": to a person, or bad (not
+    "something good happened at school", nor "something happened to the boiler")."""
+    if verb.doc.user_data.get("sos_section") == "house_of_good_things":
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and any(t.lower_ in GOOD_WORDS for t in subject.subtree):
+        return False
+    to = [
+        o
+        for p in verb.children
+        if p.dep_ in ("prep", "dative") and p.lower_ == "to"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    return not to or any(is_person(o) or is_child_token(o) for o in to)
 
 
 def _sentence_has_actor(verb: Any) -> bool:

@@ -432,7 +432,13 @@ def _foretold_event(f: Facts) -> Clause | None:
             and (is_person(t) or f.is_child(t))
         ]
         aged = {t.lower_ for t in tokens(f.doc) if has_child_age_after(t)}  # "Orla (2)"
-        if others or subject.lower_ in aged or is_child_token(subject):
+        if not (others or subject.lower_ in aged or is_child_token(subject)):
+            continue
+        # and it is feared, not planned: a "could" or "might" somewhere, or harm itself
+        # ("Dad will snatch the children"; not "Gran will look after Calum")
+        if clause.lemma in words("harm_verbs") | {"snatch"} or any(
+            c.modals & {"could", "might", "may"} for c in f.clauses
+        ):
             return clause
     return None
 
@@ -1036,7 +1042,12 @@ def check_score_reason(context: CheckContext) -> Iterable[Hit]:
             or bool(re.match(r"\s*[A-Z][\w '’-]{1,30}:", text))
             # "The dietitian scored 4", "Everyone agreed a 4": someone gave it
             or any(
-                c.lemma in SCORING and c.subject is not None and not c.passive for c in f.clauses
+                c.lemma in SCORING
+                and c.subject is not None
+                and not c.passive
+                # (a person or a role, not "It scores a 6" or "That gives a 4")
+                and c.subject.lower_ not in ("it", "this", "that", "which", "what")
+                for c in f.clauses
             )
         )
         if has_whose and has_reason:

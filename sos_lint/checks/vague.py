@@ -144,6 +144,19 @@ CHANGE_VERBS = frozenset({"improve", "deteriorate", "worsen", "decline", "slip",
 CHANGED_ASPECTS = frozenset({"wellbeing", "well-being", "capacity", "behaviour", "behavior"})
 
 
+MONTH_NAMES = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
+    | {"october", "november", "december"}
+)
+
+
+def _date_or_age(token: Any) -> bool:
+    """ "on 3 May", "(7)": a number that dates or ages, not one that measures."""
+    doc = token.doc
+    near = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+    return any(t.lower_ in MONTH_NAMES or t.text in ("(", ")") for t in near)
+
+
 def _explains(token: Any) -> bool:
     """A colon, a dash between spaces or "now": what follows says what the change was."""
     spaced_dash = token.text in ("-", "–", "—") and bool(token.whitespace_)
@@ -156,6 +169,7 @@ def _unmeasured_aspect_change(doc: Any) -> Iterable[tuple[Any, Any]]:
         subject = clause.subject
         if (
             clause.passive
+            or clause.negated  # ("has not improved": no change claimed)
             or clause.lemma not in CHANGE_VERBS
             or subject is None
             or subject.lemma_.lower() not in aspects
@@ -167,7 +181,7 @@ def _unmeasured_aspect_change(doc: Any) -> Iterable[tuple[Any, Any]]:
         ):
             continue  # "her parenting improves when her sister is around": says when
         sent = clause.verb.sent
-        if any(t.like_num or t.text == "%" for t in sent):
+        if any((t.like_num and not _date_or_age(t)) or t.text == "%" for t in sent):
             continue  # "attendance has improved from 61% to 94%"
         if any(_explains(t) for t in sent if t.i > clause.verb.i):
             continue  # "his sleep has improved: he now sleeps in his own bed": said what changed
@@ -230,7 +244,7 @@ def check_graded_aspect(context: CheckContext) -> Iterable[Hit]:
             (
                 subject,
                 verb,
-                "“{}” says it changed but not from what to what",
+                "“{}” gives a change but not from what to what",
                 (
                     f"Say what the {subject.lower_} was like before and what it is like now, "
                     "with a figure if there is one."
