@@ -449,6 +449,12 @@ def _clause_span(verb: Any) -> list[Any]:
     return [t for head in heads for t in head.subtree]
 
 
+AS_DANGER = (
+    "This complicating factor is written as a danger statement; move it or say what makes the "
+    "worry harder to solve"
+)
+
+
 def check_complicating_as_danger(context: CheckContext) -> Iterable[Hit]:
     def test(st: Statement, f: Facts) -> str | None:
         if not f.has_future:
@@ -475,7 +481,7 @@ def check_complicating_as_danger(context: CheckContext) -> Iterable[Hit]:
         # "may have a criminal record", "no carers who could be assessed": a possibility, not harm
         predicted = [c for c in predicted if c.lemma not in ("have", "need", "assess", "ask")]
         if _foretold_event(f) is not None:
-            return "This complicating factor is written as a danger statement; move it or say what makes the worry harder to solve"
+            return AS_DANGER
         if (
             not foretells_harm
             and worried_party(f) is None
@@ -484,7 +490,7 @@ def check_complicating_as_danger(context: CheckContext) -> Iterable[Hit]:
             return None
         if not predicted:
             return None
-        return "This complicating factor is written as a danger statement; move it or say what makes the worry harder to solve"
+        return AS_DANGER
 
     yield from _each(
         context,
@@ -969,7 +975,7 @@ def check_next_step_deadline(context: CheckContext) -> Iterable[Hit]:
             return None
         loose = LOOSE_DEADLINE_WORDS.search(f.text) or loose_time
         if loose:
-            # (the vague-time check leaves these words to this one in a next step)
+            # (the vague-time check leaves "ASAP" and "in due course" to this one in a next step)
             return f"“{loose.group(0)}” is not a date: this next step does not say by when"
         return "This next step does not say by when"
 
