@@ -385,9 +385,9 @@ def check_danger_future(context: CheckContext) -> Iterable[Hit]:
 
 
 # Main verbs that foretell no event: an ability, a need, a plan or a bare state.
-NOT_AN_EVENT = frozenset(
-    {"have", "need", "assess", "ask", "be", "decide", "mean", "struggle", "manage", "cope"}
-)
+# "may have a criminal record", "no carers who could be assessed": a possibility, not harm.
+MERE_POSSIBILITIES = frozenset({"have", "need", "assess", "ask"})
+NOT_AN_EVENT = MERE_POSSIBILITIES | {"be", "decide", "mean", "struggle", "manage", "cope"}
 
 
 def _foretold_event(f: Facts) -> Clause | None:
@@ -478,8 +478,7 @@ def check_complicating_as_danger(context: CheckContext) -> Iterable[Hit]:
         ]
         if will_harm:
             foretells_harm, predicted = True, will_harm
-        # "may have a criminal record", "no carers who could be assessed": a possibility, not harm
-        predicted = [c for c in predicted if c.lemma not in ("have", "need", "assess", "ask")]
+        predicted = [c for c in predicted if c.lemma not in MERE_POSSIBILITIES]
         if _foretold_event(f) is not None:
             return AS_DANGER
         if (
@@ -722,13 +721,12 @@ def check_goal_check(context: CheckContext) -> Iterable[Hit]:
 
 
 # What an account of harm may have a person do that is not the harm: "Kacper sustained a
-# burn", "the parents have not given an explanation".
-NOT_THE_HARM = frozenset({"sustain", "suffer", "receive", "experience", "incur", "endure"})
+# burn" (the lexicon's hiding verbs), "the parents have not given an explanation".
 ACCOUNTS = frozenset({"explanation", "account", "reason"})
 
 
 def _does_the_harm(clause: Clause) -> bool:
-    if clause.lemma in NOT_THE_HARM:
+    if clause.lemma in words("hiding_verbs"):
         return False
     # ("has given no explanation": what they say, not what they did)
     return not any(c.dep_ == "dobj" and c.lemma_.lower() in ACCOUNTS for c in clause.verb.children)

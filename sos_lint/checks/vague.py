@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sos_lint.checks.analysis import Clause, facts, words
+from sos_lint.checks.analysis import MONTHS, Clause, facts, words
 from sos_lint.engine.runner import CheckContext, Hit
 from sos_lint.models import Suggestion
 from sos_lint.nlp import tokens
@@ -144,17 +144,11 @@ CHANGE_VERBS = frozenset({"improve", "deteriorate", "worsen", "decline", "slip",
 CHANGED_ASPECTS = frozenset({"wellbeing", "well-being", "capacity", "behaviour", "behavior"})
 
 
-MONTH_NAMES = frozenset(
-    {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
-    | {"october", "november", "december"}
-)
-
-
 def _date_or_age(token: Any) -> bool:
     """ "on 3 May", "(7)": a number that dates or ages, not one that measures."""
     doc = token.doc
     near = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
-    return any(t.lower_ in MONTH_NAMES or t.text in ("(", ")") for t in near)
+    return any(t.lower_ in MONTHS or t.text in ("(", ")") for t in near)
 
 
 def _explains(token: Any) -> bool:
