@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib.util
 import threading
 from collections.abc import Iterable, Iterator
+from itertools import pairwise
 from typing import Any
 
 from sos_lint.errors import ModelError
@@ -110,5 +111,23 @@ def sentences(doc: Any) -> list[Any]:
     """The doc's sentences, listed once (``Doc.sents`` walks every token to find them)."""
     found = doc.user_data.get("sos_sents")
     if found is None:
-        found = doc.user_data["sos_sents"] = list(doc.sents)
+        found = doc.user_data["sos_sents"] = [part for sent in doc.sents for part in _split(sent)]
     return found  # type: ignore[no-any-return]
+
+
+def _split(sent: Any) -> list[Any]:
+    """The parser's sentence, cut where a full stop is followed by a number, which it often
+    runs together: "... with Grandad Ray. 10 means everyone knows ..." (a scale's two ends)."""
+    doc = sent.doc
+    cuts = [
+        i
+        for i in range(sent.start + 2, sent.end)
+        if doc[i - 1].text == "."
+        and doc[i].text[:1].isdigit()
+        and doc[i - 2].is_alpha
+        and len(doc[i - 2].text) > 2  # (not "No. 10")
+    ]
+    if not cuts:
+        return [sent]
+    bounds = [sent.start, *cuts, sent.end]
+    return [doc[a:b] for a, b in pairwise(bounds) if b > a]

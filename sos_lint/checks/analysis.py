@@ -81,6 +81,13 @@ _AGE = re.compile(
     re.I,
 )
 
+# An age given in passing: "Jack, then 7 months, screamed", "Kofi, who is 3, has a blister".
+_AGE_ASIDE = re.compile(
+    r",\s*(?:then|now|who is|who was|who's)\s+(?:aged\s+|only\s+|just\s+)?(\d{1,2})\b"
+    r"(?:\s*(months?|weeks?|days?|years?)(?:\s+old)?)?(?!\s+pregnant)\s*,",
+    re.I,
+)
+
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, frozenset[str]]:
@@ -665,7 +672,9 @@ def _modals(verb: Any) -> frozenset[str]:
     if _note_form_plan(verb):
         found.add("will")  # "Dad to manage his anger better": a plan's "Dad will ..."
     for _ in range(4):
-        for child in node.children:
+        # (the parse sometimes hangs "could" on the passive's "be": "Summer could be hurt")
+        helpers = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
+        for child in [*node.children, *(g for h in helpers for g in h.children)]:
             if child.dep_ == "aux" and child.lower_ in FUTURE_MODALS | {"must", "should"}:
                 found.add(child.lower_)
             if child.dep_ == "aux" and child.lower_ == "going":
@@ -776,7 +785,9 @@ def facts(doc: Any) -> Facts:
         return cached  # type: ignore[no-any-return]
     text = doc_text(doc)
     result = Facts(doc=doc, text=text)
-    result.has_age = bool(_AGE.search(text))
+    result.has_age = bool(_AGE.search(text)) or any(
+        is_child_age(m.group(1), m.group(2)) for m in _AGE_ASIDE.finditer(text)
+    )
     result.has_time = mentions_time(text)
     for token in tokens(doc):
         if is_person(token) and not _names_an_agency(token):
@@ -1312,11 +1323,26 @@ def is_compliance(clause: Clause) -> bool:
         for c in clause.verb.children
     ):
         return False
+    if clause.lemma in ("go", "come") and any(
+        p.dep_ == "prep"
+        and p.lower_ == "with"
+        and any(o.dep_ == "pobj" and refers_to_a_child(o) for o in p.children)
+        for p in clause.verb.children
+    ):
+        return False  # "will go with Noah to every choir practice": staying with the child
+    if not any(c.dep_ in ("dobj", "prep") for c in clause.verb.children):
+        # "will attend and complete the Caring Dads programme": the object is shared
+        joined = {c.i for c in clause.verb.children if c.dep_ == "conj"}
+        if any(
+            other.verb.i in joined and is_compliance(other)
+            for other in facts(clause.verb.doc).clauses
+        ):
+            return True
     subject_side = {t.i for c in clause.verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
     for token in clause.verb.subtree:
         if token == clause.verb or token.i in subject_side:
             continue
-        if token.i in named:
+        if token.i in named and _hangs_off(token, clause.verb, through=named):
             return True
         if (
             token.dep_ == "dobj"
@@ -1336,20 +1362,33 @@ def is_compliance(clause: Clause) -> bool:
             p.dep_ == "poss" and (p.pos_ == "PROPN" or is_child_token(p)) for p in token.children
         ):
             continue  # "might miss more of Alfie's appointments": the child's care
-        if token.lemma_.lower() in objects or token.lower_ in objects:
-            # The object must hang off this verb, not a later clause ("... so she can cook").
-            head = token
-            while head != clause.verb and head.dep_ not in ("advcl", "ccomp", "relcl", "conj"):
-                if head.head == head:
-                    break
-                head = head.head
-            if head == clause.verb:
-                return True
+        if (token.lemma_.lower() in objects or token.lower_ in objects) and _hangs_off(
+            token, clause.verb
+        ):
+            return True
     if clause.lemma == "test" and any(
         c.lower_ in ("negative", "clean", "positive") for c in clause.verb.children
     ):
         return True  # "has tested negative at every test since May"
     return clause.lemma in ("engage", "comply", "cooperate", "co-operate")
+
+
+def _hangs_off(token: Any, verb: Any, through: set[int] | frozenset[int] = frozenset()) -> bool:
+    """The object belongs to this verb, not a later clause ("... so she can cook", "the
+    transport the social worker has booked"). A service's own name may be misparsed as a
+    clause ("the Caring Dads programme" read as "Dads programme"), so its words are climbed
+    through."""
+    head = token
+    while head != verb and (
+        head.dep_ not in ("advcl", "ccomp", "relcl", "conj")
+        or head.i in through
+        # (the name's last word read as the subject of the next: "Caring Dads programme")
+        or any(c.i in through and c.i == head.i - 1 for c in head.children)
+    ):
+        if head.head == head:
+            break
+        head = head.head
+    return head == verb
 
 
 # What a parent "does" for a service: "has done six drug tests", "will do the Freedom course".

@@ -474,7 +474,12 @@ def _trait_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any
             continue
         if subject.lemma_.lower() in words("professional_roles"):
             continue  # "the social worker may not be able to visit": not about the family
-        if verb.dep_ in ("advcl", "relcl", "acl", "pcomp") and not _given_as_reason(verb):
+        if (
+            verb.dep_ in ("advcl", "relcl", "acl", "pcomp")
+            and not _given_as_reason(verb)
+            # ("a worry that Mum suffers from depression": what the worry is)
+            and not (verb.dep_ == "acl" and verb.head.lemma_.lower() in words("worry_words"))
+        ):
             continue  # "... so he can be at home when Priya is unwell": context, not the claim
         lemma = clause.lemma
         if is_trait_participle(verb):
@@ -603,6 +608,9 @@ ROLE_NOUNS = frozenset(
         "individual",
         "man",
         "woman",
+        "lad",
+        "lady",
+        "bloke",
         "offender",
         "presence",
         "influence",

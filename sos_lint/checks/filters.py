@@ -269,8 +269,10 @@ HANDLED = frozenset(
     | {"find", "keep", "put", "get", "leave", "store", "give", "sort", "unpack", "chuck"}
     | {"damage", "destroy", "need", "want", "own", "use", "have", "make", "draw", "like", "love"}
     | {"smoke", "drink", "eat", "end", "send", "post", "share", "say", "spill", "cook", "tell"}
-    | {"remember", "read", "write", "learn"}
+    | {"remember", "read", "write", "learn", "touch", "grab", "hold", "handle", "knock", "lick"}
 )
+# Objects reached through a preposition: "climbs on things", "reaches for things".
+REACHED = frozenset({"climb", "reach", "bump", "bang", "trip", "fall", "crawl", "stand"})
 
 
 def things_not_objects(doc: Any, start: int, end: int) -> bool:
@@ -294,6 +296,12 @@ def things_not_objects(doc: Any, start: int, end: int) -> bool:
         return False
     if token.dep_ == "dobj" and token.head.lower_ == "mean" and token.head.tag_ == "VB":
         return False  # "Dad says mean things about Nana" (the parse takes "mean" for a verb)
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ in ("on", "for", "into", "over", "onto")
+        and token.head.head.lemma_.lower() in REACHED
+    ):
+        return False  # "when Reggie climbs on things": furniture, not a summary
     if token.dep_ in ("nsubjpass",) and token.head.lemma_.lower() in HANDLED:
         return False  # "things got broken": objects
     if any(
@@ -337,6 +345,20 @@ def not_childs_own_words(doc: Any, start: int, end: int) -> bool:
         return False
     sentence = doc[start].sent
     return not any(t.lower_ in FIRST_PERSON for t in sentence)
+
+
+# Verbs that report an insult someone used on another: "called her useless", "tells him he is
+# useless" (but "says Mum is a liar" passes the speaker's verdict on).
+NAME_CALLING = frozenset({"call", "tell", "shout", "scream", "yell", "swear", "text", "message"})
+
+
+def not_name_calling(doc: Any, start: int, end: int) -> bool:
+    """ "Dean called Ruby useless" reports what Dean said, which is the harm; "Dean is useless"
+    is the writer's own insult."""
+    sentence = doc[start].sent
+    return not any(
+        t.lemma_.lower() in NAME_CALLING for t in doc[max(sentence.start, start - 6) : start]
+    )
 
 
 def not_a_connector(doc: Any, start: int, end: int) -> bool:

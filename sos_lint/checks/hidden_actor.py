@@ -135,6 +135,8 @@ STATES = frozenset(
         "confuse",
         "wear",  # "when she is worn out": tired
         "unsettle",  # "when Ardit is unsettled at night": how the baby is
+        "select",  # "was selected for the county squad"
+        "choose",
     }
 )
 # Verbs that, done to a person, are something someone did to them: "made to kneel", "put
@@ -317,7 +319,11 @@ def _actor_named_nearby(clause: Clause, whole: bool = False, harm_only: bool = F
         if (
             subject is not None
             and subject == clause.subject
-            and not any(is_person(t) for t in verb.subtree if t != subject)
+            and not any(
+                is_person(t) and t.lemma_.lower() not in words("organisations")
+                for t in verb.subtree
+                if t != subject
+            )
         ):
             continue  # "Mason could be shaken again and suffer a brain injury": Mason again
             # (but "get into a car with a stranger and be harmed" names the stranger)
@@ -373,9 +379,22 @@ def _child_doing_harm(verb: Any) -> bool:
     """A child can be the one who hurts someone: "Kai (11) might kick Zanele (6)". (A child
     who goes somewhere, sees something or hurts only things or themselves is not a doer.)"""
     lemma = verb.lemma_.lower()
-    return lemma in words("harm_verbs") and any(
-        c.dep_ == "dobj" and is_person(c) and c.lower_ not in REFLEXIVES for c in verb.children
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    if lemma in LEAD_ON:  # ("make Jahmal carry drugs": Jahmal is the complement's subject)
+        objects += [
+            s
+            for c in verb.children
+            if c.dep_ in ("ccomp", "xcomp")
+            for s in c.children
+            if s.dep_ == "nsubj"
+        ]
+    return (lemma in words("harm_verbs") or lemma in LEAD_ON) and any(
+        is_person(c) and c.lower_ not in REFLEXIVES for c in objects
     )
+
+
+# What older children do to draw a younger one in: "older boys might make Jahmal carry drugs".
+LEAD_ON = frozenset({"make", "give", "force", "pressure", "persuade", "groom", "exploit", "push"})
 
 
 def _several_children(clause: Clause) -> bool:
@@ -532,6 +551,8 @@ def _passive_hides(clause: Clause) -> bool:
         return False  # "feels supported at school": how she feels (not "seems to get pinched")
     if _is_a_request(clause.verb):
         return False  # "Fatima will ask the council to be moved": what she asks for
+    if _taken_to_be_seen(clause.verb):
+        return False  # "Courtney will take Ivy to be weighed": Courtney takes her
     if (
         clause.verb.doc.user_data.get("sos_section") == "house_of_dreams"
         and clause.lemma not in words("harm_verbs")
@@ -547,31 +568,46 @@ def _passive_hides(clause: Clause) -> bool:
     f = facts(verb.doc)
     needs_object = any(t.lemma_.lower() in OWN_NEEDS for t in verb.children if t.dep_ == "dobj")
     care = (
-        lemma in CARE_ACTS
-        and (
-            (subject is not None and f.is_child(subject))
-            # "the twins ... were not given lunch", the parse losing the subject
-            or (subject is None and needs_object and clause.negated)
-            # "Tegan is not being given her tablets": a named person (not "Mum" or "Dad", whose
-            # "given his medication in hospital" is ordinary) going without what she needs
-            or (
-                needs_object
-                and subject is not None
-                and (subject.text[:1].isupper() or subject.lower_ in ("he", "she", "they"))
-                and is_person(subject)
-                and not is_carer_token(subject)
-            )
-            # "Nathaniel's pain relief is not always given": a child's own need, not given
-            or (
-                clause.negated
-                and subject is not None
-                and subject.lemma_.lower() in OWN_NEEDS
-                and _possessed(subject)
+        (
+            lemma in CARE_ACTS
+            and (
+                (subject is not None and f.is_child(subject))
+                # "the twins ... were not given lunch", the parse losing the subject
+                or (subject is None and needs_object and clause.negated)
+                # "Tegan is not being given her tablets": a named person (not "Mum" or "Dad", whose
+                # "given his medication in hospital" is ordinary) going without what she needs
+                or (
+                    needs_object
+                    and subject is not None
+                    and (subject.text[:1].isupper() or subject.lower_ in ("he", "she", "they"))
+                    and is_person(subject)
+                    and not is_carer_token(subject)
+                )
+                # "Reggie was not brought to four appointments": a named child's care not done
+                or (
+                    clause.negated
+                    and lemma in FETCHED
+                    and subject is not None
+                    and subject.text[:1].isupper()
+                    and is_person(subject)
+                    and not is_carer_token(subject)
+                    and subject.lemma_.lower() not in role_words()
+                )
+                # "Nathaniel's pain relief is not always given": a child's own need, not given
+                or (
+                    clause.negated
+                    and subject is not None
+                    and subject.lemma_.lower() in OWN_NEEDS
+                    and _possessed(subject)
+                )
             )
         )
+        or (lemma in GIVEN_CARE and subject is not None and _childs_own_need(subject))
     )
     if (lemma in STATES and not care) or (lemma == "expose" and _owned_harm(verb)):
         return False
+    if lemma == "pick" and not any(c.lower_ in ("up", "on") for c in verb.children):
+        return False  # "proud of being picked for the rugby team": chosen
     if lemma == "protect" and any(c.lower_ == "against" for c in verb.children):
         return False  # "Lexi is not protected against measles": immunity, not an act
     if lemma == "settle" and not clause.modals and _present_state(verb):
@@ -642,6 +678,7 @@ def _passive_hides(clause: Clause) -> bool:
             (planned_for.pos_ == "PROPN" or (planned_for.is_title and is_person(planned_for)))
             and not is_carer_token(planned_for)
             and planned_for.lemma_.lower() not in role_words()
+            and not _to_adult_service(verb)
         )
     )
     into_care = lemma == "take" and (_into_care(verb) or _to_the_police(verb))
@@ -649,6 +686,8 @@ def _passive_hides(clause: Clause) -> bool:
         return True  # "the children will be told about the plan": told by whom?
     if lemma in GIVEN_TO and _given_harmful(verb):
         harmful = True  # "Precious was given cannabis and vodka": given by whom?
+    if lemma == "treat" and any(c.lower_ in BADLY for c in verb.children):
+        official, harmful = False, True  # "you were treated badly at your old gym": by whom?
     if not harmful and not care and _receives_a_thing(verb):
         return False  # "Mum was sent a letter", "was offered a place": something received
     if (
@@ -769,7 +808,7 @@ WISHES = frozenset({"dream", "wish", "hope"})
 SMASHED = frozenset({"break", "throw", "smash", "chuck", "hurl", "fling"})
 THROWN_THINGS = frozenset(
     {"thing", "something", "stuff", "item", "object", "plate", "mug", "cup", "bottle", "dish"}
-    | {"chair", "furniture", "ornament", "remote", "controller", "ashtray"}
+    | {"chair", "furniture", "ornament", "remote", "controller", "ashtray", "window", "door"}
 )
 
 
@@ -857,6 +896,29 @@ TOLD_OR_TAKEN = frozenset(
 )
 
 
+# Services for the adults: "Kerry to be referred to anger management" is about a parent.
+ADULT_SERVICES = frozenset(
+    {"idva", "isva", "perpetrator", "anger", "adult", "adults", "parenting", "drug", "alcohol"}
+    | {"substance", "detox", "probation", "dvpp", "freedom", "antenatal", "carers", "carer"}
+)
+
+
+def _to_adult_service(verb: Any) -> bool:
+    """ "to be referred to the IDVA service", "offered a parenting course": the one referred is
+    a parent, not a child."""
+    return verb.lemma_.lower() in ("refer", "signpost", "offer") and any(
+        t.lower_ in ADULT_SERVICES
+        for c in verb.children
+        if c.dep_ in ("prep", "dobj", "dative")
+        for t in c.subtree
+    )
+
+
+# Care acts that move or tend a child: "was not brought to her appointments".
+FETCHED = frozenset({"bring", "take", "collect", "pick", "feed", "wash", "wake", "fetch"})
+BADLY = frozenset({"badly", "harshly", "cruelly", "unfairly", "roughly", "differently"})
+
+
 # Things handed to a child: with no doer named, who gave them?
 GIVEN_TO = frozenset({"send", "give", "show", "sell", "supply", "explain"})
 
@@ -865,14 +927,17 @@ GIVEN_TO = frozenset({"send", "give", "show", "sell", "supply", "explain"})
 HARMFUL_THINGS = frozenset(
     {"drug", "drugs", "cannabis", "weed", "alcohol", "vodka", "cider", "beer", "spirits"}
     | {"cocaine", "ketamine", "spice", "heroin", "pills", "pornography", "porn", "vape", "vapes"}
+    | {"methadone", "subutex"}
 )
 
 
 def _given_harmful(verb: Any) -> bool:
+    """ "was given cannabis", "was given a bottle containing methadone"."""
     return any(
-        c.dep_ in ("dobj", "dative")
-        and (c.lower_ in HARMFUL_THINGS or c.lemma_.lower() in HARMFUL_THINGS)
+        t.lower_ in HARMFUL_THINGS or t.lemma_.lower() in HARMFUL_THINGS
         for c in verb.children
+        if c.dep_ in ("dobj", "dative")
+        for t in c.subtree
     )
 
 
@@ -949,6 +1014,19 @@ def _is_a_request(verb: Any) -> bool:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
             and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.head.children)
         )
+    )
+
+
+def _taken_to_be_seen(verb: Any) -> bool:
+    """ "Courtney will take Ivy to be weighed", "Dad brings Kai to be seen": the carer named
+    takes the child for a check, which is the point, not who weighs him."""
+    head = verb.head
+    return (
+        verb.dep_ in ("advcl", "xcomp", "ccomp")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and head.lemma_.lower() in ("take", "bring")
+        and verb.lemma_.lower() not in words("harm_verbs")
+        and any(c.dep_ == "nsubj" and is_person(c) for c in head.children)
     )
 
 
@@ -1034,6 +1112,28 @@ CARE_ACTS = frozenset(
         "provide",  # "Ethan's meals have been provided every weekday"
     }
 )
+
+
+# "Lily-Mae's inhaler has been given every day": the care itself, so whose care is it?
+GIVEN_CARE = frozenset({"give", "check", "monitor", "connect", "administer"})
+MEDICINES = OWN_NEEDS - {"need", "needs", "care", "meal", "meals", "lunch", "breakfast"}
+
+
+def _childs_own_need(subject: Any) -> bool:
+    """ "Reuben's tablets", "Darius's feed": a child's medicine or feed (not "Mum's tablets")."""
+    if subject.lemma_.lower() not in MEDICINES and subject.lower_ not in MEDICINES:
+        return False
+    if any(c.lower_ in ("methadone", "subutex", "buprenorphine") for c in subject.children):
+        return False  # "Jade's methadone dose": a parent's treatment
+    f = facts(subject.doc)
+    return any(
+        c.dep_ == "poss"
+        and (
+            f.is_child(c)
+            or (c.pos_ == "PROPN" and not is_carer_token(c) and c.lower_ not in role_words())
+        )
+        for c in subject.children
+    )
 
 
 def _is_injury(subject: Any) -> bool:
@@ -2032,7 +2132,10 @@ def _unexplained_injury(doc: Any) -> Iterable[tuple[list[Any], str]]:
     if doc.user_data.get("sos_section") not in UNEXPLAINED_SECTIONS or not _left_unexplained(doc):
         return
     for token in tokens(doc):
-        if token.pos_ in ("VERB", "AUX") or any(c.lower_ in ("no", "any") for c in token.children):
+        misread = token.tag_ == "VBG" and token.lower_ in UNEXPLAINED_INJURIES  # "had ... bruising"
+        if (token.pos_ in ("VERB", "AUX") and not misread) or any(
+            c.lower_ in ("no", "any") for c in token.children
+        ):
             continue
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if token.lower_ in INJURED and after is not None and after.lemma_.lower() in BODY:

@@ -234,6 +234,11 @@ def named_child(f: Facts, known: frozenset[str] = frozenset()) -> bool:
     if f.has_age:
         return True
     if any(
+        t.lower_ in ("baby", "newborn") and any(c.lower_ in ("the", "unborn") for c in t.children)
+        for t in f.people
+    ):
+        return True  # "the baby could be born early": before the birth there is no name yet
+    if any(
         is_child_token(t)
         and any(c.dep_ in ("appos", "poss") or c.pos_ == "PROPN" for c in t.children)
         for t in f.people

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sos_lint.checks.analysis import MONTHS, Clause, facts, words
+from sos_lint.checks.analysis import MONTHS, Clause, facts, is_person, words
 from sos_lint.engine.runner import CheckContext, Hit
 from sos_lint.models import Suggestion
 from sos_lint.nlp import tokens
@@ -182,6 +182,59 @@ def _unmeasured_aspect_change(doc: Any) -> Iterable[tuple[Any, Any]]:
         yield subject, clause.verb
 
 
+# (not "seems to be more settled", where the hedge is the fault the writer will fix)
+SEEMING = frozenset({"be", "become", "get"})
+# What a person knows or is able to do is SOS502's (or a plain fact): "more aware", "more able".
+NOT_GRADES = frozenset({"aware", "conscious", "insightful", "able", "likely", "willing", "ready"})
+DEMANDS = frozenset({"safety_goal", "needs_to_happen", "next_step"})
+HEDGED = frozenset({"seemingly", "apparently", "reportedly", "supposedly"})
+REPORTED_BY = frozenset({"say", "tell", "report", "feel", "think", "describe", "notice"})
+
+
+def _unmeasured_person_change(doc: Any) -> Iterable[tuple[Any, Any]]:
+    """ "Tia has been more open with professionals", "Dad has been much more engaged": a
+    person said to be more (or less) of something, with nothing to say what they now do."""
+    for clause in facts(doc).clauses:
+        subject = clause.subject
+        if (
+            clause.lemma not in SEEMING
+            or clause.negated
+            or subject is None
+            or not is_person(subject)
+        ):
+            continue
+        verb = clause.verb
+        if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTED_BY:
+            continue  # "his teacher says he is more settled": someone's report, not a grade
+        if (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("seem", "appear", "look")) or any(
+            c.lower_ in HEDGED for c in verb.children
+        ):
+            continue  # "appears to have been more patient": the hedge is the fault to fix
+        for quality in verb.children:
+            if quality.dep_ not in ("acomp", "xcomp") or quality.pos_ not in ("ADJ", "VERB"):
+                continue
+            degree = next(
+                (
+                    c
+                    for c in quality.children
+                    if c.dep_ == "advmod" and c.lower_ in ("more", "less")
+                ),
+                None,
+            )
+            if (
+                degree is None
+                or quality.lemma_.lower() in NOT_GRADES
+                or any(t.lower_ == "than" for t in quality.subtree)
+            ):
+                continue
+            sent = verb.sent
+            if any(t.like_num and not _date_or_age(t) and t.i > subject.i for t in sent):
+                continue  # a figure nearby says how much (not a score given first: "Liam: 9")
+            if any(_explains(t) for t in sent if t.i > quality.i):
+                continue  # "less obstructive and is now accepting advice": says what changed
+            yield verb, quality
+
+
 def check_graded_aspect(context: CheckContext) -> Iterable[Hit]:
     for statement, doc in context.items:
         seen: set[int] = set()
@@ -246,6 +299,20 @@ def check_graded_aspect(context: CheckContext) -> Iterable[Hit]:
             )
             for subject, verb in _unmeasured_aspect_change(doc)
         ]
+        # (a goal's "needs to be more patient" asks for a state of mind: SOS502's work)
+        if statement.section not in UNMEASURED_SKIP | DEMANDS:
+            pairs += [
+                (
+                    verb,
+                    quality,
+                    "“{}” says the person has changed but not what they now do",
+                    (
+                        f"What does the person do now that they did not before (how often, "
+                        f"since when), that shows they are {quality.lower_}?"
+                    ),
+                )
+                for verb, quality in _unmeasured_person_change(doc)
+            ]
         for verb, adverb, message, ask in pairs:
             span = doc[min(verb.i, adverb.i) : max(verb.i, adverb.i) + 1]
             yield Hit(
