@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 import textstat
 from click.testing import CliRunner
+from corpus_helpers import corpus_paths, lint_corpus
 
 from sos_lint import lint_file, lint_text, readability
 from sos_lint.cli import main
@@ -320,21 +321,18 @@ def test_clean_map_and_examples_have_only_the_listed_hard_to_read_faults(example
 
 def test_corpus_hard_to_read_precision(root: Path) -> None:
     """On the labelled corpus, warnings and errors in hard-to-read are never false alarms."""
-    paths = sorted((root / "corpora").glob("statements-*.jsonl"))
+    paths = corpus_paths(root)
     if not paths:
         pytest.skip("no labelled corpus")
     config = Config(select=("hard-to-read",))
     false_alarms, hits, labelled = [], 0, 0
-    for path in paths:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            record = json.loads(line)
-            result = lint_text(record["text"], section=record["section"], config=config)
-            flagged = any(f.severity >= Severity.WARNING for f in result.findings)
-            is_labelled = "hard-to-read" in record["categories"]
-            labelled += is_labelled
-            hits += flagged and is_labelled
-            if flagged and not is_labelled:
-                false_alarms.append(record["id"])
+    for record, findings in lint_corpus(paths, config):
+        flagged = any(f.severity >= Severity.WARNING for f in findings)
+        is_labelled = "hard-to-read" in record["categories"]
+        labelled += is_labelled
+        hits += flagged and is_labelled
+        if flagged and not is_labelled:
+            false_alarms.append(record["id"])
     assert not false_alarms
     assert hits >= 0.9 * labelled
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+from corpus_helpers import corpus_paths, lint_corpus
 
 from sos_lint import lint_file, lint_text
 from sos_lint.config import Config
@@ -46,16 +46,13 @@ def test_findings_on_the_examples_carry_suggestions(examples: Path) -> None:
 
 
 def test_findings_on_the_corpus_carry_suggestions(root: Path) -> None:
-    paths = sorted((root / "corpora").glob("statements-*.jsonl"))
+    paths = corpus_paths(root)
     if not paths:
         pytest.skip("no labelled corpus")
     config = Config(select=WORD_CATEGORIES)
     bare = []
-    for path in paths:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            record = json.loads(line)
-            result = lint_text(record["text"], section=record["section"], config=config)
-            bare += [(record["id"], f.code) for f in result.findings if not f.suggestions]
+    for record, findings in lint_corpus(paths, config):
+        bare += [(record["id"], f.code) for f in findings if not f.suggestions]
     assert bare == []
 
 

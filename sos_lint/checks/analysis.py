@@ -912,9 +912,14 @@ def _name_children(result: Facts) -> None:
         and not is_carer_token(t)
         and not (t.dep_ == "pobj" and t.i in acting)
     ]
+    # (once a child is named with an age, other names are not guessed to be children: in
+    # "asked Ross to leave ... might throw things at Chelsea while Frankie (4) is nearby"
+    # Ross and Chelsea are the adults)
+    aged = any(has_child_age_after(t) for t in result.children)
     for name in names:
         if (
-            name.dep_ in ("dobj", "pobj", "dative", "nsubjpass")
+            not aged
+            and name.dep_ in ("dobj", "pobj", "dative", "nsubjpass")
             and result.carers
             and not _adult_by_role(name)
             and not _acted_on_by_a_child(name, result)

@@ -334,7 +334,11 @@ def _actor_named_nearby(clause: Clause, whole: bool = False, harm_only: bool = F
         if (
             subject is not None
             and subject.pos_ == "PRON"
-            and verb.lemma_.lower() not in harm
+            # (a child "frightened to go home" harms no one; "she might hit him" does)
+            and (
+                verb.lemma_.lower() not in harm
+                or not any(c.dep_ in ("dobj", "dative") for c in verb.children)
+            )
             and pronoun_means_a_child(subject)
             # (not "he might drive Yusuf (9) around": someone acting on another person; but
             # "when he meets the boys" is the child meeting them)
@@ -470,7 +474,9 @@ POSSESSIVES = frozenset({"my", "your", "his", "her", "their", "our"})
 
 
 # What is done, or not done, about a child's needs: "her needs were not met".
-NEEDS_VERBS = frozenset({"meet", "neglect", "ignore", "miss", "forget", "skip", "withhold"})
+NEEDS_VERBS = frozenset(
+    {"meet", "neglect", "ignore", "miss", "forget", "skip", "withhold", "address"}
+)
 
 
 # What a child needs from someone: "Ruby's needs were not met", "his care was neglected".

@@ -186,7 +186,6 @@ def _unmeasured_aspect_change(doc: Any) -> Iterable[tuple[Any, Any]]:
 SEEMING = frozenset({"be", "become", "get"})
 # What a person knows or is able to do is SOS502's (or a plain fact): "more aware", "more able".
 NOT_GRADES = frozenset({"aware", "conscious", "insightful", "able", "likely", "willing", "ready"})
-DEMANDS = frozenset({"safety_goal", "needs_to_happen", "next_step"})
 HEDGED = frozenset({"seemingly", "apparently", "reportedly", "supposedly"})
 REPORTED_BY = frozenset({"say", "tell", "report", "feel", "think", "describe", "notice"})
 
@@ -299,8 +298,7 @@ def check_graded_aspect(context: CheckContext) -> Iterable[Hit]:
             )
             for subject, verb in _unmeasured_aspect_change(doc)
         ]
-        # (a goal's "needs to be more patient" asks for a state of mind: SOS502's work)
-        if statement.section not in UNMEASURED_SKIP | DEMANDS:
+        if statement.section not in UNMEASURED_SKIP:
             pairs += [
                 (
                     verb,
