@@ -83,10 +83,26 @@ _AGE = re.compile(
 
 # An age given in passing: "Jack, then 7 months, screamed", "Kofi, who is 3, has a blister".
 _AGE_ASIDE = re.compile(
-    r",\s*(?:then|now|who is|who was|who's)\s+(?:aged\s+|only\s+|just\s+)?(\d{1,2})\b"
+    r",\s*(?:then|now|who is|who was|who's|who’s)\s+(?:aged\s+|only\s+|just\s+)?(\d{1,2})\b"
     r"(?:\s*(months?|weeks?|days?|years?)(?:\s+old)?)?(?!\s+pregnant)\s*,",
     re.I,
 )
+
+
+def _aside_age(doc: Any, text: str) -> bool:
+    """A child's age given in passing, after a name that is not a parent's ("Dad, who is 17,
+    punched Mum" gives an age, but not a child's)."""
+    for match in _AGE_ASIDE.finditer(text):
+        if not is_child_age(match.group(1), match.group(2)):
+            continue
+        before = next((t for t in doc if t.idx + len(t.text) == match.start()), None)
+        if before is not None and (
+            is_carer_token(before)
+            or before.lemma_.lower() in words("carer_roles") | words("other_people")
+        ):
+            continue
+        return True
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -785,9 +801,7 @@ def facts(doc: Any) -> Facts:
         return cached  # type: ignore[no-any-return]
     text = doc_text(doc)
     result = Facts(doc=doc, text=text)
-    result.has_age = bool(_AGE.search(text)) or any(
-        is_child_age(m.group(1), m.group(2)) for m in _AGE_ASIDE.finditer(text)
-    )
+    result.has_age = bool(_AGE.search(text)) or _aside_age(doc, text)
     result.has_time = mentions_time(text)
     for token in tokens(doc):
         if is_person(token) and not _names_an_agency(token):

@@ -272,7 +272,7 @@ HANDLED = frozenset(
     | {"remember", "read", "write", "learn", "touch", "grab", "hold", "handle", "knock", "lick"}
 )
 # Objects reached through a preposition: "climbs on things", "reaches for things".
-REACHED = frozenset({"climb", "reach", "bump", "bang", "trip", "fall", "crawl", "stand"})
+REACHED = frozenset({"climb", "reach", "bump", "bang", "trip", "crawl"})
 
 
 def things_not_objects(doc: Any, start: int, end: int) -> bool:
@@ -352,12 +352,24 @@ def not_childs_own_words(doc: Any, start: int, end: int) -> bool:
 NAME_CALLING = frozenset({"call", "tell", "shout", "scream", "yell", "swear", "text", "message"})
 
 
+def _a_person(token: Any) -> bool:
+    return is_person(token) and token.lemma_.lower() not in words("organisations")
+
+
 def not_name_calling(doc: Any, start: int, end: int) -> bool:
     """ "Dean called Ruby useless" reports what Dean said, which is the harm; "Dean is useless"
     is the writer's own insult."""
     sentence = doc[start].sent
     return not any(
-        t.lemma_.lower() in NAME_CALLING for t in doc[max(sentence.start, start - 6) : start]
+        verb.lemma_.lower() in NAME_CALLING
+        # (someone is called the name: not "never calls the school and is useless")
+        and any(
+            (c.dep_ in ("dobj", "dative", "poss") or (c.dep_ == "nsubj" and c.head != verb))
+            and (c.pos_ == "PRON" or _a_person(c))
+            for c in verb.subtree
+            if c.i < start
+        )
+        for verb in doc[max(sentence.start, start - 6) : start]
     )
 
 

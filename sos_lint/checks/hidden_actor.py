@@ -392,13 +392,15 @@ def _child_doing_harm(verb: Any) -> bool:
             for s in c.children
             if s.dep_ == "nsubj"
         ]
-    return (lemma in words("harm_verbs") or lemma in LEAD_ON) and any(
+    leads_on = lemma in LEAD_ON or (lemma == "give" and _given_harmful(verb))
+    return (lemma in words("harm_verbs") or leads_on) and any(
         is_person(c) and c.lower_ not in REFLEXIVES for c in objects
     )
 
 
 # What older children do to draw a younger one in: "older boys might make Jahmal carry drugs".
-LEAD_ON = frozenset({"make", "give", "force", "pressure", "persuade", "groom", "exploit", "push"})
+# ("give" counts only with drugs or drink: "keep giving Lewis cannabis to sell")
+LEAD_ON = frozenset({"make", "force", "pressure", "persuade", "groom", "exploit", "push"})
 
 
 def _several_children(clause: Clause) -> bool:
@@ -593,6 +595,7 @@ def _passive_hides(clause: Clause) -> bool:
                 or (
                     clause.negated
                     and lemma in FETCHED
+                    and _to_care(verb)
                     and subject is not None
                     and subject.text[:1].isupper()
                     and is_person(subject)
@@ -744,7 +747,13 @@ def _passive_hides(clause: Clause) -> bool:
                 return True  # "images were sent to Lacey (13)": sent by whom?
             if lemma in SPREAD and _image_of_a_person(subject):
                 return True  # "images of Megan were shared around her school": by whom?
-            if lemma in SMASHED and subject.lemma_.lower() in THROWN_THINGS:
+            if (
+                lemma in SMASHED
+                and subject.lemma_.lower() in THROWN_THINGS
+                # (a window or door "smashed" or "kicked in" was done by someone; "broken
+                # since January" may be wear)
+                and (subject.lemma_.lower() not in FIXTURES or lemma in ("smash", "kick"))
+            ):
                 return not _in_plan(verb)  # "things got broken", "a mug was thrown": by whom?
             if (
                 lemma in TAKEN_FROM
@@ -811,11 +820,12 @@ WISHES = frozenset({"dream", "wish", "hope"})
 
 # Things broken or thrown in a row ("some things got broken", "a mug was thrown at the wall"),
 # not the state of a building ("the lift has been broken since June").
-SMASHED = frozenset({"break", "throw", "smash", "chuck", "hurl", "fling"})
+SMASHED = frozenset({"break", "throw", "smash", "chuck", "hurl", "fling", "kick"})
 THROWN_THINGS = frozenset(
     {"thing", "something", "stuff", "item", "object", "plate", "mug", "cup", "bottle", "dish"}
     | {"chair", "furniture", "ornament", "remote", "controller", "ashtray", "window", "door"}
 )
+FIXTURES = frozenset({"window", "door"})
 
 
 # What is done to a person's belongings to control or frighten them: "her phone was taken".
@@ -905,23 +915,42 @@ TOLD_OR_TAKEN = frozenset(
 # Services for the adults: "Kerry to be referred to anger management" is about a parent.
 ADULT_SERVICES = frozenset(
     {"idva", "isva", "perpetrator", "anger", "adult", "adults", "parenting", "drug", "alcohol"}
-    | {"substance", "detox", "probation", "dvpp", "freedom", "antenatal", "carers", "carer"}
+    | {"substance", "detox", "probation", "dvpp", "freedom", "antenatal"}
 )
+# ... unless the service is for young people: "the young people's drug and alcohol service".
+YOUNG = frozenset({"young", "youth", "children", "child", "teen", "teenage", "teenagers", "camhs"})
 
 
 def _to_adult_service(verb: Any) -> bool:
     """ "to be referred to the IDVA service", "offered a parenting course": the one referred is
     a parent, not a child."""
-    return verb.lemma_.lower() in ("refer", "signpost", "offer") and any(
-        t.lower_ in ADULT_SERVICES
-        for c in verb.children
-        if c.dep_ in ("prep", "dobj", "dative")
-        for t in c.subtree
+    if verb.lemma_.lower() not in ("refer", "signpost", "offer"):
+        return False
+    named = {
+        t.lower_ for c in verb.children if c.dep_ in ("prep", "dobj", "dative") for t in c.subtree
+    }
+    return bool(named & ADULT_SERVICES) and not named & YOUNG
+
+
+# Care acts that take a child where they need to be: "was not brought to her appointments".
+FETCHED = frozenset({"bring", "take", "collect", "pick", "fetch"})
+CARE_PLACES = frozenset(
+    {"appointment", "school", "nursery", "clinic", "gp", "dentist", "check", "review"}
+    | {"surgery", "optician", "physio", "club"}
+)
+
+
+def _to_care(verb: Any) -> bool:
+    """ "not brought to four appointments", "not collected from nursery" (not "not taken to
+    court", which is about an adult)."""
+    return any(
+        t.lemma_.lower() in CARE_PLACES or t.lower_ in CARE_PLACES
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ in ("to", "from")
+        for t in p.subtree
     )
 
 
-# Care acts that move or tend a child: "was not brought to her appointments".
-FETCHED = frozenset({"bring", "take", "collect", "pick", "feed", "wash", "wake", "fetch"})
 BADLY = frozenset({"badly", "harshly", "cruelly", "unfairly", "roughly", "differently"})
 
 
@@ -944,6 +973,8 @@ def _given_harmful(verb: Any) -> bool:
         for c in verb.children
         if c.dep_ in ("dobj", "dative")
         for t in c.subtree
+        # (not "a leaflet about drug services": what it is about, not what it is)
+        if not any(a.lower_ in ("about", "on", "regarding", "re", "for") for a in _path(t, c))
     )
 
 
@@ -1122,7 +1153,10 @@ CARE_ACTS = frozenset(
 
 # "Lily-Mae's inhaler has been given every day": the care itself, so whose care is it?
 GIVEN_CARE = frozenset({"give", "check", "monitor", "connect", "administer"})
-MEDICINES = OWN_NEEDS - {"need", "needs", "care", "meal", "meals", "lunch", "breakfast"}
+MEDICINES = frozenset(
+    {"medicine", "medication", "tablet", "tablets", "insulin", "oxygen", "relief", "dose"}
+    | {"doses", "inhaler", "feed", "feeds"}
+)
 
 
 def _childs_own_need(subject: Any) -> bool:

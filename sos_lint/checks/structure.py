@@ -225,6 +225,9 @@ def document_children(context: CheckContext) -> frozenset[str]:
     return names
 
 
+_UNBORN = re.compile(r"\b(?:unborn|birth|born|pregnan\w*|due date|antenatal)\b", re.I)
+
+
 def named_child(f: Facts, known: frozenset[str] = frozenset()) -> bool:
     """The statement names a child: an age, a child word with a name, or a known child.
 
@@ -233,7 +236,7 @@ def named_child(f: Facts, known: frozenset[str] = frozenset()) -> bool:
     """
     if f.has_age:
         return True
-    if any(
+    if _UNBORN.search(f.text) and any(
         t.lower_ in ("baby", "newborn") and any(c.lower_ in ("the", "unborn") for c in t.children)
         for t in f.people
     ):

@@ -182,21 +182,21 @@ def _unmeasured_aspect_change(doc: Any) -> Iterable[tuple[Any, Any]]:
         yield subject, clause.verb
 
 
-# (not "seems to be more settled", where the hedge is the fault the writer will fix)
-SEEMING = frozenset({"be", "become", "get"})
+# A person said to be, or to have become, more of something: "has been more open".
+BECOMING = frozenset({"be", "become", "get"})
 # What a person knows or is able to do is SOS502's (or a plain fact): "more aware", "more able".
 NOT_GRADES = frozenset({"aware", "conscious", "insightful", "able", "likely", "willing", "ready"})
 HEDGED = frozenset({"seemingly", "apparently", "reportedly", "supposedly"})
 REPORTED_BY = frozenset({"say", "tell", "report", "feel", "think", "describe", "notice"})
 
 
-def _unmeasured_person_change(doc: Any) -> Iterable[tuple[Any, Any]]:
+def _unmeasured_person_change(doc: Any) -> Iterable[tuple[Any, Any, Any]]:
     """ "Tia has been more open with professionals", "Dad has been much more engaged": a
     person said to be more (or less) of something, with nothing to say what they now do."""
     for clause in facts(doc).clauses:
         subject = clause.subject
         if (
-            clause.lemma not in SEEMING
+            clause.lemma not in BECOMING
             or clause.negated
             or subject is None
             or not is_person(subject)
@@ -231,7 +231,7 @@ def _unmeasured_person_change(doc: Any) -> Iterable[tuple[Any, Any]]:
                 continue  # a figure nearby says how much (not a score given first: "Liam: 9")
             if any(_explains(t) for t in sent if t.i > quality.i):
                 continue  # "less obstructive and is now accepting advice": says what changed
-            yield verb, quality
+            yield verb, degree, quality
 
 
 def check_graded_aspect(context: CheckContext) -> Iterable[Hit]:
@@ -305,11 +305,11 @@ def check_graded_aspect(context: CheckContext) -> Iterable[Hit]:
                     quality,
                     "“{}” says the person has changed but not what they now do",
                     (
-                        f"What does the person do now that they did not before (how often, "
-                        f"since when), that shows they are {quality.lower_}?"
+                        "What does the person do (or no longer do) now, how often and since "
+                        f"when, that shows they are {degree.lower_} {quality.lower_}?"
                     ),
                 )
-                for verb, quality in _unmeasured_person_change(doc)
+                for verb, degree, quality in _unmeasured_person_change(doc)
             ]
         for verb, adverb, message, ask in pairs:
             span = doc[min(verb.i, adverb.i) : max(verb.i, adverb.i) + 1]
