@@ -8,7 +8,7 @@ category at or above ``min_severity`` is reported on it.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,7 +16,7 @@ from typing import Any
 from sos_lint.api import get_linter, to_document
 from sos_lint.config import Config
 from sos_lint.errors import InputError
-from sos_lint.models import CATEGORIES, SECTION_TYPES, Severity
+from sos_lint.models import CATEGORIES, SECTION_TYPES, Finding, Severity
 from sos_lint.readers import read_string
 
 EVAL_CATEGORIES: tuple[str, ...] = tuple(c for c in CATEGORIES if c != "grammar")
@@ -89,16 +89,24 @@ def load_records(path: str | Path) -> list[Record]:
     return records
 
 
+def lint_records(
+    records: Sequence[Record], config: Config | None = None
+) -> Iterator[tuple[Record, list[Finding]]]:
+    """Each record with its findings (section from the record), all linted in one batch."""
+    config = config or Config()
+    documents = (to_document(read_string(r.text), config, r.section) for r in records)
+    linted = get_linter(config).lint_documents(documents)
+    for record, (_, findings) in zip(records, linted, strict=True):
+        yield record, findings
+
+
 def predict(
     records: Sequence[Record],
     config: Config | None = None,
     min_severity: Severity = Severity.WARNING,
 ) -> list[Prediction]:
-    config = config or Config()
-    linter = get_linter(config)
-    documents = [to_document(read_string(r.text), config, r.section) for r in records]
     out: list[Prediction] = []
-    for record, (_, findings) in zip(records, linter.lint_documents(documents), strict=True):
+    for record, findings in lint_records(records, config):
         kept = [f for f in findings if f.severity >= min_severity and f.category in EVAL_CATEGORIES]
         out.append(
             Prediction(record, frozenset(f.category for f in kept), tuple(f.code for f in kept))

@@ -328,11 +328,11 @@ def test_corpus_hard_to_read_precision(root: Path) -> None:
     false_alarms, hits, labelled = [], 0, 0
     for record, findings in lint_corpus(paths, config):
         flagged = any(f.severity >= Severity.WARNING for f in findings)
-        is_labelled = "hard-to-read" in record["categories"]
+        is_labelled = "hard-to-read" in record.categories
         labelled += is_labelled
         hits += flagged and is_labelled
         if flagged and not is_labelled:
-            false_alarms.append(record["id"])
+            false_alarms.append(record.id)
     assert not false_alarms
     assert hits >= 0.9 * labelled
 

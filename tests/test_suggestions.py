@@ -52,7 +52,7 @@ def test_findings_on_the_corpus_carry_suggestions(root: Path) -> None:
     config = Config(select=WORD_CATEGORIES)
     bare = []
     for record, findings in lint_corpus(paths, config):
-        bare += [(record["id"], f.code) for f in findings if not f.suggestions]
+        bare += [(record.id, f.code) for f in findings if not f.suggestions]
     assert bare == []
 
 

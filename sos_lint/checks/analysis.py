@@ -465,6 +465,12 @@ def _is_name(token: Any) -> bool:
     return not token.ent_type_ or token.ent_type_ == "PERSON"
 
 
+def is_individual(token: Any) -> bool:
+    """A person and not an organisation: ``is_person`` also takes "the school" (which can be
+    worried or act), but nobody calls a school a name or is hurt beside one."""
+    return is_person(token) and token.lemma_.lower() not in words("organisations")
+
+
 def is_person(token: Any) -> bool:
     """A person: a pronoun, a family or professional role, or a name (worked out once per
     token; the checks ask about the same tokens many times)."""

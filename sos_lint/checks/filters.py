@@ -17,6 +17,7 @@ from sos_lint.checks.analysis import (
     POSSIBILITY_MODALS,
     doc_text,
     facts,
+    is_individual,
     is_person,
     words,
 )
@@ -352,10 +353,6 @@ def not_childs_own_words(doc: Any, start: int, end: int) -> bool:
 NAME_CALLING = frozenset({"call", "tell", "shout", "scream", "yell", "swear", "text", "message"})
 
 
-def _a_person(token: Any) -> bool:
-    return is_person(token) and token.lemma_.lower() not in words("organisations")
-
-
 def not_name_calling(doc: Any, start: int, end: int) -> bool:
     """ "Dean called Ruby useless" reports what Dean said, which is the harm; "Dean is useless"
     is the writer's own insult."""
@@ -365,7 +362,7 @@ def not_name_calling(doc: Any, start: int, end: int) -> bool:
         # (someone is called the name: not "never calls the school and is useless")
         and any(
             (c.dep_ in ("dobj", "dative", "poss") or (c.dep_ == "nsubj" and c.head != verb))
-            and (c.pos_ == "PRON" or _a_person(c))
+            and (c.pos_ == "PRON" or is_individual(c))
             for c in verb.subtree
             if c.i < start
         )

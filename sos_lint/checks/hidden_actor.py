@@ -24,6 +24,7 @@ from sos_lint.checks.analysis import (
     has_age_after,
     is_carer_token,
     is_child_token,
+    is_individual,
     is_person,
     pronoun_means_a_child,
     role_words,
@@ -319,11 +320,7 @@ def _actor_named_nearby(clause: Clause, whole: bool = False, harm_only: bool = F
         if (
             subject is not None
             and subject == clause.subject
-            and not any(
-                is_person(t) and t.lemma_.lower() not in words("organisations")
-                for t in verb.subtree
-                if t != subject
-            )
+            and not any(is_individual(t) for t in verb.subtree if t != subject)
         ):
             continue  # "Mason could be shaken again and suffer a brain injury": Mason again
             # (but "get into a car with a stranger and be harmed" names the stranger)
@@ -597,10 +594,7 @@ def _passive_hides(clause: Clause) -> bool:
                     and lemma in FETCHED
                     and _to_care(verb)
                     and subject is not None
-                    and subject.text[:1].isupper()
-                    and is_person(subject)
-                    and not is_carer_token(subject)
-                    and subject.lemma_.lower() not in role_words()
+                    and _named_non_carer(subject)
                 )
                 # "Nathaniel's pain relief is not always given": a child's own need, not given
                 or (
@@ -683,12 +677,7 @@ def _passive_hides(clause: Clause) -> bool:
     child = planned_for is not None and (
         f.is_child(planned_for)
         or is_child_token(planned_for)
-        or (
-            (planned_for.pos_ == "PROPN" or (planned_for.is_title and is_person(planned_for)))
-            and not is_carer_token(planned_for)
-            and planned_for.lemma_.lower() not in role_words()
-            and not _to_adult_service(verb)
-        )
+        or (_named_non_carer(planned_for) and not _to_adult_service(verb))
     )
     into_care = lemma == "take" and (_into_care(verb) or _to_the_police(verb))
     if child and lemma in TOLD_OR_TAKEN and not into_care and _planned(clause):
@@ -1054,6 +1043,17 @@ def _is_a_request(verb: Any) -> bool:
     )
 
 
+def _named_non_carer(token: Any) -> bool:
+    """A name that is not a parent's or a role ("Reggie", "Tania"; not "Mum" or "the nurse"):
+    in a plan or an account of care, most likely the child's (the tagger may read a name as a
+    noun, so a capitalised person counts too)."""
+    return (
+        (token.pos_ == "PROPN" or (token.is_title and is_person(token)))
+        and not is_carer_token(token)
+        and token.lemma_.lower() not in role_words()
+    )
+
+
 def _taken_to_be_seen(verb: Any) -> bool:
     """ "Courtney will take Ivy to be weighed", "Dad brings Kai to be seen": the carer named
     takes the child for a check, which is the point, not who weighs him."""
@@ -1167,12 +1167,7 @@ def _childs_own_need(subject: Any) -> bool:
         return False  # "Jade's methadone dose": a parent's treatment
     f = facts(subject.doc)
     return any(
-        c.dep_ == "poss"
-        and (
-            f.is_child(c)
-            or (c.pos_ == "PROPN" and not is_carer_token(c) and c.lower_ not in role_words())
-        )
-        for c in subject.children
+        c.dep_ == "poss" and (f.is_child(c) or _named_non_carer(c)) for c in subject.children
     )
 
 
