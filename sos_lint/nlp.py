@@ -38,6 +38,11 @@ def resolve_model_name(name: str | None = None) -> str:
     raise ModelError(f"no English spaCy model is installed; {INSTALL_HINT}")
 
 
+# Emoticons in the tokenizer's exceptions that break an age in brackets: "Amber (8) might"
+# was read as "(", "8)", and the parse of the whole sentence went wrong with it.
+AGE_EMOTICONS = frozenset({"8)", "8-)", "(8", "(-8"})
+
+
 def load(name: str | None = None, ner: bool = False) -> Any:
     """The cached pipeline for ``name`` (NER excluded unless asked for)."""
     model = resolve_model_name(name)
@@ -61,6 +66,9 @@ def load(name: str | None = None, ner: bool = False) -> Any:
                 f"the spaCy model {model!r} lacks {', '.join(sorted(missing))}; "
                 "sos-lint needs a full English pipeline"
             )
+        rules = nlp.tokenizer.rules
+        if any(key in rules for key in AGE_EMOTICONS):
+            nlp.tokenizer.rules = {k: v for k, v in rules.items() if k not in AGE_EMOTICONS}
         if "senter" in nlp.component_names and "senter" in nlp.disabled:
             nlp.enable_pipe("senter")
         _cache[key] = nlp
@@ -117,15 +125,18 @@ def sentences(doc: Any) -> list[Any]:
 
 def _split(sent: Any) -> list[Any]:
     """The parser's sentence, cut where a full stop is followed by a number, which it often
-    runs together: "... with Grandad Ray. 10 means everyone knows ..." (a scale's two ends)."""
+    runs together: "... with Grandad Ray. 10 means everyone knows ..." (a scale's two ends),
+    or by a capital after a lower-case word: "... when he says no. Mikey (14) could ..."."""
     doc = sent.doc
     cuts = [
         i
         for i in range(sent.start + 2, sent.end)
         if doc[i - 1].text == "."
-        and doc[i].text[:1].isdigit()
         and doc[i - 2].is_alpha
-        and len(doc[i - 2].text) > 2  # (not "No. 10")
+        and (
+            (doc[i].text[:1].isdigit() and len(doc[i - 2].text) > 2)  # (not "No. 10")
+            or (doc[i].is_title and doc[i - 2].is_lower)
+        )
     ]
     if not cuts:
         return [sent]

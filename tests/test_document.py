@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -185,3 +186,11 @@ def test_config_headings_reach_the_document() -> None:
     config = Config(headings={"safety_goal": ("Our promises",)})
     document = to_document(read_string("# Our promises\n\nDad will cook tea.\n"), config)
     assert document.statements[0].section == "safety_goal"
+
+
+def test_a_bracketed_age_of_eight_is_not_read_as_an_emoticon(nlp: Any) -> None:
+    # spaCy's tokenizer lists "8)" as an emoticon, which broke "Amber (8) might bite Skye"
+    # into "(", "8)" and sent the whole parse wrong.
+    words = [t.text for t in nlp("Amber (8) might bite Skye (5) again :)")]
+    assert words[:4] == ["Amber", "(", "8", ")"]
+    assert ":)" in words  # other emoticons are still single tokens

@@ -81,6 +81,20 @@ _AGE = re.compile(
     re.I,
 )
 
+# A child's age in words: "Max and Ollie, who are both seven", "aged nine", "a girl of nine",
+# "a six-year-old". (Not "seven months pregnant".)
+_YEARS_IN_WORDS = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen)"
+)
+_AGE_IN_WORDS = re.compile(
+    rf"\baged\s+{_YEARS_IN_WORDS}\b|\(\s*{_YEARS_IN_WORDS}\s*\)"
+    rf"|\bwho (?:is|are|was|were) (?:both |all |only |just )?{_YEARS_IN_WORDS}\b(?!\s+months\s+pregnant)"
+    rf"|\b(?:girl|boy|child) of {_YEARS_IN_WORDS}\b"
+    rf"|\b{_YEARS_IN_WORDS}[- ](?:years?|months?|weeks?)[- ]old\b",
+    re.I,
+)
+
 # An age given in passing: "Jack, then 7 months, screamed", "Kofi, who is 3, has a blister".
 _AGE_ASIDE = re.compile(
     r",\s*(?:then|now|who is|who was|who's|who’s)\s+(?:aged\s+|only\s+|just\s+)?(\d{1,2})\b"
@@ -439,6 +453,8 @@ def _harm_word_as_name(token: Any) -> bool:
 def _is_name(token: Any) -> bool:
     if not token.text[:1].isupper():
         return False
+    if _surname(token):
+        return True  # "Destiny Fairbanks" (tagged a noun), "Leon Ward has locked ..."
     if token.pos_ != "PROPN" and not _bare_title_noun(token) and not has_age_after(token):
         return False
     low = token.lower_
@@ -463,6 +479,25 @@ def _is_name(token: Any) -> bool:
     if token.text.isupper() and len(token.text) > 1:
         return False  # acronyms: CAMHS, A&E, GP
     return not token.ent_type_ or token.ent_type_ == "PERSON"
+
+
+def _surname(token: Any) -> bool:
+    """The second word of a person's full name: a title-case word with a first name hung on it
+    ("Destiny Fairbanks"). A word that is usually a place ("Oak Lane", "Elm Ward") counts only
+    as the one doing something ("Leon Ward has locked the children in")."""
+    if token.i == 0 or not token.is_title or not token.is_alpha:
+        return False
+    first = token.nbor(-1)
+    if not (
+        first.dep_ == "compound"
+        and first.head == token
+        and first.pos_ == "PROPN"
+        and first.is_title
+        and first.is_alpha
+        and first.lower_ not in MONTHS | DAYS | NOT_NAMES
+    ):
+        return False
+    return token.lower_ not in NOT_NAMES or (token.dep_ == "nsubj" and token.head.pos_ == "VERB")
 
 
 def is_individual(token: Any) -> bool:
@@ -807,7 +842,9 @@ def facts(doc: Any) -> Facts:
         return cached  # type: ignore[no-any-return]
     text = doc_text(doc)
     result = Facts(doc=doc, text=text)
-    result.has_age = bool(_AGE.search(text)) or _aside_age(doc, text)
+    result.has_age = (
+        bool(_AGE.search(text)) or _aside_age(doc, text) or bool(_AGE_IN_WORDS.search(text))
+    )
     result.has_time = mentions_time(text)
     for token in tokens(doc):
         if is_person(token) and not _names_an_agency(token):
@@ -1387,6 +1424,13 @@ def is_compliance(clause: Clause) -> bool:
             p.dep_ == "poss" and (p.pos_ == "PROPN" or is_child_token(p)) for p in token.children
         ):
             continue  # "might miss more of Alfie's appointments": the child's care
+        if (
+            clause.lemma in ("miss", "cancel", "dna")
+            and token.lemma_.lower() == "appointment"
+            and _health_appointment(token)
+        ):
+            continue  # "keeps missing the vaccine appointments": the child's health care
+            # (but "has attended all her appointments with the GP" is a parent's own)
         if (token.lemma_.lower() in objects or token.lower_ in objects) and _hangs_off(
             token, clause.verb
         ):
@@ -1396,6 +1440,24 @@ def is_compliance(clause: Clause) -> bool:
     ):
         return True  # "has tested negative at every test since May"
     return clause.lemma in ("engage", "comply", "cooperate", "co-operate")
+
+
+# Health care a parent takes a child to: missing it is neglect of the child's health, not a
+# parent's own service missed ("Mum missed two dental appointments").
+HEALTH_CARE = frozenset(
+    {"health", "vaccine", "vaccination", "immunisation", "jab", "dental", "dentist", "hospital"}
+    | {"clinic", "eye", "hearing", "dietitian", "dietetic", "audiology", "optician", "gp"}
+    | {"paediatric", "paediatrician", "medical", "asthma", "diabetes", "skin", "speech"}
+    | {"physio", "physiotherapy", "orthodontist", "cardiology", "outpatient", "clinic"}
+)
+
+
+def _health_appointment(token: Any) -> bool:
+    """ "the vaccine appointments", "appointments at the hearing clinic"."""
+    near = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
+    near += [o for p in token.children if p.dep_ == "prep" for o in p.children]
+    near += [c for t in near for c in t.children if c.dep_ in ("compound", "amod")]
+    return any(t.lemma_.lower() in HEALTH_CARE or t.lower_ in HEALTH_CARE for t in near)
 
 
 def _hangs_off(token: Any, verb: Any, through: set[int] | frozenset[int] = frozenset()) -> bool:

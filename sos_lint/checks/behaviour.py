@@ -455,11 +455,27 @@ def _bare_risk(clause: Any) -> Any | None:
     return None
 
 
+def _misparsed_diagnosis(f: Facts, conditions: frozenset[str]) -> Iterable[tuple[list[Any], str]]:
+    """ "because Craig has schizophrenia and Kaden (8) lives with him": the parse can read
+    "has" as the auxiliary of the next verb, leaving no clause for "has schizophrenia"."""
+    doc = f.doc
+    for token in tokens(doc):
+        if (
+            token.lemma_ == "have"
+            and token.dep_ == "aux"
+            and 0 < token.i < len(doc) - 1
+            and is_person(doc[token.i - 1])
+            and doc[token.i + 1].lemma_.lower() in conditions
+        ):
+            yield [doc[token.i - 1], token, doc[token.i + 1]], "a diagnosis or condition"
+
+
 def _trait_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any], str]]:
     yield from _worried_about_condition(f, section)
     yield from _risk_verdicts(f, section)
     traits = words("trait_adjectives")
     conditions = words("condition_nouns")
+    yield from _misparsed_diagnosis(f, conditions)
     for clause in f.clauses:
         verb = clause.verb
         subject = clause.subject
@@ -895,8 +911,13 @@ def _mental_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[An
             found = insight_object(verb)
             if found is not None:
                 yield [verb, found], "insight or a state of mind"
-        if lemma in ("be", "become", "feel") and any(
-            c.dep_ == "acomp" and c.lemma_.lower() in MIND_ADJECTIVES for c in verb.children
+        if (
+            lemma in ("be", "become", "feel")
+            # (a person's state: not "while the shop is open")
+            and (clause.subject is None or is_person(clause.subject))
+            and any(
+                c.dep_ == "acomp" and c.lemma_.lower() in MIND_ADJECTIVES for c in verb.children
+            )
         ):
             yield [verb], "a state of mind"
         if lemma in ("need", "have", "must") and verb.dep_ == "ROOT":

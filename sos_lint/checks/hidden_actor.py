@@ -337,6 +337,7 @@ def _actor_named_nearby(clause: Clause, whole: bool = False, harm_only: bool = F
                 or not any(c.dep_ in ("dobj", "dative") for c in verb.children)
             )
             and pronoun_means_a_child(subject)
+            and not _arms(verb)  # ("he might pick up a knife again")
             # (not "he might drive Yusuf (9) around": someone acting on another person; but
             # "when he meets the boys" is the child meeting them)
             and not (
@@ -381,6 +382,16 @@ def _child_doing_harm(verb: Any) -> bool:
     who goes somewhere, sees something or hurts only things or themselves is not a doer.)"""
     lemma = verb.lemma_.lower()
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    if _arms(verb):
+        return True  # "Levi (16) might pick up a knife again": the one who could hurt someone
+    if not objects:  # "might bite or scratch Skye": the object the verbs share
+        objects = [
+            o
+            for c in verb.children
+            if c.dep_ == "conj"
+            for o in c.children
+            if o.dep_ in ("dobj", "dative")
+        ]
     if lemma in LEAD_ON:  # ("make Jahmal carry drugs": Jahmal is the complement's subject)
         objects += [
             s
@@ -392,6 +403,17 @@ def _child_doing_harm(verb: Any) -> bool:
     leads_on = lemma in LEAD_ON or (lemma == "give" and _given_harmful(verb))
     return (lemma in words("harm_verbs") or leads_on) and any(
         is_person(c) and c.lower_ not in REFLEXIVES for c in objects
+    )
+
+
+# A young person arming themselves ("carry a knife", "pick up a knife") is the danger's doer.
+ARMING = frozenset({"carry", "pick", "pull", "hold", "bring", "take", "use", "grab", "wave"})
+WEAPONS = frozenset({"knife", "blade", "machete", "weapon", "gun", "firearm", "bat", "hammer"})
+
+
+def _arms(verb: Any) -> bool:
+    return verb.lemma_.lower() in ARMING and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in WEAPONS for c in verb.children
     )
 
 
@@ -666,6 +688,8 @@ def _passive_hides(clause: Clause) -> bool:
         harmful = True  # "made to kneel", "put outside", "sent to her room"
     if care and not (lemma == "take" and official):
         official, harmful = False, True
+    if lemma == "send" and _sent_to_school_without(verb):
+        official, harmful = False, True  # "Yusuf was sent to school without his hearing aids"
     if lemma == "use" and subject is not None and _about_person(subject) and _used_as(verb):
         official, harmful = False, True  # "Precious is being used as a carer": by whom?
     planned_for = subject
@@ -1122,6 +1146,23 @@ def _to_an_institution(verb: Any) -> bool:
     )
 
 
+def _sent_to_school_without(verb: Any) -> bool:
+    """ "was sent to school with head lice", "sent to nursery without a coat": what the one
+    who got the child ready left undone (not "sent to a new school", a move)."""
+    to_school = any(
+        p.dep_ == "prep"
+        and p.lower_ == "to"
+        and any(
+            o.lemma_.lower() in ("school", "nursery") and not list(o.children) for o in p.children
+        )
+        for p in verb.children
+    )
+    return to_school and any(
+        (c.dep_ == "prep" and c.lower_ in ("with", "without", "in")) or c.dep_ in ("acomp", "oprd")
+        for c in verb.children
+    )
+
+
 FOUND = frozenset({"find", "discover", "see", "notice", "observe", "note"})
 # What carers do for a child; done to a child in the passive, they hide who does (or fails
 # to do) them, though for an adult they are ordinary or official ("Mum was given a warning").
@@ -1152,10 +1193,13 @@ CARE_ACTS = frozenset(
 
 
 # "Lily-Mae's inhaler has been given every day": the care itself, so whose care is it?
-GIVEN_CARE = frozenset({"give", "check", "monitor", "connect", "administer"})
+GIVEN_CARE = frozenset(
+    {"give", "check", "monitor", "connect", "administer", "apply", "put", "treat", "comb"}
+)
 MEDICINES = frozenset(
     {"medicine", "medication", "tablet", "tablets", "insulin", "oxygen", "relief", "dose"}
-    | {"doses", "inhaler", "feed", "feeds"}
+    | {"doses", "inhaler", "feed", "feeds", "cream", "creams", "ointment", "emollient"}
+    | {"hair"}  # ("Isla's hair has been treated weekly": for head lice)
 )
 
 

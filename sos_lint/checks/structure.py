@@ -243,13 +243,42 @@ def named_child(f: Facts, known: frozenset[str] = frozenset()) -> bool:
         return True  # "the baby could be born early": before the birth there is no name yet
     if any(
         is_child_token(t)
-        and any(c.dep_ in ("appos", "poss") or c.pos_ == "PROPN" for c in t.children)
+        and (
+            any(c.dep_ in ("appos", "poss") or c.pos_ == "PROPN" for c in t.children)
+            or (t.dep_ == "compound" and t.head.pos_ == "PROPN")  # "baby Ezra"
+        )
         for t in f.people
     ):
         return True
     if known:
         return any(t.lower_ in known for t in f.people)
-    return any(t.pos_ == "PROPN" for t in f.children) or _named_as_harmed(f)
+    return (
+        any(t.pos_ == "PROPN" for t in f.children)
+        or _named_as_harmed(f)
+        or any(_pupil(t) for t in f.people)
+    )
+
+
+# Whose only a child would be: "Sadia's school are worried", "Ellie's mum and dad".
+CHILD_SIDE = frozenset(
+    {"school", "nursery", "class", "teacher", "headteacher", "childminder", "tutor"}
+    | {"mum", "dad", "mother", "father", "parent", "stepdad", "stepmum", "nan", "gran"}
+    | {"grandma", "grandad", "grandmother", "grandfather", "foster"}
+)
+# A worker who is the child's: "Lewis's worker", "Maisie's social worker", "her youth worker"
+# (not "Dad's drug worker").
+CHILDS_WORKERS = frozenset({"social", "youth", "key"})
+
+
+def _pupil(token: Any) -> bool:
+    if token.pos_ != "PROPN" or token.dep_ != "poss" or is_carer_token(token):
+        return False
+    owner = token.head
+    if owner.lemma_.lower() in CHILD_SIDE:
+        return True
+    return owner.lemma_.lower() == "worker" and all(
+        c.lower_ in CHILDS_WORKERS for c in owner.children if c.dep_ in ("amod", "compound")
+    )
 
 
 def _named_as_harmed(f: Facts) -> bool:
@@ -272,14 +301,25 @@ def _named_as_harmed(f: Facts) -> bool:
                 ):
                     return True
         subject = clause.subject
-        # (the impact clause is itself among the "acts": "Darcy could catch measles")
-        others = {c.subject.lower_ for c in acts if c.subject is not None and c is not clause}
+        if subject is None:
+            continue
+        # (the impact clause is itself among the "acts": "Darcy could catch measles", and so
+        # may a second one be: "Tilly could stop breathing and die"); the child does not act
+        # before it ("Niamh might cut deeper ... Niamh could need stitches" is not this)
+        others = {
+            c.subject.lower_
+            for c in acts
+            if c.subject is not None and c.subject.lower_ != subject.lower_
+        }
+        acted_before = any(
+            c.subject is not None and c.subject.lower_ == subject.lower_ and c.verb.i < subject.i
+            for c in acts
+        )
         if (
             others
-            and subject is not None
+            and not acted_before
             and subject.pos_ == "PROPN"
             and clause.modals & {"could", "might", "may", "would"}
-            and subject.lower_ not in others
             and not is_carer_token(subject)
         ):
             return True
@@ -298,6 +338,7 @@ def has_impact(f: Facts, acts: list[Clause]) -> bool:
         if token.lemma_.lower() in impact or token.lower_ in impact:
             return True
     first = min((c.verb.i for c in acts), default=-1)
+    actors = {c.subject.lower_ for c in acts if c.subject is not None}
     for clause in f.clauses:
         if clause.verb.i <= first:
             continue
@@ -311,7 +352,17 @@ def has_impact(f: Facts, acts: list[Clause]) -> bool:
         if clause in acts:
             continue
         if subject is not None and (
-            f.is_child(subject) or subject.lower_ in ("he", "she", "they", "it")
+            f.is_child(subject)
+            or subject.lower_ in ("he", "she", "they", "it")
+            # "Isla's (6) eczema could get worse": what happens to the child's body
+            or (
+                clause.modals & {"could", "might", "may", "would", "will"}
+                and any(
+                    c.dep_ == "poss"
+                    and (f.is_child(c) or (c.pos_ == "PROPN" and c.lower_ not in actors))
+                    for c in subject.subtree
+                )
+            )
         ):
             return True
     # A sentence after the one that describes the act usually says what it did to the child.
@@ -338,7 +389,8 @@ def check_danger_behaviour(context: CheckContext) -> Iterable[Hit]:
         context,
         lambda st, f: (
             None
-            if carer_actions(f, future=None)
+            # (or an older child's: "Mason (10) might punch Ethan (6) again")
+            if carer_actions(f, future=None) or any(_young_doer(c) for c in observable_actions(f))
             else "This danger statement does not say what a carer might do"
         ),
         "Which carer, doing what? “… that when Lee has been drinking he might push Kai …”",
@@ -612,12 +664,16 @@ def _no_longer(clause: Clause) -> bool:
 
 def _being_there(clause: Clause) -> bool:
     """ "will be at home with Kojo every evening", "will be the sober adult": being present is
-    something others can see."""
-    if clause.lemma != "be" or clause.subject is None or not is_person(clause.subject):
+    something others can see, as is where a child lives ("will live with Nani") or being home
+    by a time ("will be home by 8pm")."""
+    if clause.lemma not in ("be", "live") or clause.subject is None:
+        return False
+    if not is_person(clause.subject):
         return False
     return any(
         (c.dep_ == "prep" and c.lower_ in ("at", "with", "in", "there"))
-        or (c.dep_ == "attr" and c.pos_ == "NOUN")
+        or (c.dep_ == "attr" and c.pos_ == "NOUN" and clause.lemma == "be")
+        or (c.dep_ == "advmod" and c.lower_ in ("home", "indoors", "back"))
         for c in clause.verb.children
     )
 

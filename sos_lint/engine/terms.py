@@ -226,7 +226,13 @@ def _has_pos(token: Any, need: str) -> bool:
     """The token has the part of speech a term asks for; a "noun" with an object or an
     auxiliary of its own is a verb the tagger got wrong ("... and contact Women's Aid")."""
     if token.pos_ != need:
-        return False
+        # "Jade is an alcoholic but ..." tagged as an adjective: with "a" or "an" before it,
+        # the word names a kind of person
+        return (
+            need == "NOUN"
+            and token.pos_ == "ADJ"
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+        )
     return need != "NOUN" or not any(c.dep_ in ("dobj", "aux") for c in token.children)
 
 
