@@ -710,6 +710,7 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
         # the parse hung on the name the date swallowed (a true acl is a participle)
     if verb.dep_ in ("conj", "xcomp", "acl", "amod", "relcl") and not misparsed:
         return None, False
+    i = _before_aside(doc, i)
     if i >= 0 and is_person(doc[i]):
         return doc[i], False
     # "Martin Jones, Kelsey's stepdad, came into ...": step back over an appositive.
@@ -721,6 +722,24 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
             return doc[j], False
         j -= 1
     return None, False
+
+
+def _before_aside(doc: Any, i: int) -> int:
+    """From a comma just before the verb, the word before an aside set off by commas ("On 5
+    August Precious, believing Thando was possessed, did not feed him"), where the date
+    swallowed the name and the parse gave the verb no subject."""
+    if i < 0 or doc[i].text != ",":
+        return i
+    k = i - 1
+    while k > 0 and i - k < 16 and doc[k].text != ",":
+        k -= 1
+    if (
+        k > 0
+        and doc[k].text == ","
+        and (doc[k + 1].tag_ in ("VBG", "VBN") or doc[k + 1].lower_ in ("who", "whom"))
+    ):
+        return k - 1
+    return i
 
 
 def _modals(verb: Any) -> frozenset[str]:

@@ -455,6 +455,12 @@ def _bare_risk(clause: Any) -> Any | None:
     return None
 
 
+# How a child was left feeling: the impact of what was done ("Archie was cold and hungry").
+FELT_STATES = frozenset(
+    {"cold", "hungry", "tired", "wet", "dirty", "sore", "poorly", "scared", "frightened"}
+)
+
+
 def _misparsed_diagnosis(f: Facts, conditions: frozenset[str]) -> Iterable[tuple[list[Any], str]]:
     """ "because Craig has schizophrenia and Kaden (8) lives with him": the parse can read
     "has" as the auxiliary of the next verb, leaving no clause for "has schizophrenia"."""
@@ -517,6 +523,8 @@ def _trait_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any
             for child in complements:
                 if _able_to_act(f, child):
                     continue  # "will probably be able to ring the debt adviser": an action
+                if child.lower_ in FELT_STATES and f.is_child(subject):
+                    continue  # "Archie was cold": what it did to the child, not a trait
                 if (child.dep_ in ("acomp", "attr", "oprd") or child.dep_ == "conj") and (
                     child.lemma_.lower() in traits
                     or child.lower_ in traits
