@@ -107,6 +107,24 @@ def tokens(doc: Any) -> list[Any]:
     return found  # type: ignore[no-any-return]
 
 
+def children_of(token: Any) -> list[Any]:
+    """``token.children`` as a list, worked out once per Doc for every token. Each pass over
+    ``Token.children`` scans the token's whole subtree span (the whole sentence for a root)
+    and makes a new ``Token`` per child; the clause analysis asks for the same verbs'
+    children many times. The same tokens in the same order (children in document order);
+    the list is shared, so callers must not change it."""
+    doc = token.doc
+    table = doc.user_data.get("sos_children")
+    if table is None:
+        table = [[] for _ in range(len(doc))]
+        for t in tokens(doc):
+            head = t.head.i
+            if head != t.i:
+                table[head].append(t)
+        doc.user_data["sos_children"] = table
+    return table[token.i]  # type: ignore[no-any-return]
+
+
 def sentences(doc: Any) -> list[Any]:
     """The doc's sentences, listed once (``Doc.sents`` walks every token to find them)."""
     found = doc.user_data.get("sos_sents")
