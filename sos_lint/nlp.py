@@ -137,13 +137,14 @@ def _split(sent: Any) -> list[Any]:
     """The parser's sentence, cut where a full stop is followed by a number, which it often
     runs together: "... with Grandad Ray. 10 means everyone knows ..." (a scale's two ends)."""
     doc = sent.doc
+    listed = tokens(doc)  # (not ``doc[i]``, which makes a new Token on every access)
     cuts = [
         i
         for i in range(sent.start + 2, sent.end)
-        if doc[i - 1].text == "."
-        and doc[i].text[:1].isdigit()
-        and doc[i - 2].is_alpha
-        and len(doc[i - 2].text) > 2  # (not "No. 10")
+        if listed[i - 1].text == "."
+        and listed[i].text[:1].isdigit()
+        and listed[i - 2].is_alpha
+        and len(listed[i - 2].text) > 2  # (not "No. 10")
     ]
     if not cuts:
         return [sent]

@@ -488,7 +488,10 @@ def is_individual(token: Any) -> bool:
 def is_person(token: Any) -> bool:
     """A person: a pronoun, a family or professional role, or a name (worked out once per
     token; the checks ask about the same tokens many times)."""
-    known = token.doc.user_data.setdefault("sos_person", {})
+    user_data = token.doc.user_data
+    known = user_data.get("sos_person")
+    if known is None:  # (not ``setdefault``, which would build a new dict on every call)
+        known = user_data["sos_person"] = {}
     answer = known.get(token.i)
     if answer is None:
         answer = known[token.i] = _is_person(token)
@@ -702,6 +705,9 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
     return None, False
 
 
+_MODAL_AUXES = FUTURE_MODALS | {"must", "should"}  # (built once, not for every child)
+
+
 def _modals(verb: Any) -> frozenset[str]:
     found: set[str] = set()
     node = verb
@@ -711,7 +717,7 @@ def _modals(verb: Any) -> frozenset[str]:
         # (the parse sometimes hangs "could" on the passive's "be": "Summer could be hurt")
         helpers = [c for c in children_of(node) if c.dep_ in ("aux", "auxpass")]
         for child in [*children_of(node), *(g for h in helpers for g in children_of(h))]:
-            if child.dep_ == "aux" and child.lower_ in FUTURE_MODALS | {"must", "should"}:
+            if child.dep_ == "aux" and child.lower_ in _MODAL_AUXES:
                 found.add(child.lower_)
             if child.dep_ == "aux" and child.lower_ == "going":
                 found.add("going")
@@ -869,12 +875,14 @@ def doc_text(doc: Any) -> str:
     return text  # type: ignore[no-any-return]
 
 
+# (compiled once: ``has_age_after`` is asked about most names and nouns)
+_AGE_NEXT = re.compile(r"\s*(?:\(\s*(?:aged\s+)?\d|,\s*(?:aged\s+)?\d{1,2}\b|aged\s+\d|who is \d)")
+
+
 def has_age_after(token: Any) -> bool:
     start = token.idx + len(token.text)
     tail = doc_text(token.doc)[start : start + 40]
-    return bool(
-        re.match(r"\s*(?:\(\s*(?:aged\s+)?\d|,\s*(?:aged\s+)?\d{1,2}\b|aged\s+\d|who is \d)", tail)
-    )
+    return bool(_AGE_NEXT.match(tail))
 
 
 _AGE_AFTER = re.compile(
