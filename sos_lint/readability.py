@@ -118,6 +118,8 @@ def _remember_word_syllables(counts: Any) -> None:
     words (the function is pure, so the answers are the same)."""
     try:
         from textstat.backend.counts import _count_polysyllable_words
+        from textstat.backend.metrics import _syllables_per_word
+        from textstat.backend.selections._list_words import list_words
         from textstat.backend.validations import _is_difficult_word
     except ImportError:  # pragma: no cover - a textstat laid out differently
         return
@@ -126,9 +128,23 @@ def _remember_word_syllables(counts: Any) -> None:
     if counter is None or uncached is None:
         return
     remembered = lru_cache(maxsize=65536)(uncached)
+
+    def text_syllables(text: str, lang: str) -> int:
+        """textstat's count for a whole text, which is the sum of its own count for each
+        word of ``list_words(text, lowercase=True)``, here from the remembered word counts.
+        Only for ASCII text, where listing a listed word again gives the word back; lower-
+        casing other letters can make marks that listing would then drop ("İ")."""
+        if not text.isascii():
+            return counter(text, lang)  # type: ignore[no-any-return,misc]
+        if not text:
+            return 0
+        return sum(remembered(word, lang) for word in list_words(text, lowercase=True))
+
     for module in (_count_polysyllable_words, _is_difficult_word):
         if getattr(module, "count_syllables", None) is counter:
             module.count_syllables = remembered
+    if getattr(_syllables_per_word, "count_syllables", None) is counter:
+        _syllables_per_word.count_syllables = text_syllables
 
 
 _install_fast_cmudict()
