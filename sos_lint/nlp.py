@@ -115,6 +115,24 @@ def tokens(doc: Any) -> list[Any]:
     return found  # type: ignore[no-any-return]
 
 
+def children_of(token: Any) -> list[Any]:
+    """``token.children`` as a list, worked out once per Doc for every token. Each pass over
+    ``Token.children`` scans the token's whole subtree span (the whole sentence for a root)
+    and makes a new ``Token`` per child; the clause analysis asks for the same verbs'
+    children many times. The same tokens in the same order (children in document order);
+    the list is shared, so callers must not change it."""
+    doc = token.doc
+    table = doc.user_data.get("sos_children")
+    if table is None:
+        table = [[] for _ in range(len(doc))]
+        for t in tokens(doc):
+            head = t.head.i
+            if head != t.i:
+                table[head].append(t)
+        doc.user_data["sos_children"] = table
+    return table[token.i]  # type: ignore[no-any-return]
+
+
 def sentences(doc: Any) -> list[Any]:
     """The doc's sentences, listed once (``Doc.sents`` walks every token to find them)."""
     found = doc.user_data.get("sos_sents")
@@ -128,14 +146,15 @@ def _split(sent: Any) -> list[Any]:
     runs together: "... with Grandad Ray. 10 means everyone knows ..." (a scale's two ends),
     or by a capital after a lower-case word: "... when he says no. Mikey (14) could ..."."""
     doc = sent.doc
+    listed = tokens(doc)  # (not ``doc[i]``, which makes a new Token on every access)
     cuts = [
         i
         for i in range(sent.start + 2, sent.end)
-        if doc[i - 1].text == "."
-        and doc[i - 2].is_alpha
+        if listed[i - 1].text == "."
+        and listed[i - 2].is_alpha
         and (
-            (doc[i].text[:1].isdigit() and len(doc[i - 2].text) > 2)  # (not "No. 10")
-            or (doc[i].is_title and doc[i - 2].is_lower)
+            (listed[i].text[:1].isdigit() and len(listed[i - 2].text) > 2)  # (not "No. 10")
+            or (listed[i].is_title and listed[i - 2].is_lower)
         )
     ]
     if not cuts:

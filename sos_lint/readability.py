@@ -52,9 +52,15 @@ class FirstPronunciations(Mapping[str, list[list[str]]]):
                 continue  # "word(2)": a second pronunciation; textstat reads only the first
             table.setdefault(word, phones.split("#", 1)[0].strip())
         self._table = table
+        # Each word's answer, split once: textstat asks for every word of every text it
+        # counts. At most one entry per dictionary word; textstat only reads the lists.
+        self._split: dict[str, list[list[str]]] = {}
 
     def __getitem__(self, word: str) -> list[list[str]]:
-        return [self._table[word].split()]
+        found = self._split.get(word)
+        if found is None:
+            found = self._split[word] = [self._table[word].split()]
+        return found
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._table)
@@ -102,6 +108,43 @@ def _install_fast_cmudict() -> None:
         _count_syllables.get_cmudict = _first_pronunciations
     if hasattr(_count_syllables, "get_pyphen"):
         _count_syllables.get_pyphen = _hyphenation
+    _remember_word_syllables(_count_syllables)
+
+
+def _remember_word_syllables(counts: Any) -> None:
+    """textstat remembers ``count_syllables`` for only its last 128 arguments, which one text's
+    words overflow, so the polysyllable and hard-word counts worked the same words out again
+    for every text. Where they count one word at a time, they get a copy that remembers 65,536
+    words (the function is pure, so the answers are the same)."""
+    try:
+        from textstat.backend.counts import _count_polysyllable_words
+        from textstat.backend.metrics import _syllables_per_word
+        from textstat.backend.selections._list_words import list_words
+        from textstat.backend.validations import _is_difficult_word
+    except ImportError:  # pragma: no cover - a textstat laid out differently
+        return
+    counter = getattr(counts, "count_syllables", None)
+    uncached = getattr(counter, "__wrapped__", None)
+    if counter is None or uncached is None:
+        return
+    remembered = lru_cache(maxsize=65536)(uncached)
+
+    def text_syllables(text: str, lang: str) -> int:
+        """textstat's count for a whole text, which is the sum of its own count for each
+        word of ``list_words(text, lowercase=True)``, here from the remembered word counts.
+        Only for ASCII text, where listing a listed word again gives the word back; lower-
+        casing other letters can make marks that listing would then drop ("İ")."""
+        if not text.isascii():
+            return counter(text, lang)  # type: ignore[no-any-return,misc]
+        if not text:
+            return 0
+        return sum(remembered(word, lang) for word in list_words(text, lowercase=True))
+
+    for module in (_count_polysyllable_words, _is_difficult_word):
+        if getattr(module, "count_syllables", None) is counter:
+            module.count_syllables = remembered
+    if getattr(_syllables_per_word, "count_syllables", None) is counter:
+        _syllables_per_word.count_syllables = text_syllables
 
 
 _install_fast_cmudict()
@@ -174,13 +217,20 @@ def reading_age_from_grade(grade: float) -> float:
 
 
 @lru_cache(maxsize=8192)
+def _grade(text: str) -> float:
+    """The Flesch-Kincaid grade, remembered: the reading-age check asks for it and a scan's
+    record scores ask again later, by when textstat's own cache (128 texts) has dropped it."""
+    return float(_TS.flesch_kincaid_grade(text))
+
+
+@lru_cache(maxsize=8192)
 def quick_reading_age(text: str) -> tuple[int, float | None]:
     """(words, Flesch-Kincaid reading age): enough to rule most statements out before the
     other formulas are worked out."""
     words = word_count(text)
     if words == 0:
         return 0, None
-    return words, reading_age_from_grade(float(_TS.flesch_kincaid_grade(text)))
+    return words, reading_age_from_grade(_grade(text))
 
 
 @lru_cache(maxsize=8192)
@@ -190,7 +240,7 @@ def score_text(text: str) -> Scores:
     sentences = int(_TS.sentence_count(text))
     if words == 0:
         return Scores(0, sentences, None, None, None, None, None, None, None, None)
-    grade = float(_TS.flesch_kincaid_grade(text))
+    grade = _grade(text)
     return Scores(
         words=words,
         sentences=sentences,

@@ -17,7 +17,7 @@ import yaml
 
 from sos_lint.engine.paths import rules_dir
 from sos_lint.errors import RuleError
-from sos_lint.nlp import tokens
+from sos_lint.nlp import children_of, tokens
 from sos_lint.yamlio import load_yaml
 
 MONTHS = {
@@ -298,12 +298,30 @@ class Facts:
     people: list[Any] = field(default_factory=list)
     children: list[Any] = field(default_factory=list)
     carers: list[Any] = field(default_factory=list)
-    has_age: bool = False
-    has_time: bool = False
     text: str = ""
     # Results worked out once per statement by the checks that share them.
     cache: dict[str, Any] = field(default_factory=dict)
     _child_names: frozenset[str] | None = None
+    # Worked out on first use (from the fixed text and parse, so the answer is the same):
+    # only a few checks ask, and the time pattern is slow to search.
+    _has_age: bool | None = None
+    _has_time: bool | None = None
+
+    @property
+    def has_age(self) -> bool:
+        if self._has_age is None:
+            self._has_age = (
+                bool(_AGE.search(self.text))
+                or _aside_age(self.doc, self.text)
+                or bool(_AGE_IN_WORDS.search(self.text))
+            )
+        return self._has_age
+
+    @property
+    def has_time(self) -> bool:
+        if self._has_time is None:
+            self._has_time = mentions_time(self.text)
+        return self._has_time
 
     @property
     def has_future(self) -> bool:
@@ -410,12 +428,12 @@ def _bare_title_noun(token: Any) -> bool:
                 and (token.pos_ == "ADJ" or token.tag_ == "NNS")
                 and any(
                     c.dep_ == "acl"
-                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                    for c in token.children
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in children_of(c))
+                    for c in children_of(token)
                 )
             )
         )
-        and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in token.children)
+        and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in children_of(token))
         and not token.lower_.endswith(ABSTRACT_ENDINGS)  # "Safety has been evidenced"
     )
 
@@ -433,11 +451,11 @@ def _harm_word_as_name(token: Any) -> bool:
     throw things"), with a title ("Mr Burns"), owning something ("Mark's car") or acting at
     the start of a sentence ("Mark is likely to punch Euan"); a mark or a burn does none of
     these."""
-    if token.tag_ != "NNP" or any(c.dep_ in ("det", "amod", "nummod") for c in token.children):
+    if token.tag_ != "NNP" or any(c.dep_ in ("det", "amod", "nummod") for c in children_of(token)):
         return False
-    if token.i != token.sent.start or any(c.dep_ == "case" for c in token.children):
+    if token.i != token.sent.start or any(c.dep_ == "case" for c in children_of(token)):
         return True
-    if any(c.lower_.rstrip(".") in ("mr", "mrs", "ms", "miss", "dr") for c in token.children):
+    if any(c.lower_.rstrip(".") in ("mr", "mrs", "ms", "miss", "dr") for c in children_of(token)):
         return True
     head = token.head
     if token.dep_ != "nsubj" or head.pos_ not in ("VERB", "AUX"):
@@ -445,8 +463,8 @@ def _harm_word_as_name(token: Any) -> bool:
     if head.lemma_.lower() not in INJURY_PREDICATES:
         return True
     return any(
-        c.dep_ in ("xcomp", "acomp") and any(g.dep_ == "xcomp" for g in c.children)
-        for c in head.children
+        c.dep_ in ("xcomp", "acomp") and any(g.dep_ == "xcomp" for g in children_of(c))
+        for c in children_of(head)
     )  # ("Mark is likely to punch Euan", not "Mark is visible on her arm")
 
 
@@ -509,7 +527,10 @@ def is_individual(token: Any) -> bool:
 def is_person(token: Any) -> bool:
     """A person: a pronoun, a family or professional role, or a name (worked out once per
     token; the checks ask about the same tokens many times)."""
-    known = token.doc.user_data.setdefault("sos_person", {})
+    user_data = token.doc.user_data
+    known = user_data.get("sos_person")
+    if known is None:  # (not ``setdefault``, which would build a new dict on every call)
+        known = user_data["sos_person"] = {}
     answer = known.get(token.i)
     if answer is None:
         answer = known[token.i] = _is_person(token)
@@ -573,7 +594,7 @@ def _name_read_as_adverb(token: Any) -> bool:
 def _own_subject_lost(verb: Any) -> bool:
     """A conjoined passive whose auxiliaries follow a noun ("... as the threshold for CP is
     still met"): that noun was its subject, so it does not share the first verb's."""
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    auxes = [c for c in children_of(verb) if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
     if not any(c.dep_ == "auxpass" for c in auxes):
         return False
     first = min(auxes, key=lambda t: t.i)
@@ -587,7 +608,7 @@ def _past_the_date(subject: Any) -> Any:
     """A note's "12/03/24 - Dad (Marek) hit Zofia": the parse makes the date the subject and
     Dad its apposition; the person is the subject."""
     if _DATE_LIKE.match(subject.text):
-        person = next((c for c in subject.children if c.dep_ == "appos" and is_person(c)), None)
+        person = next((c for c in children_of(subject) if c.dep_ == "appos" and is_person(c)), None)
         if person is not None:
             return person
     return subject
@@ -600,7 +621,7 @@ def _person_before_aux(verb: Any, subject: Any) -> Any:
     person straight before the verb's first auxiliary, after that subject, is the subject."""
     if is_person(subject):
         return subject
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    auxes = [c for c in children_of(verb) if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
     if not auxes:
         return subject
     doc = verb.doc
@@ -663,7 +684,7 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
     """
     node = verb
     for _ in range(6):
-        for child in node.children:
+        for child in children_of(node):
             if child.dep_ in SUBJECT_DEPS:
                 found = _person_before_aux(node, _past_the_date(child))
                 return found, child.dep_.endswith("pass")
@@ -680,7 +701,7 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
             continue  # (but "is able to store" stays an ability, with no one acting)
         if (
             node.dep_ == "relcl"
-            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in children_of(node))
             and is_person(node.head)
         ):
             return node.head, False  # a note's "Dad (Ryan) to book himself onto a course"
@@ -702,7 +723,7 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
         and verb.i > 0
         and doc[verb.i - 1].text == ","
         and is_person(verb.head)
-        and any(c.dep_ in ("dobj", "oprd") and is_person(c) for c in verb.children)
+        and any(c.dep_ in ("dobj", "oprd") and is_person(c) for c in children_of(verb))
     ):
         return verb.head, False  # "Shannon's boyfriend, Ryan, called Kayden (6) 'thick'"
     if verb.dep_ == "acl" and verb.tag_ == "VBD" and is_person(verb.head):
@@ -742,6 +763,9 @@ def _before_aside(doc: Any, i: int) -> int:
     return i
 
 
+_MODAL_AUXES = FUTURE_MODALS | {"must", "should"}  # (built once, not for every child)
+
+
 def _modals(verb: Any) -> frozenset[str]:
     found: set[str] = set()
     node = verb
@@ -749,9 +773,9 @@ def _modals(verb: Any) -> frozenset[str]:
         found.add("will")  # "Dad to manage his anger better": a plan's "Dad will ..."
     for _ in range(4):
         # (the parse sometimes hangs "could" on the passive's "be": "Summer could be hurt")
-        helpers = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
-        for child in [*node.children, *(g for h in helpers for g in h.children)]:
-            if child.dep_ == "aux" and child.lower_ in FUTURE_MODALS | {"must", "should"}:
+        helpers = [c for c in children_of(node) if c.dep_ in ("aux", "auxpass")]
+        for child in [*children_of(node), *(g for h in helpers for g in children_of(h))]:
+            if child.dep_ == "aux" and child.lower_ in _MODAL_AUXES:
                 found.add(child.lower_)
             if child.dep_ == "aux" and child.lower_ == "going":
                 found.add("going")
@@ -769,10 +793,10 @@ def _got(verb: Any) -> bool:
 
 def _note_form_plan(verb: Any) -> bool:
     """ "Dad to attend", "Mum (Ms Lewis) to understand ...": a note's plan, with no finite verb."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb)):
         return False
     if verb.dep_ == "ROOT":
-        return any(c.dep_ == "nsubj" for c in verb.children)
+        return any(c.dep_ == "nsubj" for c in children_of(verb))
     head = verb.head
     return verb.dep_ in ("advcl", "acl") and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN")
 
@@ -787,12 +811,12 @@ GET_SELF = frozenset(
 
 
 def _passive(verb: Any) -> bool:
-    get = any(c.dep_ == "auxpass" and c.lemma_.lower() == "get" for c in verb.children) or (
+    get = any(c.dep_ == "auxpass" and c.lemma_.lower() == "get" for c in children_of(verb)) or (
         verb.dep_ in ("xcomp", "acomp", "ccomp") and verb.head.lemma_.lower() == "get"
     )
     if get and verb.lower_ in GET_SELF:
         return False
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in children_of(verb)):
         return True
     if _note_form_passive(verb):
         return True
@@ -810,7 +834,7 @@ def _note_form_passive(verb: Any) -> bool:
     "Mason (11) hit with slipper" (a child, hurt, with nothing hurt by him)."""
     if verb.tag_ not in ("VBD", "VBN") or verb.dep_ != "ROOT":
         return False
-    children = list(verb.children)
+    children = children_of(verb)
     if any(
         c.dep_ in ("aux", "ccomp", "xcomp") or (c.dep_ == "dobj" and is_person(c)) for c in children
     ):
@@ -839,7 +863,7 @@ def _negated(verb: Any) -> bool:
     """Negated itself, or the second verb of a negated pair ("will not drink and drive")."""
     node = verb
     for _ in range(3):
-        for child in node.children:
+        for child in children_of(node):
             if child.dep_ == "neg" or child.lower_ in ("never", "no longer"):
                 return True
         if node.dep_ != "conj" or node.head == node:
@@ -861,10 +885,6 @@ def facts(doc: Any) -> Facts:
         return cached  # type: ignore[no-any-return]
     text = doc_text(doc)
     result = Facts(doc=doc, text=text)
-    result.has_age = (
-        bool(_AGE.search(text)) or _aside_age(doc, text) or bool(_AGE_IN_WORDS.search(text))
-    )
-    result.has_time = mentions_time(text)
     for token in tokens(doc):
         if is_person(token) and not _names_an_agency(token):
             result.people.append(token)
@@ -872,13 +892,15 @@ def facts(doc: Any) -> Facts:
                 result.children.append(token)
             elif is_carer_token(token):
                 result.carers.append(token)
-        copula = token.pos_ == "AUX" and any(c.dep_ in ("acomp", "attr") for c in token.children)
+        copula = token.pos_ == "AUX" and any(
+            c.dep_ in ("acomp", "attr") for c in children_of(token)
+        )
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and (token.dep_ == "ROOT" or copula)):
             subject, _ = _subject(token)
-            agent = next((c for c in token.children if c.dep_ == "agent"), None)
+            agent = next((c for c in children_of(token) if c.dep_ == "agent"), None)
             objects = tuple(
                 c
-                for c in token.children
+                for c in children_of(token)
                 if c.dep_
                 in ("dobj", "pobj", "prep", "attr", "acomp", "oprd", "xcomp", "ccomp", "dative")
             )
@@ -911,12 +933,14 @@ def doc_text(doc: Any) -> str:
     return text  # type: ignore[no-any-return]
 
 
+# (compiled once: ``has_age_after`` is asked about most names and nouns)
+_AGE_NEXT = re.compile(r"\s*(?:\(\s*(?:aged\s+)?\d|,\s*(?:aged\s+)?\d{1,2}\b|aged\s+\d|who is \d)")
+
+
 def has_age_after(token: Any) -> bool:
     start = token.idx + len(token.text)
     tail = doc_text(token.doc)[start : start + 40]
-    return bool(
-        re.match(r"\s*(?:\(\s*(?:aged\s+)?\d|,\s*(?:aged\s+)?\d{1,2}\b|aged\s+\d|who is \d)", tail)
-    )
+    return bool(_AGE_NEXT.match(tail))
 
 
 _AGE_AFTER = re.compile(
@@ -971,7 +995,7 @@ def _adult_by_role(name: Any) -> bool:
     adults = words("carer_roles") | words("professional_roles") | words("other_people")
     return any(
         c.dep_ in ("compound", "appos") and c.lemma_.lower() in adults and not is_child_token(c)
-        for c in name.children
+        for c in children_of(name)
     )
 
 
@@ -1012,7 +1036,7 @@ def _name_children(result: Facts) -> None:
         for name in names:
             if (
                 name.dep_ in ("nsubj", "nsubjpass")
-                and any(c.lower_ in POSSIBILITY_MODALS for c in name.head.children)
+                and any(c.lower_ in POSSIBILITY_MODALS for c in children_of(name.head))
                 and name.head.lemma_.lower()
                 in words("impact_words") | {"leave", "be", "fall", "get"}
             ):
@@ -1022,8 +1046,8 @@ def _name_children(result: Facts) -> None:
 def _acted_on_by_a_child(name: Any, result: Facts) -> bool:
     """ "when Reece is woken by Lola (3 months) crying": the baby does it to the adult."""
     return name.dep_ == "nsubjpass" and any(
-        c.dep_ == "agent" and any(o in result.children for o in c.children)
-        for c in name.head.children
+        c.dep_ == "agent" and any(o in result.children for o in children_of(c))
+        for c in children_of(name.head)
     )
 
 

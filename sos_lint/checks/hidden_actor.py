@@ -1517,8 +1517,11 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
     harm_nouns = words("harm_nouns")
     for token in tokens(doc):
         lemma = token.lemma_.lower()
+        # (read once: each attribute read looks its string up again, and every test below
+        # reads them for every token)
+        dep, tag, lower = token.dep_, token.tag_, token.lower_
         # "There was an incident of domestic abuse"
-        if token.dep_ == "expl" and token.head.lemma_ == "be":
+        if dep == "expl" and token.head.lemma_ == "be":
             for child in _existents(token.head):
                 if (
                     (
@@ -1535,7 +1538,7 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
                     yield [token, token.head, child], "“There was …” hides who did what"
         # "the bruising was non-accidental": someone caused it, and the sentence does not say who
         if (
-            token.lower_ == "accidental"
+            lower == "accidental"
             and token.i > 0
             and (
                 doc[token.i - 1].lower_ in ("non", "non-")
@@ -1551,7 +1554,7 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             yield [first, token], "“non-accidental” says someone caused it without saying who"
         # "there is sometimes shouting" (the parse makes "shouting" the verb)
         if (
-            token.dep_ == "expl"
+            dep == "expl"
             and token.head.tag_ == "VBG"
             and _verb_forms(token.head) & ARGUING
             and not any(c.dep_ in ("nsubj", "agent") for c in token.head.children)
@@ -1574,7 +1577,7 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
         )
         if token.pos_ == "VERB" and (lemma in words("hiding_verbs") or got_hurt):
             suffered = list(token.children)
-            if token.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in suffered):
+            if dep == "relcl" and not any(c.dep_ == "dobj" for c in suffered):
                 suffered.append(token.head)  # "the beating Oscar received"
             for child in suffered:
                 if (
@@ -1606,14 +1609,14 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             lemma in DOER_NOUNS
             and not _used_as_verb(token)  # not "might ... assault Mum"
             and (
-                token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj")
+                dep in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj")
                 # "underweight due to neglect" (the parse may hang the noun as a complement)
-                or (token.dep_ == "acomp" and token.i > 0 and doc[token.i - 1].lower_ == "to")
+                or (dep == "acomp" and token.i > 0 and doc[token.i - 1].lower_ == "to")
                 # "Ongoing neglect of the children's needs." as a whole note
-                or (token.dep_ == "ROOT" and token.pos_ == "NOUN" and lemma in HARMS_SUFFERED)
+                or (dep == "ROOT" and token.pos_ == "NOUN" and lemma in HARMS_SUFFERED)
                 # "a DV incident", "a history of DV" (the tagger hangs acronyms as modifiers)
                 or (
-                    token.dep_ in ("compound", "nmod")
+                    dep in ("compound", "nmod")
                     and token.head.pos_ in ("NOUN", "PROPN")
                     # "Mum's DA perpetrator" names the doer
                     and token.head.lemma_.lower() not in words("other_people")
@@ -1629,7 +1632,7 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
         # "Lexi had her hair cut off", "Kuba will not have his needs met": the causative
         # have/get hides who did it
         if (
-            token.dep_ in ("ccomp", "xcomp", "oprd")
+            dep in ("ccomp", "xcomp", "oprd")
             and token.head.lemma_.lower() in ("have", "get")
             and token.i > token.head.i  # (not "Aaron hit Lacey ...; Lacey had a cut")
             and _participle(token)
@@ -1647,8 +1650,8 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             yield [token.head, token], "this hides who did it"
         # "feels unsafe when exposed to parental conflict", "if left alone": a reduced passive
         if (
-            token.tag_ == "VBN"
-            and token.dep_ == "advcl"
+            tag == "VBN"
+            and dep == "advcl"
             and lemma in words("harm_verbs")
             and any(c.lower_ in ("when", "whenever", "if", "once") for c in token.children)
             and not any(
@@ -1665,8 +1668,8 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             yield [token], "this hides who did it"
         # "Police found Alby left alone": a participle reporting what someone had done to him
         if (
-            token.tag_ == "VBN"
-            and token.dep_ in ("ccomp", "xcomp", "oprd")
+            tag == "VBN"
+            and dep in ("ccomp", "xcomp", "oprd")
             and lemma in words("harm_verbs")
             and token.head.lemma_.lower() in FOUND
             and not any(c.dep_ in ("agent", "aux", "auxpass") for c in token.children)
@@ -1675,8 +1678,8 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
         # "bruises caused by a belt", "bruising, sustained while in his parents' care": the
         # injury's cause given as a thing, or not at all
         if (
-            token.dep_ == "acl"
-            and token.tag_ == "VBN"
+            dep == "acl"
+            and tag == "VBN"
             and token.head.lemma_.lower() in harm_nouns
             and (lemma in words("hiding_verbs") or lemma == "cause")
             and not any(
@@ -1701,7 +1704,7 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
                 for c in token.children
             )
             # what did happen, not a fear ("something bad will happen", "if something happens")
-            and token.tag_ in ("VBD", "VBN")
+            and tag in ("VBD", "VBN")
             and not any(
                 (c.dep_ == "aux" and c.tag_ == "MD")
                 or (c.dep_ == "mark" and c.lower_ in ("if", "unless"))
@@ -1726,8 +1729,8 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             yield [token], "this says what the child went through, not who did it"
         # "a child left alone", "the bruises found on her arm": a reduced passive
         if (
-            token.dep_ == "acl"
-            and token.tag_ == "VBN"
+            dep == "acl"
+            and tag == "VBN"
             and (
                 lemma in words("harm_verbs")
                 or (lemma in FOUND and token.head.lemma_.lower() in harm_nouns)
@@ -1743,10 +1746,10 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             yield [token.head, token], "this hides who did it"
         # "When the shouting starts", "the hitting has stopped": harm made a noun, no doer
         if (
-            token.tag_ in ("VBG", "NN")
-            and token.lower_.endswith("ing")
+            tag in ("VBG", "NN")
+            and lower.endswith("ing")
             and _verb_forms(token) & words("harm_verbs")
-            and token.dep_ in ("nsubj", "dobj", "pobj", "ROOT")
+            and dep in ("nsubj", "dobj", "pobj", "ROOT")
             and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
             and not _has_doer(token)
             and not _someone_acts(token)
@@ -1754,9 +1757,9 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             yield [token], "this names what was done but not who did it"
         # "the smacking of Frankie": a harm verb made a noun, with the child but not the doer
         if (
-            token.tag_ in ("VBG", "NN")
+            tag in ("VBG", "NN")
             and _verb_forms(token) & words("harm_verbs")
-            and token.dep_ in ("nsubj", "dobj", "pobj", "attr", "ROOT")
+            and dep in ("nsubj", "dobj", "pobj", "attr", "ROOT")
             and any(
                 p.lower_ == "of" and any(is_person(x) for x in p.children) for p in token.children
             )
@@ -1765,7 +1768,7 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             yield [token], "this names what was done but not who did it"
         # "Kwame has been subject to CCE", "subject to emotional harm": who did it?
         if (
-            token.lower_ == "subject"
+            lower == "subject"
             and token.pos_ == "ADJ"
             and token.head.lemma_ == "be"
             and not _phrase_names_agent(token)
@@ -1788,7 +1791,7 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             yield [token], "“exposure to …” hides who did what"
         # "An injury was sustained"
         if (
-            token.dep_ == "nsubjpass"
+            dep == "nsubjpass"
             and lemma in harm_nouns
             and token.head.lemma_ in words("hiding_verbs")
         ):

@@ -15,7 +15,7 @@ from sos_lint.config import READABILITY_DEFAULTS
 from sos_lint.engine.runner import CheckContext, Hit
 from sos_lint.engine.selection import specificity
 from sos_lint.models import Severity, Statement, Suggestion
-from sos_lint.nlp import sentences
+from sos_lint.nlp import sentences, tokens
 
 # Clause relations in spaCy's English dependency scheme that open a subordinate clause.
 # xcomp ("wants to go") is left out: open complements read as one idea with their verb.
@@ -34,14 +34,25 @@ def _user_severity(context: CheckContext) -> bool:
     return any(specificity(selector, context.rule) for selector in context.config.severity)
 
 
-def _sentences(statement: Statement, doc: Any) -> Iterator[tuple[int, int, Any]]:
-    """Each sentence of a statement with its absolute offsets, trailing spaces excluded."""
-    for sent in sentences(doc):
-        text = sent.text.rstrip()
+def _sentence_texts(doc: Any) -> list[tuple[Any, str]]:
+    """Each sentence with its text, listed once per Doc (kept in ``doc.user_data``, cleared
+    with it): ``Span.text`` joins the tokens again on every access, and two checks read every
+    sentence."""
+    found = doc.user_data.get("sos_sentence_texts")
+    if found is None:
+        found = doc.user_data["sos_sentence_texts"] = [(s, s.text) for s in sentences(doc)]
+    return found  # type: ignore[no-any-return]
+
+
+def _sentences(statement: Statement, doc: Any) -> Iterator[tuple[int, int, Any, str]]:
+    """Each sentence of a statement with its absolute offsets, trailing spaces excluded, and
+    its text."""
+    for sent, full in _sentence_texts(doc):
+        text = full.rstrip()
         if not text.strip():
             continue
         start = statement.start + sent.start_char
-        yield start, start + len(text), sent
+        yield start, start + len(text), sent, full
 
 
 # -- SOS801 long-sentence -----------------------------------------------------------------
@@ -74,8 +85,8 @@ def check_long_sentences(context: CheckContext) -> Iterator[Hit]:
     )
     user_severity = _user_severity(context)
     for statement, doc in context.items:
-        for start, end, sent in _sentences(statement, doc):
-            words = readability.word_count(sent.text)
+        for start, end, sent, text in _sentences(statement, doc):
+            words = readability.word_count(text)
             for limit, severity in limits:
                 if words <= limit:
                     continue
@@ -296,8 +307,8 @@ def check_stacked_clauses(context: CheckContext) -> Iterator[Hit]:
     for statement, doc in context.items:
         if not doc.has_annotation("DEP"):
             continue
-        for start, end, sent in _sentences(statement, doc):
-            if sum(1 for t in sent if t.is_alpha) < STACKED_MIN_WORDS:
+        for start, end, sent, _text in _sentences(statement, doc):
+            if sum(1 for t in tokens(doc)[sent.start : sent.end] if t.is_alpha) < STACKED_MIN_WORDS:
                 continue  # a short sentence with clauses in it is still easy to hold in mind
             clauses = stacked_clauses(sent)
             if len(clauses) <= limit:

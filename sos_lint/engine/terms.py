@@ -241,7 +241,10 @@ def _words(doc: Any, key: str, attr: str) -> list[str]:
     exceptions."""
     found = doc.user_data.get(key)
     if found is None:
-        found = doc.user_data[key] = [getattr(t, attr) for t in tokens(doc)]
+        listed = tokens(doc)
+        # (the attribute read directly: ``getattr`` by name is slower over every token)
+        words = [t.lower_ for t in listed] if attr == "lower_" else [t.text for t in listed]
+        found = doc.user_data[key] = words
     return found  # type: ignore[no-any-return]
 
 
@@ -251,6 +254,9 @@ class _Index:
     def __init__(self) -> None:
         self.single: dict[str, list[int]] = {}
         self.pairs: dict[tuple[str, str], list[tuple[tuple[str, ...], int]]] = {}
+        # The first words of ``pairs``: most words start no phrase, and a set lookup skips
+        # building a pair to look up for them.
+        self.firsts: set[str] = set()
 
     def __bool__(self) -> bool:
         return bool(self.single or self.pairs)
@@ -260,15 +266,16 @@ class _Index:
             self.single.setdefault(phrase[0], []).append(key)
         else:
             self.pairs.setdefault((phrase[0], phrase[1]), []).append((phrase[2:], key))
+            self.firsts.add(phrase[0])
 
     def find(self, words: list[str]) -> list[tuple[int, int, int]]:
         found: list[tuple[int, int, int]] = []
-        single, pairs = self.single, self.pairs
+        single, pairs, firsts = self.single, self.pairs, self.firsts
         size = len(words)
         for i, word in enumerate(words):
             for key in single.get(word, ()):
                 found.append((key, i, i + 1))
-            if i + 1 < size and pairs:
+            if word in firsts and i + 1 < size:
                 for rest, key in pairs.get((word, words[i + 1]), ()):
                     end = i + 2 + len(rest)
                     if end <= size and (not rest or tuple(words[i + 2 : end]) == rest):
