@@ -40,6 +40,7 @@ def resolve_model_name(name: str | None = None) -> str:
 
 # Emoticons in the tokenizer's exceptions that break an age in brackets: "Amber (8) might"
 # was read as "(", "8)", and the parse of the whole sentence went wrong with it.
+# Each is split into its characters instead (cheaper than rebuilding the tokenizer's table).
 AGE_EMOTICONS = frozenset({"8)", "8-)", "(8", "(-8"})
 
 
@@ -66,9 +67,8 @@ def load(name: str | None = None, ner: bool = False) -> Any:
                 f"the spaCy model {model!r} lacks {', '.join(sorted(missing))}; "
                 "sos-lint needs a full English pipeline"
             )
-        rules = nlp.tokenizer.rules
-        if any(key in rules for key in AGE_EMOTICONS):
-            nlp.tokenizer.rules = {k: v for k, v in rules.items() if k not in AGE_EMOTICONS}
+        for emoticon in AGE_EMOTICONS:
+            nlp.tokenizer.add_special_case(emoticon, [{"ORTH": ch} for ch in emoticon])
         if "senter" in nlp.component_names and "senter" in nlp.disabled:
             nlp.enable_pipe("senter")
         _cache[key] = nlp
@@ -141,6 +141,12 @@ def sentences(doc: Any) -> list[Any]:
     return found  # type: ignore[no-any-return]
 
 
+# Lower-case short forms whose full stop does not end a sentence.
+ABBREVIATIONS = frozenset(
+    {"dr", "mr", "mrs", "ms", "st", "approx", "appt", "ref", "tel", "vs", "etc", "cf", "eg", "ie"}
+)
+
+
 def _split(sent: Any) -> list[Any]:
     """The parser's sentence, cut where a full stop is followed by a number, which it often
     runs together: "... with Grandad Ray. 10 means everyone knows ..." (a scale's two ends),
@@ -154,7 +160,11 @@ def _split(sent: Any) -> list[Any]:
         and listed[i - 2].is_alpha
         and (
             (listed[i].text[:1].isdigit() and len(listed[i - 2].text) > 2)  # (not "No. 10")
-            or (listed[i].is_title and listed[i - 2].is_lower)
+            or (
+                listed[i].is_title
+                and listed[i - 2].is_lower
+                and listed[i - 2].text not in ABBREVIATIONS  # (not "seen by dr. Patel")
+            )
         )
     ]
     if not cuts:

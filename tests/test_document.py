@@ -194,3 +194,14 @@ def test_a_bracketed_age_of_eight_is_not_read_as_an_emoticon(nlp: Any) -> None:
     words = [t.text for t in nlp("Amber (8) might bite Skye (5) again :)")]
     assert words[:4] == ["Amber", "(", "8", ")"]
     assert ":)" in words  # other emoticons are still single tokens
+
+
+def test_a_sentence_ends_after_a_lower_case_word_the_parser_ran_on(nlp: Any) -> None:
+    from sos_lint.nlp import sentences
+
+    said_no = nlp("Jack will keep hitting him when he says no. Mikey (14) could be badly hurt.")
+    assert len(list(said_no.sents)) == 1  # the parser runs the two together
+    assert [s.text for s in sentences(said_no)] == [
+        "Jack will keep hitting him when he says no.",
+        "Mikey (14) could be badly hurt.",
+    ]

@@ -89,7 +89,8 @@ _YEARS_IN_WORDS = (
 )
 _AGE_IN_WORDS = re.compile(
     rf"\baged\s+{_YEARS_IN_WORDS}\b|\(\s*{_YEARS_IN_WORDS}\s*\)"
-    rf"|\bwho (?:is|are|was|were) (?:both |all |only |just )?{_YEARS_IN_WORDS}\b(?!\s+months\s+pregnant)"
+    rf"|\bwho (?:is|are|was|were) (?:both |all |only |just )?{_YEARS_IN_WORDS}\b"
+    r"(?!\s+(?:of|hours?|minutes?|days?|weeks?|times?|months\s+pregnant)\b)"
     rf"|\b(?:girl|boy|child) of {_YEARS_IN_WORDS}\b"
     rf"|\b{_YEARS_IN_WORDS}[- ](?:years?|months?|weeks?)[- ]old\b",
     re.I,
@@ -1486,20 +1487,25 @@ def is_compliance(clause: Clause) -> bool:
 
 
 # Health care a parent takes a child to: missing it is neglect of the child's health, not a
-# parent's own service missed ("Mum missed two dental appointments").
+# parent's own service missed ("keeps missing the vaccine appointments").
 HEALTH_CARE = frozenset(
     {"health", "vaccine", "vaccination", "immunisation", "jab", "dental", "dentist", "hospital"}
     | {"clinic", "eye", "hearing", "dietitian", "dietetic", "audiology", "optician", "gp"}
     | {"paediatric", "paediatrician", "medical", "asthma", "diabetes", "skin", "speech"}
-    | {"physio", "physiotherapy", "orthodontist", "cardiology", "outpatient", "clinic"}
+    | {"physio", "physiotherapy", "orthodontist", "cardiology", "outpatient"}
 )
 
 
 def _health_appointment(token: Any) -> bool:
-    """ "the vaccine appointments", "appointments at the hearing clinic"."""
+    """ "the vaccine appointments", "appointments at the hearing clinic" (not "her mental
+    health appointments" or "Mum's GP appointments": the parent's own)."""
+    if any(c.dep_ == "poss" and (c.pos_ == "PRON" or is_carer_token(c)) for c in token.children):
+        return False
     near = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
     near += [o for p in token.children if p.dep_ == "prep" for o in p.children]
     near += [c for t in near for c in t.children if c.dep_ in ("compound", "amod")]
+    if any(t.lower_ == "mental" for t in near):
+        return False
     return any(t.lemma_.lower() in HEALTH_CARE or t.lower_ in HEALTH_CARE for t in near)
 
 

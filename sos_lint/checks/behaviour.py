@@ -471,7 +471,10 @@ def _misparsed_diagnosis(f: Facts, conditions: frozenset[str]) -> Iterable[tuple
             and token.dep_ == "aux"
             and 0 < token.i < len(doc) - 1
             and is_person(doc[token.i - 1])
+            and doc[token.i - 1].lemma_.lower() not in words("professional_roles")
             and doc[token.i + 1].lemma_.lower() in conditions
+            # (a noun, or an acronym the tagger took for an adjective: "Beth has PTSD")
+            and (doc[token.i + 1].pos_ in ("NOUN", "PROPN") or doc[token.i + 1].is_upper)
         ):
             yield [doc[token.i - 1], token, doc[token.i + 1]], "a diagnosis or condition"
 
@@ -523,8 +526,13 @@ def _trait_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any
             for child in complements:
                 if _able_to_act(f, child):
                     continue  # "will probably be able to ring the debt adviser": an action
-                if child.lower_ in FELT_STATES and f.is_child(subject):
-                    continue  # "Archie was cold": what it did to the child, not a trait
+                if (
+                    child.lower_ in FELT_STATES
+                    and f.is_child(subject)
+                    and not any(g.dep_ in ("prep", "conj") for g in child.children)
+                ):
+                    continue  # "Archie was cold": what it did to the child (but "cold and
+                    # spiteful towards his sister" is a label)
                 if (child.dep_ in ("acomp", "attr", "oprd") or child.dep_ == "conj") and (
                     child.lemma_.lower() in traits
                     or child.lower_ in traits
@@ -921,8 +929,12 @@ def _mental_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[An
                 yield [verb, found], "insight or a state of mind"
         if (
             lemma in ("be", "become", "feel")
-            # (a person's state: not "while the shop is open")
-            and (clause.subject is None or is_person(clause.subject))
+            # (a person's state, or what is theirs: not "while the shop is open")
+            and (
+                clause.subject is None
+                or is_person(clause.subject)
+                or any(c.dep_ == "poss" and is_person(c) for c in clause.subject.children)
+            )
             and any(
                 c.dep_ == "acomp" and c.lemma_.lower() in MIND_ADJECTIVES for c in verb.children
             )

@@ -1157,10 +1157,39 @@ def _sent_to_school_without(verb: Any) -> bool:
         )
         for p in verb.children
     )
-    return to_school and any(
-        (c.dep_ == "prep" and c.lower_ in ("with", "without", "in")) or c.dep_ in ("acomp", "oprd")
-        for c in verb.children
-    )
+    if not to_school:
+        return False
+    for c in verb.children:
+        if c.dep_ in ("acomp", "oprd"):
+            return True  # "sent to school hungry"
+        if c.dep_ != "prep" or c.lower_ not in ("with", "without", "in"):
+            continue
+        objects = [o for o in c.children if o.dep_ == "pobj"]
+        if c.lower_ == "without" or any(
+            o.lemma_.lower() in UNCARED_FOR or (c.lower_ == "with" and _is_injury(o))
+            for o in objects
+        ):
+            return True  # "without his hearing aids", "with head lice", "in dirty clothes"
+    return False
+
+
+# What a child is sent to school in or with when no one has seen to it.
+UNCARED_FOR = frozenset(
+    {
+        "lice",
+        "louse",
+        "nit",
+        "nits",
+        "clothes",
+        "uniform",
+        "pyjamas",
+        "nappy",
+        "rash",
+        "sore",
+        "sores",
+    }
+    | {"toothache", "temperature", "fever"}
+)
 
 
 FOUND = frozenset({"find", "discover", "see", "notice", "observe", "note"})

@@ -18,6 +18,7 @@ from sos_lint.checks.analysis import (
     ABSENCE_VERBS,
     BODY,
     FUTURE_MODALS,
+    POSSIBILITY_MODALS,
     Clause,
     Facts,
     facts,
@@ -255,7 +256,7 @@ def named_child(f: Facts, known: frozenset[str] = frozenset()) -> bool:
     return (
         any(t.pos_ == "PROPN" for t in f.children)
         or _named_as_harmed(f)
-        or any(_pupil(t) for t in f.people)
+        or any(_pupil(t, f) for t in f.people)
     )
 
 
@@ -270,14 +271,21 @@ CHILD_SIDE = frozenset(
 CHILDS_WORKERS = frozenset({"social", "youth", "key"})
 
 
-def _pupil(token: Any) -> bool:
+def _pupil(token: Any, f: Facts) -> bool:
+    """A name whose school or parent is named ("Ellie's mum and dad are worried"), or whose
+    worker is, when that person does nothing the worry is about."""
     if token.pos_ != "PROPN" or token.dep_ != "poss" or is_carer_token(token):
         return False
     owner = token.head
     if owner.lemma_.lower() in CHILD_SIDE:
         return True
-    return owner.lemma_.lower() == "worker" and all(
-        c.lower_ in CHILDS_WORKERS for c in owner.children if c.dep_ in ("amod", "compound")
+    return (
+        owner.lemma_.lower() == "worker"
+        and all(
+            c.lower_ in CHILDS_WORKERS for c in owner.children if c.dep_ in ("amod", "compound")
+        )
+        # (not "Gemma's worker is worried that Gemma might use heroin": an adult's worker)
+        and token.lower_ not in _actors(observable_actions(f))
     )
 
 
@@ -319,11 +327,22 @@ def _named_as_harmed(f: Facts) -> bool:
             others
             and not acted_before
             and subject.pos_ == "PROPN"
-            and clause.modals & {"could", "might", "may", "would"}
+            and clause.modals & POSSIBILITY_MODALS
             and not is_carer_token(subject)
         ):
             return True
     return False
+
+
+def _actors(clauses: list[Clause]) -> set[str]:
+    """Who does the clauses' acts, with everyone joined to a subject by "and" ("Leah and
+    Jordan keep smoking")."""
+    found: set[str] = set()
+    for clause in clauses:
+        if clause.subject is not None:
+            found.add(clause.subject.lower_)
+            found.update(c.lower_ for c in clause.subject.conjuncts)
+    return found
 
 
 def has_impact(f: Facts, acts: list[Clause]) -> bool:
@@ -338,16 +357,12 @@ def has_impact(f: Facts, acts: list[Clause]) -> bool:
         if token.lemma_.lower() in impact or token.lower_ in impact:
             return True
     first = min((c.verb.i for c in acts), default=-1)
-    actors = {c.subject.lower_ for c in acts if c.subject is not None}
+    actors = _actors(acts)
     for clause in f.clauses:
         if clause.verb.i <= first:
             continue
         subject = clause.subject
-        if (
-            subject is not None
-            and subject.pos_ == "PRON"
-            and clause.modals & {"could", "might", "may", "would"}
-        ):
+        if subject is not None and subject.pos_ == "PRON" and clause.modals & POSSIBILITY_MODALS:
             return True  # "... and he could overheat"
         if clause in acts:
             continue
@@ -356,10 +371,13 @@ def has_impact(f: Facts, acts: list[Clause]) -> bool:
             or subject.lower_ in ("he", "she", "they", "it")
             # "Isla's (6) eczema could get worse": what happens to the child's body
             or (
-                clause.modals & {"could", "might", "may", "would", "will"}
+                clause.modals & (POSSIBILITY_MODALS | {"will"})
                 and any(
                     c.dep_ == "poss"
-                    and (f.is_child(c) or (c.pos_ == "PROPN" and c.lower_ not in actors))
+                    and (
+                        f.is_child(c)
+                        or (c.pos_ == "PROPN" and c.lower_ not in actors and not is_carer_token(c))
+                    )
                     for c in subject.subtree
                 )
             )
@@ -670,12 +688,25 @@ def _being_there(clause: Clause) -> bool:
         return False
     if not is_person(clause.subject):
         return False
+    verb = clause.verb
+    if clause.lemma == "live":  # "will live with Nani", "at his brother's flat" (not "will
+        # live in a happy home")
+        return any(
+            p.dep_ == "prep"
+            and (p.lower_ == "at" or (p.lower_ == "with" and any(is_person(o) for o in p.children)))
+            for p in verb.children
+        )
+    # "will be home by 8pm" (not "will be home more", "back to her old self")
+    by_a_time = any(t.like_num or t.lower_ in CLOCK_WORDS for t in verb.subtree)
     return any(
         (c.dep_ == "prep" and c.lower_ in ("at", "with", "in", "there"))
-        or (c.dep_ == "attr" and c.pos_ == "NOUN" and clause.lemma == "be")
-        or (c.dep_ == "advmod" and c.lower_ in ("home", "indoors", "back"))
-        for c in clause.verb.children
+        or (c.dep_ == "attr" and c.pos_ == "NOUN")
+        or (c.dep_ == "advmod" and c.lower_ in ("home", "indoors") and by_a_time)
+        for c in verb.children
     )
+
+
+CLOCK_WORDS = frozenset({"pm", "am", "bedtime", "teatime", "dark", "curfew", "midnight"})
 
 
 # Telling others about it is how everyone will know, not the goal's behaviour; checking on a
@@ -814,8 +845,9 @@ DOING_TO = frozenset({"give", "send", "pay", "share", "post", "supply", "sell"})
 
 
 def _young_doer(clause: Clause) -> bool:
-    """A child or young person is the one who did the harm: a named subject of a harmful act
-    done to a person or a body ("punched his dad", "cut her arms", "sent a photo of Tia")."""
+    """A named person who did the harm to a person or a body ("punched his dad", "cut her
+    arms", "sent a photo of Tia"), whoever they are: the carer checks leave out children,
+    and this is how a child or young person who did the harm is still found."""
     subject = clause.subject
     verb = clause.verb
     if (
