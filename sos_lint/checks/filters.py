@@ -402,6 +402,19 @@ def not_a_missing_deadline(doc: Any, start: int, end: int) -> bool:
     return not LOOSE_DEADLINES.match(doc[start:end].text)
 
 
+# Sections that describe the pattern behind a worry about the future, where "most nights"
+# says how usual it is; harm, safety and goals need the count.
+PATTERN_SECTIONS = frozenset({"danger_statement", "complicating_factor"})
+
+
+def not_a_usual_pattern(doc: Any, start: int, end: int) -> bool:
+    """ "Stacey is drunk most nights and could neglect Aiden": in a danger statement or a
+    complicating factor, "most nights" is the pattern the worry rests on, not a vague count."""
+    return not (
+        doc[start].lower_ == "most" and doc.user_data.get("sos_section") in PATTERN_SECTIONS
+    )
+
+
 FORECASTS = frozenset(POSSIBILITY_MODALS | {"will", "'ll", "wo"})
 
 
