@@ -110,7 +110,7 @@ def _aside_age(doc: Any, text: str) -> bool:
     for match in _AGE_ASIDE.finditer(text):
         if not is_child_age(match.group(1), match.group(2)):
             continue
-        before = next((t for t in doc if t.idx + len(t.text) == match.start()), None)
+        before = next((t for t in tokens(doc) if t.idx + len(t.text) == match.start()), None)
         if before is not None and (
             is_carer_token(before)
             or before.lemma_.lower() in words("carer_roles") | words("other_people")

@@ -464,19 +464,18 @@ FELT_STATES = frozenset(
 def _misparsed_diagnosis(f: Facts, conditions: frozenset[str]) -> Iterable[tuple[list[Any], str]]:
     """ "because Craig has schizophrenia and Kaden (8) lives with him": the parse can read
     "has" as the auxiliary of the next verb, leaving no clause for "has schizophrenia"."""
-    doc = f.doc
-    for token in tokens(doc):
+    listed = tokens(f.doc)
+    for before, token, after in zip(listed, listed[1:], listed[2:], strict=False):
         if (
             token.lemma_ == "have"
             and token.dep_ == "aux"
-            and 0 < token.i < len(doc) - 1
-            and is_person(doc[token.i - 1])
-            and doc[token.i - 1].lemma_.lower() not in words("professional_roles")
-            and doc[token.i + 1].lemma_.lower() in conditions
+            and is_person(before)
+            and before.lemma_.lower() not in words("professional_roles")
+            and after.lemma_.lower() in conditions
             # (a noun, or an acronym the tagger took for an adjective: "Beth has PTSD")
-            and (doc[token.i + 1].pos_ in ("NOUN", "PROPN") or doc[token.i + 1].is_upper)
+            and (after.pos_ in ("NOUN", "PROPN") or after.is_upper)
         ):
-            yield [doc[token.i - 1], token, doc[token.i + 1]], "a diagnosis or condition"
+            yield [before, token, after], "a diagnosis or condition"
 
 
 def _trait_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any], str]]:

@@ -500,39 +500,29 @@ NEEDS_VERBS = frozenset(
 )
 
 
-# What a child needs from someone: "Ruby's needs were not met", "his care was neglected".
-OWN_NEEDS = frozenset(
-    {
-        "need",
-        "needs",
-        "care",
-        "medicine",
-        "medication",
-        "tablet",
-        "tablets",
-        "insulin",
-        "oxygen",
-        "sugar",  # "his blood sugar was not checked"
-        "sugars",
-        "relief",  # "pain relief"
-        "dose",
-        "doses",
-        "inhaler",
-        "feed",
-        "feeds",
-        "nappy",
-        "nappies",
-        "meal",
-        "meals",
-        "lunch",
-        "breakfast",
-        "dinner",
-        "tea",
-        "hygiene",
-        "clothes",
-        "hair",
-    }
+# A child's medicine, feed or care item: "Reuben's tablets", "Isla's hair" (treated for lice).
+MEDICINES = frozenset(
+    {"medicine", "medication", "tablet", "tablets", "insulin", "oxygen", "relief", "dose"}
+    | {"doses", "inhaler", "feed", "feeds", "cream", "creams", "ointment", "emollient", "hair"}
 )
+# What a child needs from someone: "Ruby's needs were not met", "his care was neglected".
+OWN_NEEDS = MEDICINES | {
+    "need",
+    "needs",
+    "care",
+    "sugar",  # "his blood sugar was not checked"
+    "sugars",
+    "nappy",
+    "nappies",
+    "meal",
+    "meals",
+    "lunch",
+    "breakfast",
+    "dinner",
+    "tea",
+    "hygiene",
+    "clothes",
+}
 
 
 def _passive_hides(clause: Clause) -> bool:
@@ -1224,11 +1214,6 @@ CARE_ACTS = frozenset(
 # "Lily-Mae's inhaler has been given every day": the care itself, so whose care is it?
 GIVEN_CARE = frozenset(
     {"give", "check", "monitor", "connect", "administer", "apply", "put", "treat", "comb"}
-)
-MEDICINES = frozenset(
-    {"medicine", "medication", "tablet", "tablets", "insulin", "oxygen", "relief", "dose"}
-    | {"doses", "inhaler", "feed", "feeds", "cream", "creams", "ointment", "emollient"}
-    | {"hair"}  # ("Isla's hair has been treated weekly": for head lice)
 )
 
 
