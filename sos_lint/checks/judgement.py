@@ -1,0 +1,193 @@
+"""Judgement that a word list cannot catch on its own: a whole group of people described as if
+it were one person ("Traveller men can be intimidating", "as is common in Roma culture",
+"despite being a Traveller", "these families don't tend to ..."). A statement about a family
+says what its members did; a claim about the community, culture or faith they belong to is a
+stereotype, whether it sounds hostile or kind, and the family will read it as prejudice."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sos_lint.checks.analysis import is_person, words
+from sos_lint.checks.filters import not_childs_own_words, not_quoted
+from sos_lint.engine.runner import CheckContext, Hit
+from sos_lint.models import Suggestion
+from sos_lint.nlp import tokens
+
+# Nouns that stand for a group of people, or for the ways of life a group is said to share.
+GROUP_PEOPLE = frozenset(
+    {"families", "people", "folk", "men", "women", "parents", "mums", "dads", "mothers"}
+    | {"fathers", "lads", "boys", "girls", "kids", "children", "households", "communities"}
+    | {"community", "culture", "cultures"}
+)
+GROUP_WAYS = frozenset({"life", "lifestyle", "way", "ways", "tradition", "traditions"})
+# A group's ways of life as the subject of any present-tense claim: "Traveller culture makes
+# it difficult ...".
+WAYS_OF_LIFE = frozenset({"culture", "cultures", "community", "communities"})
+# Nouns that "these families" or "such people" can generalise about (not "these men", who in
+# a statement are usually men already named: "one of these men might ...").
+DEMONSTRATED = frozenset({"families", "people", "communities", "households", "folk"})
+# Adverbs and verbs that make a present-tense sentence about a group a generalisation.
+GENERIC_ADVERBS = frozenset(
+    {"generally", "usually", "often", "always", "never", "typically", "traditionally"}
+    | {"normally", "rarely", "seldom", "commonly", "mostly", "tend", "tends"}
+)
+# What a group is said to think or prize: "Roma families don't value education".
+ATTITUDE_VERBS = frozenset(
+    {"value", "trust", "like", "believe", "see", "think", "want", "prefer", "respect"}
+    | {"accept", "care", "mind", "hate", "expect", "distrust", "allow", "let"}
+)
+# Words that call something usual for the group: "typical of Travellers", "the norm in ...".
+USUAL = frozenset({"typical", "common", "normal", "usual", "standard", "norm", "characteristic"})
+QUANTIFIERS = frozenset({"lot", "lots", "many", "most", "all", "other", "some"})
+REPORTED = frozenset(
+    {"say", "tell", "explain", "describe", "believe", "feel", "think", "claim", "report"}
+)
+_SUFFIXES = ("ian", "ish", "ese", "i", "ic", "an")
+
+
+def _identity(token: Any) -> bool:
+    """A word naming a people, faith or community: "Traveller", "Roma", "Polish", "Muslim"."""
+    if token.lower_ in words("group_identities") or token.lemma_.lower() in words(
+        "group_identities"
+    ):
+        return True
+    if token.pos_ not in ("ADJ", "PROPN") or not token.text[:1].isupper():
+        return False
+    if is_person(token):
+        return False  # (a name: "the Duggan family")
+    # "Polish", "Nigerian", "Pakistani": a capitalised adjective of nationality. At the start of
+    # a sentence every word is capitalised, so only the usual endings count there.
+    first = token.i == token.sent.start
+    return token.lower_.endswith(_SUFFIXES) and not (first and token.pos_ == "PROPN")
+
+
+def _group(token: Any) -> bool:
+    """ "Traveller men", "Roma families", "Nigerian culture", "Travellers", "these families"."""
+    lower = token.lower_
+    if any(c.dep_ in ("poss", "nummod") for c in token.children):
+        return False  # "his community", "two Roma families": particular people
+    if lower in GROUP_PEOPLE or lower in GROUP_WAYS:
+        if any(c.dep_ in ("amod", "compound") and _identity(c) for c in token.children):
+            return True
+        return lower in DEMONSTRATED and any(
+            c.dep_ == "det" and c.lower_ in ("these", "those", "such") for c in token.children
+        )
+    # "Travellers", "Gypsies": the group named on its own, in the plural
+    return token.tag_ in ("NNS", "NNPS") and lower in words("group_identities")
+
+
+def _reported(token: Any) -> bool:
+    """Inside what someone else said or believes: "Dad said that in his family ..."."""
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTED:
+            return True
+        node = node.head
+    return False
+
+
+def _generic(verb: Any, ways: bool = False) -> bool:
+    """A present-tense claim made of a whole group: "are very private", "can be intimidating",
+    "don't tend to ...", "generally don't value ...", or of its ways ("Traveller culture makes
+    it hard ...")."""
+    children = list(verb.children)
+    if verb.lemma_.lower() == "tend" or any(c.lower_ in GENERIC_ADVERBS for c in children):
+        return True
+    if verb.tag_ in ("VBD", "VBN") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBN") for c in children
+    ):
+        return False  # a past event: "Roma families came to the open day"
+    modals = {c.lower_ for c in children if c.tag_ == "MD"}
+    copula = (
+        (verb.lemma_ == "be" or verb.pos_ == "AUX")
+        and any(c.dep_ in ("acomp", "attr") for c in children)
+    ) or (  # "are very private"; "can be intimidating", parsed as "be" + "intimidating"
+        verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in children)
+    )
+    if modals:
+        # ("Aboriginal families can ask for ...", "will be invited ...": a right or a plan)
+        return modals <= {"can", "ca"} and copula
+    if not (verb.tag_ in ("VBP", "VBZ") or any(c.tag_ in ("VBP", "VBZ") for c in children)):
+        return False
+    if verb.lemma_ == "be" or verb.pos_ == "AUX":
+        return copula
+    negated = any(c.dep_ == "neg" for c in children)
+    return negated or ways or verb.lemma_.lower() in ATTITUDE_VERBS
+
+
+def _stereotypes(doc: Any) -> Iterable[tuple[Any, Any]]:
+    """(first, last) tokens of each generalisation about a group."""
+    for token in tokens(doc):
+        lower = token.lower_
+        # "typical of Travellers", "as is common in Traveller culture", "the norm for Roma girls"
+        if lower in USUAL and token.pos_ in ("ADJ", "NOUN"):
+            # (the parse may hang the "in" of "as is common in ..." on the verb)
+            heads = [token, token.head] if token.dep_ in ("acomp", "attr") else [token]
+            for prep in (c for h in heads for c in h.children):
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "for", "among", "within"):
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj" and _group(obj):
+                            yield token, obj
+        # "Traveller men can be intimidating", "these families don't tend to see ..."
+        elif token.dep_ in ("nsubj", "nsubjpass") and _group(token):
+            if token.lower_ in GROUP_WAYS:
+                continue
+            verb = token.head
+            if verb.pos_ in ("VERB", "AUX") and _generic(verb, ways=token.lower_ in WAYS_OF_LIFE):
+                yield min(token.left_edge, verb, key=lambda t: t.i), verb
+        # "Despite being a Traveller, ..."
+        elif lower == "despite":
+            for t in token.subtree:
+                if t.dep_ in ("attr", "pobj") and (_identity(t) or _group(t)):
+                    yield token, t
+                    break
+        # "As with a lot of these families, ...", "like many Roma parents"
+        elif lower in ("with", "like") and token.dep_ == "prep":
+            for obj in token.children:
+                if obj.dep_ != "pobj":
+                    continue
+                inner = obj
+                if obj.lower_ in QUANTIFIERS:
+                    inner = next(
+                        (
+                            o
+                            for p in obj.children
+                            if p.lower_ == "of"
+                            for o in p.children
+                            if o.dep_ == "pobj"
+                        ),
+                        obj,
+                    )
+                    if inner is obj:
+                        continue
+                elif not any(c.lower_ in QUANTIFIERS for c in obj.children):
+                    continue
+                if _group(inner):
+                    yield token, inner
+
+
+def check_group_stereotype(context: CheckContext) -> Iterable[Hit]:
+    for statement, doc in context.items:
+        seen: set[int] = set()
+        for first, last in _stereotypes(doc):
+            start_i, end_i = min(first.i, last.i), max(first.i, last.i) + 1
+            if start_i in seen or _reported(first):
+                continue
+            if not (not_quoted(doc, start_i, end_i) and not_childs_own_words(doc, start_i, end_i)):
+                continue
+            seen.add(start_i)
+            span = doc[start_i:end_i]
+            yield Hit(
+                statement.start + span.start_char,
+                statement.start + span.end_char,
+                message=f"“{span.text}” describes a whole group, not what this family did",
+                suggestions=(
+                    Suggestion(
+                        "What did this parent do or say, and when? If the family's culture or "
+                        "faith matters here, say what they told you it means to them.",
+                        safe=False,
+                    ),
+                ),
+            )
