@@ -685,10 +685,17 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
     """
     node = verb
     for _ in range(6):
-        for child in children_of(node):
-            if child.dep_ in SUBJECT_DEPS:
-                found = _person_before_aux(node, _past_the_date(child))
-                return found, child.dep_.endswith("pass")
+        subjects = [c for c in children_of(node) if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            # (the parse can hang a fronted phrase on the verb as a second subject: "From now
+            # until the review in June, ... Ionut will go for a walk"; the nearest is the one)
+            child = subjects[0]
+            if child.pos_ == "NOUN" and not is_person(child):
+                child = next(
+                    (c for c in reversed(subjects) if c.i < node.i and is_person(c)), child
+                )
+            found = _person_before_aux(node, _past_the_date(child))
+            return found, child.dep_.endswith("pass")
         participle = node.dep_ == "advcl" and node.tag_ == "VBG"
         if node.dep_ == "conj" and _own_subject_lost(node):
             break  # "SW scored 3 as the threshold is still met": not the scorer who is met

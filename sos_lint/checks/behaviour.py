@@ -265,6 +265,7 @@ def _behavioural(
         a
         for a in _actions(f, section)
         if a.verb.i not in ignore
+        and a.verb.i not in hit_ids  # ("Graham has hoarding disorder", parsed as a verb)
         # "compromised by her alcohol misuse": the hit is the doer, so no person acts
         and not (a.agent is not None and any(c.i in hit_ids for c in a.agent.children))
     ]
@@ -414,8 +415,13 @@ def _risk_verdicts(f: Facts, section: str | None = None) -> Iterable[tuple[list[
     or might do, and "Mason is at risk of CSE" said as the whole claim."""
     for clause in f.clauses:
         verb = clause.verb
-        if clause.subject is None or not _person_subject(clause.subject):
+        if clause.subject is None:
             continue
+        if not _person_subject(clause.subject):
+            if clause.lemma == "pose" and _persons_ways(clause.subject):
+                pass  # "Chloe's rigid thinking and autistic traits pose a risk to Mia"
+            else:
+                continue
         if clause.lemma == "pose" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in ("risk", "threat", "danger")
             for c in verb.children
@@ -425,6 +431,12 @@ def _risk_verdicts(f: Facts, section: str | None = None) -> Iterable[tuple[list[
             risk = _bare_risk(clause)
             if risk is not None:
                 yield [clause.subject, verb, risk], "a verdict of risk"
+
+
+def _persons_ways(subject: Any) -> bool:
+    """ "Shantelle's drinking and poor mental health": something of a named person's (or, in a
+    list, the first of them)."""
+    return any(c.dep_ == "poss" and is_person(c) for c in subject.children)
 
 
 # Where "Kezia is at risk of CSE" stands in for the worry itself (in a goal or safety it is a
@@ -466,12 +478,21 @@ def _misparsed_diagnosis(f: Facts, conditions: frozenset[str]) -> Iterable[tuple
     "has" as the auxiliary of the next verb, leaving no clause for "has schizophrenia"."""
     listed = tokens(f.doc)
     for before, token, after in zip(listed, listed[1:], listed[2:], strict=False):
-        if (
+        if not (
             token.lemma_ == "have"
             and token.dep_ == "aux"
             and is_person(before)
             and before.lemma_.lower() not in words("professional_roles")
-            and after.lemma_.lower() in conditions
+        ):
+            continue
+        if after.tag_ == "VBG" and after.i + 1 < len(listed):
+            # "Graham has hoarding disorder": the parse reads "has hoarding" as a verb
+            named = listed[after.i + 1]
+            if named.lemma_.lower() in conditions and named.dep_ == "dobj":
+                yield [before, token, after, named], "a diagnosis or condition"
+            continue
+        if (
+            after.lemma_.lower() in conditions
             # (a noun, or an acronym the tagger took for an adjective: "Beth has PTSD")
             and (after.pos_ in ("NOUN", "PROPN") or after.is_upper)
         ):

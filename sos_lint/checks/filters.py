@@ -225,6 +225,17 @@ def worry_not_spelt_out(doc: Any, start: int, end: int) -> bool:
     last = doc[end - 1]
     if last.lemma_.lower() == "suffer":
         return not any(c.dep_ == "dobj" and c.lemma_.lower() != "harm" for c in last.children)
+    if last.lemma_.lower() == "fight":
+        # "Mummy and Daddy had a big fight. Daddy pushed Mummy and she fell": the next words
+        # say what happened (not "Mummy got hurt", which still leaves it unsaid)
+        return not any(
+            t.i >= end
+            and t.pos_ == "VERB"
+            and t.lemma_.lower() in words("harm_verbs")
+            and any(c.dep_ == "nsubj" and is_person(c) for c in t.children)
+            and any(c.dep_ == "dobj" and is_person(c) for c in t.children)
+            for t in doc
+        )
     if last.lemma_.lower() not in ("concern", "worry"):
         return True
     after = [t.lower_ for t in doc[end : min(len(doc), end + 6)]]
@@ -271,9 +282,19 @@ HANDLED = frozenset(
     | {"damage", "destroy", "need", "want", "own", "use", "have", "make", "draw", "like", "love"}
     | {"smoke", "drink", "eat", "end", "send", "post", "share", "say", "spill", "cook", "tell"}
     | {"remember", "read", "write", "learn", "touch", "grab", "hold", "handle", "knock", "lick"}
+    | {"fix", "mend", "repair", "hoard", "smell", "taste", "donate", "recycle", "bin", "stack"}
+    | {"pile", "clear", "dump", "hoover", "dust", "label", "fold"}
 )
-# Objects reached through a preposition: "climbs on things", "reaches for things".
+# Objects reached through a preposition: "climbs on things", "reaches for things", "fills
+# the flat with things", "can't let go of things".
 REACHED = frozenset({"climb", "reach", "bump", "bang", "trip", "crawl"})
+FILLED = frozenset({"fill", "cover", "clutter", "cram", "stuff", "block", "pile", "stack", "go"})
+PARTED = frozenset({"part"})
+# Things described by what they are made of or their state: "broken electrical things".
+CONCRETE = frozenset(
+    {"electrical", "broken", "old", "sharp", "heavy", "precious", "valuable", "plastic", "metal"}
+    | {"second-hand", "glass", "wooden", "dirty", "clean", "spare"}
+)
 
 
 def things_not_objects(doc: Any, start: int, end: int) -> bool:
@@ -293,6 +314,13 @@ def things_not_objects(doc: Any, start: int, end: int) -> bool:
         for c in token.children
     ):
         return False  # ("the best things at home are when Mum makes pancakes": named next)
+    if any(c.dep_ == "amod" and c.lower_ in CONCRETE for c in token.children):
+        return False  # "broken electrical things": objects
+    if token.dep_ == "pobj" and (
+        (token.head.lower_ == "with" and token.head.head.lemma_.lower() in FILLED | PARTED)
+        or (token.head.lower_ == "of" and token.head.head.lemma_.lower() == "go")
+    ):
+        return False  # "filling the flat with things", "let go of things", "part with things"
     if token.dep_ in ("dobj", "conj") and token.head.lemma_.lower() in HANDLED:
         return False
     if token.dep_ == "dobj" and token.head.lower_ == "mean" and token.head.tag_ == "VB":
@@ -335,6 +363,7 @@ def things_not_objects(doc: Any, start: int, end: int) -> bool:
 
 HOUSES = frozenset({"house_of_worries", "house_of_good_things", "house_of_dreams"})
 FIRST_PERSON = frozenset({"i", "me", "my", "i'm", "we", "us", "our"})
+SPEAKER = frozenset({"i", "me", "my", "i'm"})  # (a worker's summary may say "we")
 
 
 def not_childs_own_words(doc: Any, start: int, end: int) -> bool:
@@ -345,7 +374,11 @@ def not_childs_own_words(doc: Any, start: int, end: int) -> bool:
     if not not_quoted(doc, start, end):
         return False
     sentence = doc[start].sent
-    return not any(t.lower_ in FIRST_PERSON for t in sentence)
+    if any(t.lower_ in FIRST_PERSON for t in sentence):
+        return False
+    # "I don't want another operation. It hurt a lot last time.": the child speaks throughout
+    # (the parse may also cut "... a lot and I hide" in two)
+    return not any(t.lower_ in SPEAKER for t in doc)
 
 
 # Verbs that report an insult someone used on another: "called her useless", "tells him he is
@@ -404,12 +437,17 @@ def not_a_missing_deadline(doc: Any, start: int, end: int) -> bool:
 
 # Sections that describe the pattern behind a worry about the future, where "most nights"
 # says how usual it is; harm, safety and goals need the count.
-PATTERN_SECTIONS = frozenset({"danger_statement", "complicating_factor"})
+PATTERN_SECTIONS = frozenset(
+    {"danger_statement", "complicating_factor", "harm", "words_and_pictures", "general"}
+)
 
 
 def not_a_usual_pattern(doc: Any, start: int, end: int) -> bool:
     """ "Stacey is drunk most nights and could neglect Aiden": in a danger statement or a
-    complicating factor, "most nights" is the pattern the worry rests on, not a vague count."""
+    complicating factor, "most nights" is the pattern the worry rests on, not a vague count;
+    and in an account of what happened ("Sean has called Tilly 'fat' most days since Easter")
+    it is how often, said the way a family would say it. (A goal, a safety or a worry still
+    needs the count.)"""
     return not (
         doc[start].lower_ == "most" and doc.user_data.get("sos_section") in PATTERN_SECTIONS
     )

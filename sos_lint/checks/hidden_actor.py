@@ -15,6 +15,7 @@ from sos_lint.checks.analysis import (
     BODY,
     DAYS,
     FUTURE_MODALS,
+    LIKELY,
     MONTHS,
     POSSIBILITY_MODALS,
     REFLEXIVES,
@@ -138,6 +139,7 @@ STATES = frozenset(
         "unsettle",  # "when Ardit is unsettled at night": how the baby is
         "select",  # "was selected for the county squad"
         "choose",
+        "overload",  # "when Chloe is overloaded after work": how she is
     }
 )
 # Verbs that, done to a person, are something someone did to them: "made to kneel", "put
@@ -336,7 +338,7 @@ def _actor_named_nearby(clause: Clause, whole: bool = False, harm_only: bool = F
                 verb.lemma_.lower() not in harm
                 or not any(c.dep_ in ("dobj", "dative") for c in verb.children)
             )
-            and pronoun_means_a_child(subject)
+            and (pronoun_means_a_child(subject) or _refers_back(subject, clause))
             and not _arms(verb)  # ("he might pick up a knife again")
             # (not "he might drive Yusuf (9) around": someone acting on another person; but
             # "when he meets the boys" is the child meeting them)
@@ -375,6 +377,19 @@ def _actor_named_nearby(clause: Clause, whole: bool = False, harm_only: bool = F
 
 
 PARTITIVES = frozenset({"one", "either", "neither", "both", "some", "each", "any"})
+
+
+def _refers_back(pronoun: Any, clause: Clause) -> bool:
+    """ "Freya is likely to be bullied ... and she could stop going to school": "she" after a
+    named young person the passive is about, in the same sentence, is that young person."""
+    subject = clause.subject
+    return (
+        pronoun.lower_ in ("he", "she")
+        and subject is not None
+        and subject.i < pronoun.i
+        and subject.sent.start == pronoun.sent.start
+        and _named_non_carer(subject)
+    )
 
 
 def _child_doing_harm(verb: Any) -> bool:
@@ -625,6 +640,14 @@ def _passive_hides(clause: Clause) -> bool:
         return False  # "proud of being picked for the rugby team": chosen
     if lemma == "protect" and any(c.lower_ == "against" for c in verb.children):
         return False  # "Lexi is not protected against measles": immunity, not an act
+    if lemma in ("frighten", "scare") and any(c.dep_ == "ccomp" for c in verb.children):
+        return False  # "Sharon has been frightened that any tiredness means he is ill": a fear
+    if lemma == "isolate" and any(
+        c.lower_ in ("socially", "emotionally")
+        or (c.dep_ == "prep" and c.lower_ == "from" and not any(is_person(o) for o in c.children))
+        for c in verb.children
+    ):
+        return False  # "Mum is socially isolated", "isolated from support": how she lives
     if lemma == "settle" and not clause.modals and _present_state(verb):
         return False  # "Tia is settled in placement": how she is, not something done to her
     if subject is not None and subject.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
@@ -633,9 +656,13 @@ def _passive_hides(clause: Clause) -> bool:
         # "Blessing's dream is to go to church and not be hurt": Blessing is the one hurt
         subject = next((c for c in subject.children if c.dep_ == "poss" and is_person(c)), subject)
     decided = subject is not None and subject.lower_ == "it" and lemma in DECISION
-    harmful = lemma in words("harm_verbs") or (
-        lemma == "call" and any(c.lower_ == "names" for c in verb.children)
-    )  # ("she gets called names at home")
+    harmful = (
+        lemma in words("harm_verbs")
+        or (lemma == "call" and any(c.lower_ == "names" for c in verb.children))
+        # ("she gets called names at home")
+        or (lemma in SHUT_IN and subject is not None and subject.lemma_.lower() in EXITS)
+        # ("the landing window has been screwed shut", "the back door was blocked")
+    )
     if (
         lemma == "cut"
         and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
@@ -753,9 +780,7 @@ def _passive_hides(clause: Clause) -> bool:
             if (
                 lemma in SMASHED
                 and subject.lemma_.lower() in THROWN_THINGS
-                # (a window or door "smashed" or "kicked in" was done by someone; "broken
-                # since January" may be wear)
-                and (subject.lemma_.lower() not in FIXTURES or lemma in ("smash", "kick"))
+                and (subject.lemma_.lower() not in FIXTURES or lemma in ("smash", "kick", "punch"))
             ):
                 return not _in_plan(verb)  # "things got broken", "a mug was thrown": by whom?
             if (
@@ -770,6 +795,12 @@ def _passive_hides(clause: Clause) -> bool:
             # "the doors are locked" in a plan describes a state to keep, and "the lift has
             # been broken since January" is about a thing; "Kai's door was locked from the
             # outside" hides who shut a child in
+            if harmful and lemma in SHUT_IN and not (_in_plan(verb) or clause.modals):
+                # "the window has been nailed shut and Filip's only way out is ...": a way out
+                # closed on the people named (not "the fire door will not be blocked")
+                return not clause.negated and (
+                    any(_named_non_carer(t) for t in verb.sent) or _mentions_a_child(verb)
+                )
             return harmful and not _in_plan(verb) and _mentions_a_child(verb)
     if _in_plan(verb) and (clause.negated or _planner_named(verb) or subject is None):
         # "Stacey will make sure the twins are never left alone", "Mr and Mrs Price to ensure
@@ -788,15 +819,66 @@ def _passive_hides(clause: Clause) -> bool:
     ):
         return False  # "Tyler is at home with Kerry and is not hurt": how he is, not a deed
     # "Lee might push Kai. Kai could be badly hurt": the impact in a danger statement, or "Kai
-    # might be hit", when the statement already says who acts; "Sienna could be harmed" on
-    # its own hides the doer.
-    if clause.modals & IMPACT_FRAMING and _actor_named_nearby(clause, whole=True):
+    # might be hit" (or "is likely to be hit"), when the statement already says who acts;
+    # "Sienna could be harmed" on its own hides the doer.
+    if _framed_as_possible(clause) and _actor_named_nearby(clause, whole=True):
+        return False
+    if _own_mishap(clause):
         return False
     # "Lee pushed Kai and Kai was hurt" (or "Shaun threw a mug ... Mia was cut above the
     # eye"): the effect of a named act, not a hidden doer.
     if effect and clause.modals & {"will", "'ll"} and _actor_named_nearby(clause, whole=True):
         return False  # "if Jaspreet keeps drinking, Aman will be affected": the impact
     return not (effect and _actor_named_nearby(clause, whole=True, harm_only=True))
+
+
+# What a door, window or the way out is made impassable by: "nailed shut", "blocked".
+SHUT_IN = frozenset({"nail", "screw", "board", "bolt", "barricade", "wedge", "block", "jam"})
+EXITS = frozenset(
+    {"door", "window", "exit", "stair", "stairs", "staircase", "landing", "hallway", "doorway"}
+)
+# What a child can suffer from a thing, with no one's hand in it: "touch the hotplate and be
+# burnt".
+OWN_MISHAPS = frozenset({"burn", "scald", "injure", "hurt", "electrocute", "crush", "trap"})
+
+
+def _framed_as_possible(clause: Clause) -> bool:
+    """ "could be hurt", "might be hit", or "is likely to be hurt"."""
+    if clause.modals & IMPACT_FRAMING:
+        return True
+    verb = clause.verb
+    return verb.dep_ == "xcomp" and (
+        verb.head.lemma_.lower() in LIKELY
+        or any(c.dep_ == "acomp" and c.lemma_.lower() in LIKELY for c in verb.head.children)
+    )
+
+
+def _own_mishap(clause: Clause) -> bool:
+    """ "Jaylen (6) might touch the hotplate again and be badly burnt": the child's own act and
+    what it did to him, with no one else's hand in it."""
+    verb = clause.verb
+    head = verb.head
+    if (
+        not clause.modals & IMPACT_FRAMING  # (what did happen may hide who left it so)
+        or verb.dep_ != "conj"
+        or head.pos_ != "VERB"
+        or head.i > verb.i
+        or verb.lemma_.lower() not in OWN_MISHAPS
+        or head.lemma_.lower() in words("harm_verbs")
+        or any(c.dep_ == "auxpass" for c in head.children)
+    ):
+        return False
+    if not (
+        head.lemma_.lower() in ON_THEIR_OWN
+        or any(c.dep_ == "dobj" and not is_person(c) for c in head.children)
+    ):
+        return False  # (not "might go to the park and be hurt": hurt by whom there?)
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return subject is not None and facts(verb.doc).is_child(subject)
+
+
+# What a child can do alone that ends in a mishap: "climb onto the worktop and be burnt".
+ON_THEIR_OWN = frozenset({"fall", "climb", "trip", "slip", "run", "crawl", "wander", "play"})
 
 
 # Where a child's good things, wishes or a scale's top end describe care as a state.
@@ -823,12 +905,15 @@ WISHES = frozenset({"dream", "wish", "hope"})
 
 # Things broken or thrown in a row ("some things got broken", "a mug was thrown at the wall"),
 # not the state of a building ("the lift has been broken since June").
-SMASHED = frozenset({"break", "throw", "smash", "chuck", "hurl", "fling", "kick"})
+SMASHED = frozenset({"break", "throw", "smash", "chuck", "hurl", "fling", "kick", "punch"})
 THROWN_THINGS = frozenset(
     {"thing", "something", "stuff", "item", "object", "plate", "mug", "cup", "bottle", "dish"}
     | {"chair", "furniture", "ornament", "remote", "controller", "ashtray", "window", "door"}
+    | {"hole", "wall"}
 )
-FIXTURES = frozenset({"window", "door"})
+# (a window or door "smashed" or "kicked in", or a hole "punched" in a wall, was done by
+# someone; "broken since January" may be wear)
+FIXTURES = frozenset({"window", "door", "hole", "wall"})
 
 
 # What is done to a person's belongings to control or frighten them: "her phone was taken".
@@ -965,7 +1050,7 @@ GIVEN_TO = frozenset({"send", "give", "show", "sell", "supply", "explain"})
 HARMFUL_THINGS = frozenset(
     {"drug", "drugs", "cannabis", "weed", "alcohol", "vodka", "cider", "beer", "spirits"}
     | {"cocaine", "ketamine", "spice", "heroin", "pills", "pornography", "porn", "vape", "vapes"}
-    | {"methadone", "subutex"}
+    | {"methadone", "subutex", "salt", "laxative", "laxatives"}
 )
 
 

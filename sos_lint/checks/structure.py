@@ -464,7 +464,7 @@ def check_danger_future(context: CheckContext) -> Iterable[Hit]:
 
 # Main verbs that foretell no event: an ability, a need, a plan or a bare state.
 # "may have a criminal record", "no carers who could be assessed": a possibility, not harm.
-MERE_POSSIBILITIES = frozenset({"have", "need", "assess", "ask"})
+MERE_POSSIBILITIES = frozenset({"have", "need", "assess", "ask", "afford"})
 NOT_AN_EVENT = MERE_POSSIBILITIES | {"be", "decide", "mean", "struggle", "manage", "cope"}
 
 
@@ -586,7 +586,14 @@ KEPT_RECORDS = frozenset(
 
 
 def _observing(clause: Clause) -> bool:
-    """A clause that checks or reports rather than acts ("Gran will ring the social worker")."""
+    """A clause that checks or reports rather than acts ("Gran will ring the social worker",
+    "the health visitor will weigh Jack every two weeks")."""
+    if clause.lemma in MEASURING:
+        return (
+            not clause.passive
+            and clause.subject is not None
+            and clause.subject.lemma_.lower() in words("professional_roles")
+        )  # (not "he will be weighed every Thursday": weighed by whom?)
     if clause.lemma not in words("observation_verbs"):
         return False
     if clause.lemma == "keep":
@@ -594,6 +601,9 @@ def _observing(clause: Clause) -> bool:
             c.dep_ == "dobj" and c.lemma_.lower() in KEPT_RECORDS for c in clause.verb.children
         )
     return True
+
+
+MEASURING = frozenset({"weigh", "measure"})
 
 
 def goal_clauses(f: Facts) -> list[Clause]:
@@ -682,13 +692,22 @@ def _no_longer(clause: Clause) -> bool:
 
 def _being_there(clause: Clause) -> bool:
     """ "will be at home with Kojo every evening", "will be the sober adult": being present is
-    something others can see, as is where a child lives ("will live with Nani") or being home
-    by a time ("will be home by 8pm")."""
-    if clause.lemma not in ("be", "live") or clause.subject is None:
+    something others can see, as is where a child lives ("will live with Nani"), being home
+    by a time ("will be home by 8pm") and having the children somewhere ("will have Ella and
+    Finn at his flat from 10am to 4pm", "will have Logan at the school gate by 8:50")."""
+    if clause.lemma not in ("be", "live", "have") or clause.subject is None:
         return False
     if not is_person(clause.subject):
         return False
     verb = clause.verb
+    if clause.lemma == "have":
+        held = [c for c in verb.children if c.dep_ == "dobj" and is_person(c)]
+        return bool(held) and any(
+            p.dep_ == "prep"
+            and p.lower_ in ("at", "in")
+            and not any(o.lemma_.lower() in ("care", "mind") for o in p.children)
+            for p in (*verb.children, *(c for h in held for c in h.children))
+        )  # (the parse may hang "at the school gate" on the child; "in her care" is a state)
     if clause.lemma == "live":  # "will live with Nani", "at his brother's flat" (not "will
         # live in a happy home")
         return any(
