@@ -499,9 +499,30 @@ def _misparsed_diagnosis(f: Facts, conditions: frozenset[str]) -> Iterable[tuple
             yield [before, token, after], "a diagnosis or condition"
 
 
+def _not_coping(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any], str]]:
+    """ "Mum isn't coping since Dad died", "is struggling to cope": a verdict on how someone
+    is managing, in place of what they do or do not do."""
+    if section not in RISK_SECTIONS:
+        return
+    for clause in f.clauses:
+        verb = clause.verb
+        struggling = clause.lemma == "struggle" and any(
+            c.dep_ == "xcomp" and c.lemma_ in ("cope", "cop") for c in verb.children
+        )  # (the lemmatiser may give "cop" for "coping")
+        if (
+            (struggling or (clause.lemma in ("cope", "cop") and clause.negated))
+            and verb.dep_ != "xcomp"
+            and clause.subject is not None
+            and is_person(clause.subject)
+            and not clause.modals  # (not "Dad would not cope if ...": a fear)
+        ):
+            yield [clause.subject, verb], "a verdict on how someone is coping"
+
+
 def _trait_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any], str]]:
     yield from _worried_about_condition(f, section)
     yield from _risk_verdicts(f, section)
+    yield from _not_coping(f, section)
     traits = words("trait_adjectives")
     conditions = words("condition_nouns")
     yield from _misparsed_diagnosis(f, conditions)

@@ -376,9 +376,18 @@ def not_childs_own_words(doc: Any, start: int, end: int) -> bool:
     sentence = doc[start].sent
     if any(t.lower_ in FIRST_PERSON for t in sentence):
         return False
-    # "I don't want another operation. It hurt a lot last time.": the child speaks throughout
-    # (the parse may also cut "... a lot and I hide" in two)
-    return not any(t.lower_ in SPEAKER for t in doc)
+    # "I don't want another operation. It hurt a lot last time.": the child speaks from the
+    # first sentence on; and the parse may cut "Mum stays in bed a lot and I hide" in two.
+    # (Not a worker's "He told me this on 3 May" after a summary.)
+    sentences = list(doc.sents)
+    if any(t.lower_ in SPEAKER for t in sentences[0]) and sentences[0] != sentence:
+        return False
+    following = doc[sentence.end] if sentence.end < len(doc) else None
+    return not (
+        following is not None
+        and following.lower_ in ("and", "but", "so")
+        and any(t.lower_ in SPEAKER for t in following.sent)
+    )
 
 
 # Verbs that report an insult someone used on another: "called her useless", "tells him he is
@@ -438,18 +447,25 @@ def not_a_missing_deadline(doc: Any, start: int, end: int) -> bool:
 # Sections that describe the pattern behind a worry about the future, where "most nights"
 # says how usual it is; harm, safety and goals need the count.
 PATTERN_SECTIONS = frozenset(
-    {"danger_statement", "complicating_factor", "harm", "words_and_pictures", "general"}
+    {"danger_statement", "complicating_factor", "harm", "words_and_pictures"}
+)
+USUAL_TIMES = frozenset(
+    {"nights", "days", "evenings", "mornings", "afternoons", "weekends", "weekdays", "weeks"}
 )
 
 
 def not_a_usual_pattern(doc: Any, start: int, end: int) -> bool:
     """ "Stacey is drunk most nights and could neglect Aiden": in a danger statement or a
     complicating factor, "most nights" is the pattern the worry rests on, not a vague count;
-    and in an account of what happened ("Sean has called Tilly 'fat' most days since Easter")
-    it is how often, said the way a family would say it. (A goal, a safety or a worry still
-    needs the count.)"""
+    and in a harm statement or a story for a child ("Sean has called Tilly 'fat' most days
+    since Easter") it is how often, said the way a family would say it. A goal, a safety, a
+    worry or a general note still needs the count, and "most of the time" is flagged
+    everywhere."""
     return not (
-        doc[start].lower_ == "most" and doc.user_data.get("sos_section") in PATTERN_SECTIONS
+        doc[start].lower_ == "most"
+        and doc.user_data.get("sos_section") in PATTERN_SECTIONS
+        and start + 1 < len(doc)
+        and doc[start + 1].lower_ in USUAL_TIMES
     )
 
 

@@ -140,6 +140,8 @@ STATES = frozenset(
         "select",  # "was selected for the county squad"
         "choose",
         "overload",  # "when Chloe is overloaded after work": how she is
+        "infatuate",  # "Bethany is infatuated with Kyle"
+        "besot",
     }
 )
 # Verbs that, done to a person, are something someone did to them: "made to kneel", "put
@@ -642,12 +644,23 @@ def _passive_hides(clause: Clause) -> bool:
         return False  # "Lexi is not protected against measles": immunity, not an act
     if lemma in ("frighten", "scare") and any(c.dep_ == "ccomp" for c in verb.children):
         return False  # "Sharon has been frightened that any tiredness means he is ill": a fear
-    if lemma == "isolate" and any(
-        c.lower_ in ("socially", "emotionally")
-        or (c.dep_ == "prep" and c.lower_ == "from" and not any(is_person(o) for o in c.children))
-        for c in verb.children
+    if lemma == "isolate" and (
+        any(
+            c.lower_ in ("socially", "emotionally")
+            or (
+                c.dep_ == "prep"
+                and c.lower_ == "from"
+                and not any(is_person(o) for o in c.children)
+            )
+            for c in verb.children
+        )
+        or (
+            any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+            and not any(c.dep_ == "prep" or c.lower_ in ("been", "being") for c in verb.children)
+        )
     ):
-        return False  # "Mum is socially isolated", "isolated from support": how she lives
+        return False  # "Mum is socially isolated", "Dad is isolated and depressed": how he is
+        # (but "Jade has been isolated from her friends" and "Jade was isolated" hide who)
     if lemma == "settle" and not clause.modals and _present_state(verb):
         return False  # "Tia is settled in placement": how she is, not something done to her
     if subject is not None and subject.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
@@ -660,7 +673,13 @@ def _passive_hides(clause: Clause) -> bool:
         lemma in words("harm_verbs")
         or (lemma == "call" and any(c.lower_ == "names" for c in verb.children))
         # ("she gets called names at home")
-        or (lemma in SHUT_IN and subject is not None and subject.lemma_.lower() in EXITS)
+        or (
+            lemma in SHUT_IN
+            and subject is not None
+            and subject.lemma_.lower() in EXITS
+            # (not "blocked with bags of rubbish": the clutter is named)
+            and not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+        )
         # ("the landing window has been screwed shut", "the back door was blocked")
     )
     if (
@@ -703,7 +722,8 @@ def _passive_hides(clause: Clause) -> bool:
         and (subject is None or _about_person(subject))
     ):
         harmful = True  # "made to kneel", "put outside", "sent to her room"
-    if care and not (lemma == "take" and official):
+    if care and not ((lemma == "take" and official) or (official and _into_custody(verb))):
+        # (a young person "sent to prison" or "remanded to court" is an official step)
         official, harmful = False, True
     if lemma == "send" and _sent_to_school_without(verb):
         official, harmful = False, True  # "Yusuf was sent to school without his hearing aids"
@@ -727,6 +747,16 @@ def _passive_hides(clause: Clause) -> bool:
         harmful = True  # "Precious was given cannabis and vodka": given by whom?
     if lemma == "treat" and any(c.lower_ in BADLY for c in verb.children):
         official, harmful = False, True  # "you were treated badly at your old gym": by whom?
+    if (
+        lemma == "tell"
+        and _particle(verb, "off")
+        and subject is not None
+        and _about_person(subject)
+        and not _in_plan(verb)
+        # (not a plan's "how they were told off", which the plan's own carers do)
+        and verb.doc.user_data.get("sos_section") not in PLAN_SECTIONS
+    ):
+        return True  # "Connor gets told off for crying about Aoife": by whom?
     if not harmful and not care and _receives_a_thing(verb):
         return False  # "Mum was sent a letter", "was offered a place": something received
     if (
@@ -775,7 +805,13 @@ def _passive_hides(clause: Clause) -> bool:
         if not _about_person(subject):
             if lemma in GIVEN_TO and _to_a_child(verb):
                 return True  # "images were sent to Lacey (13)": sent by whom?
-            if lemma in SPREAD and _image_of_a_person(subject):
+            shared = (
+                lemma in SPREAD and not (lemma == "take" and _particle(verb, "down", "off", "away"))
+            ) or (lemma == "pass" and _particle(verb, "on", "around"))
+            if shared and (
+                _image_of_a_person(subject)
+                or (lemma != "take" and _the_image_in_an_account(subject))
+            ):
                 return True  # "images of Megan were shared around her school": by whom?
             if (
                 lemma in SMASHED
@@ -833,7 +869,7 @@ def _passive_hides(clause: Clause) -> bool:
 
 
 # What a door, window or the way out is made impassable by: "nailed shut", "blocked".
-SHUT_IN = frozenset({"nail", "screw", "board", "bolt", "barricade", "wedge", "block", "jam"})
+SHUT_IN = frozenset({"nail", "screw", "bolt", "barricade", "wedge", "block", "jam"})
 EXITS = frozenset(
     {"door", "window", "exit", "stair", "stairs", "staircase", "landing", "hallway", "doorway"}
 )
@@ -878,7 +914,8 @@ def _own_mishap(clause: Clause) -> bool:
 
 
 # What a child can do alone that ends in a mishap: "climb onto the worktop and be burnt".
-ON_THEIR_OWN = frozenset({"fall", "climb", "trip", "slip", "run", "crawl", "wander", "play"})
+ON_THEIR_OWN = frozenset({"fall", "climb", "trip", "slip", "crawl", "play"})
+# (not "run away" or "wander off and be hurt": hurt by whom, out there?)
 
 
 # Where a child's good things, wishes or a scale's top end describe care as a state.
@@ -1071,6 +1108,23 @@ IMAGES = frozenset({"image", "photo", "photograph", "picture", "video", "clip", 
 SPREAD = frozenset({"share", "send", "post", "circulate", "upload", "spread", "forward", "take"})
 
 
+ACCOUNT_SECTIONS = frozenset({"harm", "worry", "house_of_worries"})
+
+
+def _the_image_in_an_account(noun: Any) -> bool:
+    """ "The photo was then shared around Year 9" in a harm statement or a worry: the photo
+    the account is about."""
+    return (
+        noun.lemma_.lower() in IMAGES
+        and noun.doc.user_data.get("sos_section") in ACCOUNT_SECTIONS
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+    )
+
+
+def _particle(verb: Any, *words_: str) -> bool:
+    return any(c.dep_ == "prt" and c.lower_ in words_ for c in verb.children)
+
+
 def _image_of_a_person(noun: Any) -> bool:
     """ "Intimate images of Megan (15)", "photos of the children", "Imogen's nude photos",
     and in a child's own words "my pictures"."""
@@ -1206,6 +1260,19 @@ def _in_hospital_or_custody(verb: Any) -> bool:
         o.dep_ == "pobj" and o.lemma_.lower() in ("hospital", "custody", "prison", "care")
         for prep in verb.children
         if prep.dep_ in ("prep", "oprd") and prep.lower_ in ("in", "on")
+        for o in prep.children
+    )
+
+
+CUSTODY = frozenset({"prison", "jail", "custody", "remand", "court"})
+
+
+def _into_custody(verb: Any) -> bool:
+    """ "was sent to prison", "sent to court": a step in the justice system."""
+    return any(
+        o.dep_ == "pobj" and o.lemma_.lower() in CUSTODY
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "into")
         for o in prep.children
     )
 
@@ -1399,6 +1466,13 @@ def _mentions_a_child(verb: Any) -> bool:
     back door was locked when I arrived", where only the writer is there)."""
     f = facts(verb.doc)
     subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    if (
+        verb.doc.user_data.get("sos_section") == "house_of_worries"
+        and subject is not None
+        and subject.lemma_.lower() in EXITS
+    ):
+        return True  # "Jack worries about the time the door was locked": the child's worry
+        # (not "the curtains are shut")
     own = _childs_own_words(verb)
     if subject is not None and any(
         c.dep_ == "poss"

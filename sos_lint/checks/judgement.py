@@ -24,10 +24,17 @@ GROUP_PEOPLE = frozenset(
 GROUP_WAYS = frozenset({"life", "lifestyle", "way", "ways", "tradition", "traditions"})
 # A group's ways of life as the subject of any present-tense claim: "Traveller culture makes
 # it difficult ...".
-WAYS_OF_LIFE = frozenset({"culture", "cultures", "community", "communities"})
-# Nouns that "these families" or "such people" can generalise about (not "these men", who in
-# a statement are usually men already named: "one of these men might ...").
-DEMONSTRATED = frozenset({"families", "people", "communities", "households", "folk"})
+WAYS_OF_LIFE = frozenset({"culture", "cultures"})
+# What a group is told it may have or do, not what it is like: "are eligible for free meals".
+ENTITLED = frozenset(
+    {"eligible", "entitled", "welcome", "able", "invited", "allowed", "registered", "open"}
+)
+# A community is described, not judged, by being present or helping: only a generic adverb
+# ("the Roma community generally ...") makes it a generalisation.
+COMMUNITIES = frozenset({"community", "communities"})
+# Nouns that "these families" can generalise about (not "these men" or "these people", who
+# in a statement are usually people already named: "one of these men might ...").
+DEMONSTRATED = frozenset({"families", "communities", "households"})
 # Adverbs and verbs that make a present-tense sentence about a group a generalisation.
 GENERIC_ADVERBS = frozenset(
     {"generally", "usually", "often", "always", "never", "typically", "traditionally"}
@@ -41,6 +48,7 @@ ATTITUDE_VERBS = frozenset(
 # Words that call something usual for the group: "typical of Travellers", "the norm in ...".
 USUAL = frozenset({"typical", "common", "normal", "usual", "standard", "norm", "characteristic"})
 QUANTIFIERS = frozenset({"lot", "lots", "many", "most", "all", "other", "some"})
+MOST = frozenset({"lot", "lots", "many", "most", "all"})
 REPORTED = frozenset(
     {"say", "tell", "explain", "describe", "believe", "feel", "think", "claim", "report"}
 )
@@ -57,8 +65,8 @@ def _identity(token: Any) -> bool:
         return False
     if is_person(token):
         return False  # (a name: "the Duggan family")
-    # "Polish", "Nigerian", "Pakistani": a capitalised adjective of nationality. At the start of
-    # a sentence every word is capitalised, so only the usual endings count there.
+    # "Polish", "Nigerian", "Pakistani": a capitalised word with an ending of nationality
+    # (a proper noun at the start of a sentence may be any name, so not there)
     first = token.i == token.sent.start
     return token.lower_.endswith(_SUFFIXES) and not (first and token.pos_ == "PROPN")
 
@@ -78,14 +86,30 @@ def _group(token: Any) -> bool:
     return token.tag_ in ("NNS", "NNPS") and lower in words("group_identities")
 
 
+def _after_as(token: Any) -> bool:
+    return token.i > 0 and token.doc[token.i - 1].lower_ == "as"
+
+
 def _reported(token: Any) -> bool:
-    """Inside what someone else said or believes: "Dad said that in his family ..."."""
+    """Inside what a family member said or believes: "Mrs Begum said that in her community
+    ...". (What a worker, a school or the writer says or thinks is still the record's own
+    generalisation: "the duty worker said that Traveller men can be ...".)"""
     node = token
     while node.head.i != node.i:
         if node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTED:
-            return True
+            speaker = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+            return (
+                speaker is not None
+                and is_person(speaker)
+                and speaker.lemma_.lower() not in words("professional_roles")
+                and speaker.lower_ not in ("i", "we")
+            )
         node = node.head
     return False
+
+
+def _generic_adverb(verb: Any) -> bool:
+    return verb.lemma_.lower() == "tend" or any(c.lower_ in GENERIC_ADVERBS for c in verb.children)
 
 
 def _generic(verb: Any, ways: bool = False) -> bool:
@@ -93,7 +117,7 @@ def _generic(verb: Any, ways: bool = False) -> bool:
     "don't tend to ...", "generally don't value ...", or of its ways ("Traveller culture makes
     it hard ...")."""
     children = list(verb.children)
-    if verb.lemma_.lower() == "tend" or any(c.lower_ in GENERIC_ADVERBS for c in children):
+    if _generic_adverb(verb):
         return True
     if verb.tag_ in ("VBD", "VBN") or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBN") for c in children
@@ -102,7 +126,7 @@ def _generic(verb: Any, ways: bool = False) -> bool:
     modals = {c.lower_ for c in children if c.tag_ == "MD"}
     copula = (
         (verb.lemma_ == "be" or verb.pos_ == "AUX")
-        and any(c.dep_ in ("acomp", "attr") for c in children)
+        and any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() not in ENTITLED for c in children)
     ) or (  # "are very private"; "can be intimidating", parsed as "be" + "intimidating"
         verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in children)
     )
@@ -135,6 +159,8 @@ def _stereotypes(doc: Any) -> Iterable[tuple[Any, Any]]:
             if token.lower_ in GROUP_WAYS:
                 continue
             verb = token.head
+            if token.lower_ in COMMUNITIES and not _generic_adverb(verb):
+                continue  # ("the Somali community at the mosque helps Amina")
             if verb.pos_ in ("VERB", "AUX") and _generic(verb, ways=token.lower_ in WAYS_OF_LIFE):
                 yield min(token.left_edge, verb, key=lambda t: t.i), verb
         # "Despite being a Traveller, ..."
@@ -143,13 +169,15 @@ def _stereotypes(doc: Any) -> Iterable[tuple[Any, Any]]:
                 if t.dep_ in ("attr", "pobj") and (_identity(t) or _group(t)):
                     yield token, t
                     break
-        # "As with a lot of these families, ...", "like many Roma parents"
-        elif lower in ("with", "like") and token.dep_ == "prep":
+        # "As with a lot of these families, ...", "like many Roma parents" (not "plays with
+        # other Traveller children": company, not a comparison)
+        elif (lower == "like" or (lower == "with" and _after_as(token))) and token.dep_ == "prep":
+            quantifiers = QUANTIFIERS if lower == "like" else MOST
             for obj in token.children:
                 if obj.dep_ != "pobj":
                     continue
                 inner = obj
-                if obj.lower_ in QUANTIFIERS:
+                if obj.lower_ in quantifiers:
                     inner = next(
                         (
                             o
@@ -162,7 +190,7 @@ def _stereotypes(doc: Any) -> Iterable[tuple[Any, Any]]:
                     )
                     if inner is obj:
                         continue
-                elif not any(c.lower_ in QUANTIFIERS for c in obj.children):
+                elif not any(c.lower_ in quantifiers for c in obj.children):
                     continue
                 if _group(inner):
                     yield token, inner

@@ -852,7 +852,7 @@ def check_harm_doer(context: CheckContext) -> Iterable[Hit]:
             return None
         if any(c.passive and c.agent_person is not None for c in f.clauses):
             return None  # "kicked by his stepbrother, Liam (17)": a named doer, even a child
-        if any(_young_doer(c) for c in observable_actions(f)):
+        if any(_young_doer(c) or _young_controller(c) for c in observable_actions(f)):
             return None  # "Callum (14) punched his dad", "Amira (13) has cut her arms"
         return "This harm statement does not say who did it"
 
@@ -860,7 +860,10 @@ def check_harm_doer(context: CheckContext) -> Iterable[Hit]:
 
 
 # What a young person does to someone (or to themselves) that is the harm itself.
-DOING_TO = frozenset({"give", "send", "pay", "share", "post", "supply", "sell"})
+DOING_TO = frozenset(
+    {"give", "send", "pay", "share", "post", "supply", "sell", "blackmail", "pressure"}
+    | {"pressurise", "pressurize", "stalk", "film", "photograph"}
+)
 
 
 def _young_doer(clause: Clause) -> bool:
@@ -882,6 +885,23 @@ def _young_doer(clause: Clause) -> bool:
     done_to = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     done_to += [o for c in done_to for p in c.children if p.lower_ == "of" for o in p.children]
     return any(is_person(t) or t.lemma_.lower() in BODY for t in done_to)
+
+
+def _young_controller(clause: Clause) -> bool:
+    """ "Marcus (16) made Jasmine (15) video-call him", "four boys called Ellie names": a
+    named young person making another do something, or calling them names."""
+    subject = clause.subject
+    verb = clause.verb
+    if clause.passive or subject is None or subject.pos_ == "PRON" or not is_person(subject):
+        return False
+    if clause.lemma == "call":
+        return any(c.lower_ == "names" for c in verb.children) and any(
+            c.dep_ in ("dobj", "dative") and is_person(c) for c in verb.children
+        )
+    return clause.lemma == "make" and any(
+        c.dep_ in ("ccomp", "xcomp") and any(s.dep_ == "nsubj" and is_person(s) for s in c.children)
+        for c in verb.children
+    )
 
 
 def check_harm_child(context: CheckContext) -> Iterable[Hit]:
