@@ -561,6 +561,16 @@ def _passive_hides(clause: Clause) -> bool:
         if t.dep_ in ("nsubj", "nsubjpass")
     ):
         return False  # "if it is still broken on 17 January": the parse lost "it"
+    if (
+        clause.agent_person is not None
+        and clause.lemma in FOUND
+        and _found_neglected(clause.verb)
+        and not _in_plan(clause.verb)
+    ):
+        # "Zosia (3) was found by a neighbour wandering on the landing": the neighbour found
+        # her; who left her there is still unsaid (unless the statement names the carer:
+        # "Nicole failed to supervise Harris ... he was found by police wandering")
+        return not _actor_named_nearby(clause, whole=True)
     if clause.agent_person is not None:
         return _unnamed_in_plan(clause)
     if clause.agent is None and _agent_in_complement(clause.verb):
@@ -1437,6 +1447,13 @@ def _found_neglected(verb: Any) -> bool:
     # "found wandering (alone) on the main road": nobody was watching the child
     wandering = [
         c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in UNWATCHED_ACTS
+    ] + [  # ("found by a neighbour wandering on the landing": the parse gives it to the finder)
+        w
+        for a in verb.children
+        if a.dep_ == "agent"
+        for o in a.children
+        for w in o.children
+        if w.dep_ == "acl" and w.tag_ == "VBG" and w.lemma_.lower() in UNWATCHED_ACTS
     ]
     return bool(wandering) or any(
         c.dep_ in ("oprd", "acomp", "advmod")
