@@ -415,13 +415,12 @@ def _risk_verdicts(f: Facts, section: str | None = None) -> Iterable[tuple[list[
     or might do, and "Mason is at risk of CSE" said as the whole claim."""
     for clause in f.clauses:
         verb = clause.verb
-        if clause.subject is None:
+        if clause.subject is None or not (
+            _person_subject(clause.subject)
+            # "Chloe's rigid thinking and autistic traits pose a risk to Mia"
+            or (clause.lemma == "pose" and _persons_ways(clause.subject))
+        ):
             continue
-        if not _person_subject(clause.subject):
-            if clause.lemma == "pose" and _persons_ways(clause.subject):
-                pass  # "Chloe's rigid thinking and autistic traits pose a risk to Mia"
-            else:
-                continue
         if clause.lemma == "pose" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in ("risk", "threat", "danger")
             for c in verb.children

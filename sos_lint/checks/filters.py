@@ -288,8 +288,7 @@ HANDLED = frozenset(
 # Objects reached through a preposition: "climbs on things", "reaches for things", "fills
 # the flat with things", "can't let go of things".
 REACHED = frozenset({"climb", "reach", "bump", "bang", "trip", "crawl"})
-FILLED = frozenset({"fill", "cover", "clutter", "cram", "stuff", "block", "pile", "stack", "go"})
-PARTED = frozenset({"part"})
+FILLED = frozenset({"fill", "cover", "clutter", "cram", "stuff", "block", "pile", "stack", "part"})
 # Things described by what they are made of or their state: "broken electrical things".
 CONCRETE = frozenset(
     {"electrical", "broken", "old", "sharp", "heavy", "precious", "valuable", "plastic", "metal"}
@@ -317,7 +316,7 @@ def things_not_objects(doc: Any, start: int, end: int) -> bool:
     if any(c.dep_ == "amod" and c.lower_ in CONCRETE for c in token.children):
         return False  # "broken electrical things": objects
     if token.dep_ == "pobj" and (
-        (token.head.lower_ == "with" and token.head.head.lemma_.lower() in FILLED | PARTED)
+        (token.head.lower_ == "with" and token.head.head.lemma_.lower() in FILLED)
         or (token.head.lower_ == "of" and token.head.head.lemma_.lower() == "go")
     ):
         return False  # "filling the flat with things", "let go of things", "part with things"
@@ -379,8 +378,7 @@ def not_childs_own_words(doc: Any, start: int, end: int) -> bool:
     # "I don't want another operation. It hurt a lot last time.": the child speaks from the
     # first sentence on; and the parse may cut "Mum stays in bed a lot and I hide" in two.
     # (Not a worker's "He told me this on 3 May" after a summary.)
-    sentences = list(doc.sents)
-    if any(t.lower_ in SPEAKER for t in sentences[0]) and sentences[0] != sentence:
+    if any(t.lower_ in SPEAKER for t in next(iter(doc.sents))):
         return False
     following = doc[sentence.end] if sentence.end < len(doc) else None
     return not (

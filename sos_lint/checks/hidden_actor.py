@@ -694,7 +694,7 @@ def _passive_hides(clause: Clause) -> bool:
     )
     if (
         lemma == "cut"
-        and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+        and _particle(verb, "off")
         and (subject is None or (not _is_injury(subject) and subject.lemma_.lower() not in BODY))
     ):
         return False  # "fears being cut off by her family": shunned, not hurt
@@ -1118,7 +1118,7 @@ IMAGES = frozenset({"image", "photo", "photograph", "picture", "video", "clip", 
 SPREAD = frozenset({"share", "send", "post", "circulate", "upload", "spread", "forward", "take"})
 
 
-ACCOUNT_SECTIONS = frozenset({"harm", "worry", "house_of_worries"})
+IMAGE_ACCOUNT_SECTIONS = frozenset({"harm", "worry", "house_of_worries"})
 
 
 def _the_image_in_an_account(noun: Any) -> bool:
@@ -1126,7 +1126,7 @@ def _the_image_in_an_account(noun: Any) -> bool:
     the account is about."""
     return (
         noun.lemma_.lower() in IMAGES
-        and noun.doc.user_data.get("sos_section") in ACCOUNT_SECTIONS
+        and noun.doc.user_data.get("sos_section") in IMAGE_ACCOUNT_SECTIONS
         and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
     )
 
@@ -1242,15 +1242,31 @@ def _planned(clause: Clause) -> bool:
 SENT_SOMEWHERE = frozenset({"send", "transfer", "move"})
 
 
-def _to_the_police(verb: Any) -> bool:
-    """ "Daddy was taken to the police station", "taken to court": the police's step."""
+def _place_named(
+    verb: Any,
+    places: frozenset[str] | set[str],
+    preps: tuple[str, ...] = (),
+    deps: tuple[str, ...] = ("prep",),
+) -> bool:
+    """The verb's own preposition phrase ("to prison", "in hospital", "into care"; any
+    preposition when ``preps`` is empty) names one of ``places``, not a place mentioned
+    elsewhere in the sentence."""
     return any(
-        o.dep_ == "pobj"
-        and o.lemma_.lower() in ("police", "station", "court", "prison", "custody", "cell")
+        o.dep_ == "pobj" and o.lemma_.lower() in places
         for prep in verb.children
-        if prep.dep_ == "prep"
+        if prep.dep_ in deps and (not preps or prep.lower_ in preps)
         for o in prep.children
     )
+
+
+POLICE_PLACES = frozenset({"police", "station", "court", "prison", "custody", "cell"})
+HELD_PLACES = frozenset({"hospital", "custody", "prison", "care"})
+CUSTODY = frozenset({"prison", "jail", "custody", "remand", "court"})
+
+
+def _to_the_police(verb: Any) -> bool:
+    """ "Daddy was taken to the police station", "taken to court": the police's step."""
+    return _place_named(verb, POLICE_PLACES)
 
 
 def _into_care(verb: Any) -> bool:
@@ -1266,36 +1282,18 @@ MADE_OFFICIAL = frozenset({"redundant", "subject", "homeless", "bankrupt"})
 
 
 def _in_hospital_or_custody(verb: Any) -> bool:
-    return any(
-        o.dep_ == "pobj" and o.lemma_.lower() in ("hospital", "custody", "prison", "care")
-        for prep in verb.children
-        if prep.dep_ in ("prep", "oprd") and prep.lower_ in ("in", "on")
-        for o in prep.children
-    )
-
-
-CUSTODY = frozenset({"prison", "jail", "custody", "remand", "court"})
+    return _place_named(verb, HELD_PLACES, ("in", "on"), ("prep", "oprd"))
 
 
 def _into_custody(verb: Any) -> bool:
     """ "was sent to prison", "sent to court": a step in the justice system."""
-    return any(
-        o.dep_ == "pobj" and o.lemma_.lower() in CUSTODY
-        for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ in ("to", "into")
-        for o in prep.children
-    )
+    return _place_named(verb, CUSTODY, ("to", "into"))
 
 
 def _to_an_institution(verb: Any) -> bool:
     """The verb's own "to" or "into" phrase names an institution or a home ("sent to
     prison", "moved to a flat"), not a place mentioned elsewhere in the sentence."""
-    return any(
-        o.dep_ == "pobj" and o.lemma_.lower() in words("institution_nouns")
-        for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ in ("to", "into", "from")
-        for o in prep.children
-    )
+    return _place_named(verb, words("institution_nouns"), ("to", "into", "from"))
 
 
 def _sent_to_school_without(verb: Any) -> bool:

@@ -38,7 +38,7 @@ DEMONSTRATED = frozenset({"families", "communities", "households"})
 # Adverbs and verbs that make a present-tense sentence about a group a generalisation.
 GENERIC_ADVERBS = frozenset(
     {"generally", "usually", "often", "always", "never", "typically", "traditionally"}
-    | {"normally", "rarely", "seldom", "commonly", "mostly", "tend", "tends"}
+    | {"normally", "rarely", "seldom", "commonly", "mostly"}
 )
 # What a group is said to think or prize: "Roma families don't value education".
 ATTITUDE_VERBS = frozenset(

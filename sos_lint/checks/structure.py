@@ -888,16 +888,13 @@ def _young_doer(clause: Clause) -> bool:
 
 
 def _young_controller(clause: Clause) -> bool:
-    """ "Marcus (16) made Jasmine (15) video-call him", "four boys called Ellie names": a
-    named young person making another do something, or calling them names."""
+    """ "Marcus (16) made Jasmine (15) video-call him": a named young person making another
+    do something. (The small model reads "Jake called Ellie names" as "Jake, called Ellie",
+    so name-calling is not found this way.)"""
     subject = clause.subject
     verb = clause.verb
     if clause.passive or subject is None or subject.pos_ == "PRON" or not is_person(subject):
         return False
-    if clause.lemma == "call":
-        return any(c.lower_ == "names" for c in verb.children) and any(
-            c.dep_ in ("dobj", "dative") and is_person(c) for c in verb.children
-        )
     return clause.lemma == "make" and any(
         c.dep_ in ("ccomp", "xcomp") and any(s.dep_ == "nsubj" and is_person(s) for s in c.children)
         for c in verb.children
