@@ -39,7 +39,14 @@ def _head_word(doc: Any, start: int, end: int) -> Any:
 def person_acts(doc: Any, start: int, end: int) -> bool:
     """Blame words describe people: drop the match when the verb's subject is an
     organisation or a thing ("The council refused the family's application")."""
-    subject = _verb_subject(_head_word(doc, start, end))
+    head = _head_word(doc, start, end)
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if head.pos_ == "NOUN" and owner is not None:
+        # "Mum's refusal to declutter", "his refusal to engage": the owner is the person
+        if owner.lemma_.lower() in words("organisations"):
+            return False  # "the council's refusal"
+        return (owner.tag_ == "PRP$" and owner.lower_ != "its") or is_person(owner)
+    subject = _verb_subject(head)
     if subject is None:
         return True  # a fragment ("Refused to let the worker in") is still about a person
     if subject.pos_ == "PRON":
@@ -254,6 +261,8 @@ def _nobodys(concern: Any) -> bool:
     concern is that", "Gran raised a concern that")."""
     if any(c.dep_ == "poss" for c in concern.children):
         return False
+    if concern.dep_ == "ROOT" and concern.lemma_.lower() == "concern":
+        return True  # "Concerns that Zara is being groomed online." as a whole note
     head = concern.head
     if any(c.dep_ == "expl" for c in head.children):
         return True  # "there are concerns that"
@@ -497,3 +506,57 @@ def not_a_protective_refusal(doc: Any, start: int, end: int) -> bool:
         c.dep_ == "xcomp" and c.lemma_.lower() in ("let", "allow", "give", "open", "leave")
         for c in verb.children
     )
+
+
+# Everyday jobs a helper can be said to help with: "helps out with the school run".
+HELPED_JOBS = frozenset(
+    {"run", "childcare", "shopping", "cooking", "washing", "laundry", "cleaning", "bedtime"}
+    | {"bedtimes", "homework", "lifts", "meals", "tea", "breakfast", "feeds", "nappies", "bath"}
+    | {"baths", "pick-ups", "drop-offs", "housework", "ironing"}
+)
+# When the help comes: "on Saturdays", "since the summer" (not just "at weekends").
+HELP_TIMES = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mondays"}
+    | {"tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays"}
+)
+
+
+def help_not_described(doc: Any, start: int, end: int) -> bool:
+    """ "Gran helps out" says nothing the plan can rely on; "helps out with the school run" or
+    "helps out on Saturdays" says what or when. (Every other match passes.)"""
+    if doc[end - 1].lower_ != "out" or doc[start].lemma_.lower() != "help":
+        return True
+    verb = doc[start]
+    for token in verb.subtree:
+        if token.i < end:
+            continue
+        if token.lower_ in HELP_TIMES or token.lower_ in HELPED_JOBS or token.lower_ == "since":
+            return False
+    return True
+
+
+WH_WORDS = frozenset({"what", "which", "how", "whatever", "whether", "if"})
+
+
+def actually_surprised(doc: Any, start: int, end: int) -> bool:
+    """ "Dad has actually managed to ...", "is actually willing": surprise that a person did
+    what was expected of them. Not "what Gary actually did" or "which sandwiches he will
+    actually eat" (what really happened), nor a thing that "actually works". (Every other
+    match passes.)"""
+    if end - start != 1 or doc[start].lower_ != "actually":
+        return True
+    token = doc[start]
+    head = token.head
+    if any(t.lower_ in WH_WORDS for t in head.subtree if t.i < token.i):
+        return False
+    for t in reversed(doc[max(token.sent.start, token.i - 5) : token.i]):
+        if t.is_punct:
+            break
+        if t.lower_ in WH_WORDS:
+            return False  # (the parse may hang "which sandwiches" elsewhere)
+    subject = _verb_subject(head)
+    if subject is None:
+        return True  # "needs to stop putting work first and actually be there"
+    if subject.pos_ == "PRON":
+        return subject.lower_ not in ("it", "this", "that", "which", "they're")
+    return is_person(subject) or subject.ent_type_ == "PERSON"

@@ -102,6 +102,8 @@ COMPARED_ACTS = frozenset(
         "try",
         "prioritise",
         "prioritize",
+        "gamble",
+        "bet",
     }
 )
 COMPARATIVES = frozenset({"more", "less", "better", "worse"})
