@@ -219,3 +219,84 @@ def check_group_stereotype(context: CheckContext) -> Iterable[Hit]:
                     ),
                 ),
             )
+
+
+# A person's ways that a concession can run down: "despite her chaotic lifestyle".
+PERSONAL_WAYS = frozenset(
+    {"lifestyle", "lifestyles", "behaviour", "behaviours", "behavior", "behaviors", "attitude"}
+    | {"iq", "intelligence", "personality", "temper", "manner", "manners", "ways", "choices"}
+    | {"parenting", "nature", "character", "moods", "mood", "outbursts", "past", "life"}
+)
+# Words that run those ways down (the verdict, not a description).
+RUNNING_DOWN = frozenset(
+    {"chaotic", "low", "limited", "difficult", "poor", "bad", "erratic", "volatile", "unstable"}
+    | {"aggressive", "challenging", "hostile", "negative", "questionable", "dubious", "messy"}
+    | {"troubled", "colourful", "colorful", "disorganised", "disorganized", "unsettled"}
+    | {"problematic", "unhelpful", "awkward", "hectic", "reckless", "lazy", "selfish"}
+)
+CONCESSIVE = frozenset({"despite", "notwithstanding"})
+
+
+def _running_down(phrase: Any) -> Any | None:
+    """The word that runs a person down in what a concession concedes: "her chaotic
+    lifestyle", "his low IQ", "being quite difficult", "being a bit of a know-it-all"."""
+    for obj in phrase.children:
+        if obj.dep_ == "pobj" and obj.lemma_.lower() in PERSONAL_WAYS:
+            owner = any(
+                c.dep_ == "poss" and (c.tag_ == "PRP$" or is_person(c)) for c in obj.children
+            )
+            verdict = next(
+                (c for c in obj.children if c.dep_ == "amod" and c.lower_ in RUNNING_DOWN), None
+            )
+            if owner and verdict is not None:
+                return obj
+        # "despite being quite difficult", "despite being a bit of a know-it-all"
+        if obj.dep_ == "pcomp" and obj.lower_ == "being":
+            for c in obj.children:
+                if c.dep_ == "acomp" and c.pos_ == "ADJ" and not _identity(c):
+                    return c
+                if c.dep_ == "attr" and not (_identity(c) or _group(c)):
+                    return c
+    return None
+
+
+def _backhanded(doc: Any) -> Iterable[tuple[Any, Any]]:
+    """(first, last) tokens of each concession that runs a person down on the way to a
+    strength: "Despite her chaotic lifestyle, Mum clearly loves the kids"."""
+    for token in tokens(doc):
+        if token.lower_ in CONCESSIVE or (
+            token.lower_ == "of"
+            and token.i > 1
+            and doc[token.i - 1].lower_ == "spite"
+            and doc[token.i - 2].lower_ == "in"
+        ):
+            last = _running_down(token)
+            if last is None:
+                continue
+            first = token if token.lower_ in CONCESSIVE else doc[token.i - 2]
+            verb = first.head
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and is_person(subject):
+                yield first, last
+
+
+def check_backhanded_praise(context: CheckContext) -> Iterable[Hit]:
+    for statement, doc in context.items:
+        for first, last in _backhanded(doc):
+            start_i, end_i = first.i, last.i + 1
+            if not (not_quoted(doc, start_i, end_i) and not_childs_own_words(doc, start_i, end_i)):
+                continue
+            span = doc[start_i:end_i]
+            yield Hit(
+                statement.start + span.start_char,
+                statement.start + span.end_char,
+                message=f"“{span.text}” runs the person down on the way to praising them",
+                suggestions=(
+                    Suggestion(
+                        "Keep the strength and say what the person does ('Mum takes the twins "
+                        "to nursery every morning'); put any worry in the worry column, as "
+                        "what happened.",
+                        safe=False,
+                    ),
+                ),
+            )
