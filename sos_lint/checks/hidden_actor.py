@@ -802,14 +802,23 @@ def _passive_hides(clause: Clause) -> bool:
     if subject is not None:
         if _is_injury(subject):
             return True
+        section = verb.doc.user_data.get("sos_section")
         if (
             harmful
-            and _anyone(subject)
-            and _childs_own_words(verb)
+            and (
+                (_anyone(subject) and _childs_own_words(verb))
+                # (a story's "someone got hurt", not its "so nobody gets hurt")
+                or (
+                    subject.lower_ in ("someone", "somebody", "people")
+                    and section == "words_and_pictures"
+                )
+            )
             # (not the good-things house's "nobody gets hurt at Nana's")
-            and verb.doc.user_data.get("sos_section") != "house_of_good_things"
+            and section != "house_of_good_things"
         ):
-            return True  # a child's "I want nobody to get hurt any more": who hurts them?
+            # a child's "I want nobody to get hurt any more", or a story's "there was a big
+            # argument and someone got hurt": who hurt whom?
+            return True
         if subject.lower_ in ("it", "this", "that", "which", "there"):
             return False
         if not _about_person(subject):
@@ -847,6 +856,13 @@ def _passive_hides(clause: Clause) -> bool:
                 return not clause.negated and (
                     any(_named_non_carer(t) for t in verb.sent) or _mentions_a_child(verb)
                 )
+            if (
+                lemma in LEFT_OUT
+                and subject.lemma_.lower() in DANGERS
+                and not (_in_plan(verb) or clause.negated)
+                and (_mentions_a_child(verb) or _within_reach(verb))
+            ):
+                return True  # "tablets were left where Alfie could reach them": by whom?
             return harmful and not _in_plan(verb) and _mentions_a_child(verb)
     if _in_plan(verb) and (clause.negated or _planner_named(verb) or subject is None):
         # "Stacey will make sure the twins are never left alone", "Mr and Mrs Price to ensure
@@ -972,8 +988,16 @@ BELONGINGS = frozenset(
 )
 TAKEN_FROM = frozenset(
     {"take", "read", "steal", "hide", "confiscate", "withhold", "smash", "destroy", "ruin"}
-    | {"snatch", "cut", "burn", "rip", "tear", "check"}
+    | {"snatch", "cut", "burn", "rip", "tear", "check", "sell", "pawn", "empty"}
 )
+# Dangerous things someone left where a child could get at them: "tablets were left out on
+# the table where Alfie could reach them".
+DANGERS = frozenset(
+    {"tablet", "tablets", "medication", "medicine", "pill", "knife", "lighter", "drug"}
+    | {"needle", "syringe", "methadone", "vodka", "cannabis", "heroin", "match", "weed"}
+    | {"blade", "razor", "bleach", "patch", "cocaine", "spice", "morphine", "painkiller"}
+)
+LEFT_OUT = frozenset({"leave", "lie"})
 
 
 # What a story for a child may call the harm: "there were some grown-up problems at home".
@@ -1475,6 +1499,18 @@ def _carer_acts(doc: Any) -> bool:
     )
 
 
+def _within_reach(verb: Any) -> bool:
+    """ "left within reach", "left where you could reach them", "left accessible", or "left
+    out" with a child in the sentence."""
+    if any(
+        t.lemma_.lower() in ("reach", "accessible", "access", "find", "get")
+        for t in verb.subtree
+        if t.i > verb.i
+    ):
+        return True
+    return _particle(verb, "out", "around") and any(facts(verb.doc).is_child(t) for t in verb.sent)
+
+
 def _mentions_a_child(verb: Any) -> bool:
     """The thing's state is about a person in the statement: "her door was locked", "Kai's
     door was locked", "the door was locked and the twins could not get out" (but not "the
@@ -1798,8 +1834,9 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             and not _used_as_verb(token)  # not "might ... assault Mum"
             and (
                 dep in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj")
-                # "underweight due to neglect" (the parse may hang the noun as a complement)
-                or (dep == "acomp" and token.i > 0 and doc[token.i - 1].lower_ == "to")
+                # "underweight due to neglect", "Due to neglect, ..." (the parse may hang the
+                # noun as a complement)
+                or (dep in ("acomp", "pcomp") and token.i > 0 and doc[token.i - 1].lower_ == "to")
                 # "Ongoing neglect of the children's needs." as a whole note
                 or (dep == "ROOT" and token.pos_ == "NOUN" and lemma in HARMS_SUFFERED)
                 # "a DV incident", "a history of DV" (the tagger hangs acronyms as modifiers)
@@ -2176,8 +2213,12 @@ def _someone_acts(token: Any) -> bool:
 
 
 def _used_as_verb(token: Any) -> bool:
+    doc = token.doc
     return token.pos_ in ("VERB", "AUX") and any(
-        c.dep_ in ("nsubj", "dobj", "aux", "auxpass") for c in token.children
+        c.dep_ in ("nsubj", "dobj", "aux", "auxpass")
+        # (not the "to" of "due to neglect", which the tagger may read as "to neglect")
+        and not (c.lower_ == "to" and c.i > 0 and doc[c.i - 1].lower_ in ("due", "owing"))
+        for c in token.children
     )
 
 
