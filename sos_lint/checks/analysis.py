@@ -224,6 +224,9 @@ BODY = frozenset(
         "stomach",
         "scalp",
         "thumb",
+        "forearm",
+        "privates",
+        "genitals",
     }
 )
 

@@ -19,6 +19,7 @@ from sos_lint.checks.analysis import (
     BODY,
     FUTURE_MODALS,
     POSSIBILITY_MODALS,
+    REFLEXIVES,
     Clause,
     Facts,
     facts,
@@ -879,12 +880,27 @@ def _young_doer(clause: Clause) -> bool:
         or not is_person(subject)
         or verb.tag_ == "VBG"
         or verb.dep_ not in ("ROOT", "conj", "ccomp")
-        or not (clause.lemma in words("harm_verbs") or clause.lemma in DOING_TO)
+        or not (
+            clause.lemma in words("harm_verbs")
+            or clause.lemma in DOING_TO
+            or clause.lemma in YOUNG_HARM
+        )
     ):
         return False
     done_to = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     done_to += [o for c in done_to for p in c.children if p.lower_ == "of" for o in p.children]
-    return any(is_person(t) or t.lemma_.lower() in BODY for t in done_to)
+    return any(is_person(t) or t.lemma_.lower() in BODY or _private_parts(t) for t in done_to)
+
+
+# What a child may do to another child, or to themselves, that is harm only in that light:
+# "touched her private parts", "banged her head against the wall", "kissed Amelia".
+YOUNG_HARM = frozenset({"touch", "bang", "scratch", "kiss", "grope", "starve"})
+
+
+def _private_parts(token: Any) -> bool:
+    return token.lemma_.lower() == "part" and any(
+        c.dep_ == "amod" and c.lower_ == "private" for c in token.children
+    )
 
 
 def _young_controller(clause: Clause) -> bool:
@@ -896,7 +912,11 @@ def _young_controller(clause: Clause) -> bool:
     if clause.passive or subject is None or subject.pos_ == "PRON" or not is_person(subject):
         return False
     return clause.lemma == "make" and any(
-        c.dep_ in ("ccomp", "xcomp") and any(s.dep_ == "nsubj" and is_person(s) for s in c.children)
+        c.dep_ in ("ccomp", "xcomp")
+        and any(
+            s.dep_ == "nsubj" and (is_person(s) or (s.lower_ in REFLEXIVES and s.lower_ != "itself"))
+            for s in c.children
+        )
         for c in verb.children
     )
 
