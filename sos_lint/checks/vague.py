@@ -1,7 +1,8 @@
 """Vague wording that a word list cannot catch on its own: a part of a child's care graded
 with a verdict ("Mia's attendance has been poor", "his sleep is a worry", "couldn't look after
 you properly") and no figure or description of what was seen, and a change claimed with a bare
-"more", "less" or "better" ("getting Leo to nursery more", "managing his drinking better")."""
+"more", "less" or "better" ("getting Leo to nursery more", "managing his drinking better"); and a
+worry about someone's safety or wellbeing that does not say what might happen."""
 
 from __future__ import annotations
 
@@ -320,4 +321,43 @@ def check_graded_aspect(context: CheckContext) -> Iterable[Hit]:
                 statement.start + span.end_char,
                 message=message.format(span.text),
                 suggestions=(Suggestion(ask, safe=False),),
+            )
+
+
+# What a worry can be "about" without saying what might happen: "the children's safety".
+WELLBEING = frozenset({"safety", "wellbeing", "well-being", "welfare"})
+ABOUT = frozenset({"about", "for", "regarding", "around", "over"})
+
+
+def _wellbeing_worries(doc: Any) -> Iterable[tuple[Any, Any]]:
+    """("worried", "safety") for "worried about Mason's safety", "concerned about the
+    children's welfare": a worry about someone's safety or wellbeing in general, which does
+    not say what anyone fears will happen."""
+    worry = words("worry_words") | {"worried", "concerned", "anxious"}
+    for token in tokens(doc):
+        if (
+            token.lemma_.lower() in WELLBEING
+            and token.dep_ == "pobj"
+            and token.head.lower_ in ABOUT
+            and token.head.head.lemma_.lower() in worry | {"worry", "concern"}
+            and any(c.dep_ == "poss" for c in token.children)
+        ):
+            yield token.head.head, token
+
+
+def check_wellbeing_worry(context: CheckContext) -> Iterable[Hit]:
+    for statement, doc in context.items:
+        for worry, topic in _wellbeing_worries(doc):
+            span = doc[min(worry.i, topic.i) : max(worry.i, topic.i) + 1]
+            yield Hit(
+                statement.start + span.start_char,
+                statement.start + span.end_char,
+                message=f"“{span.text}” names a worry without saying what might happen",
+                suggestions=(
+                    Suggestion(
+                        "What are you worried will happen, to whom, and who might do it? "
+                        "“We are worried that Mason (4) could be bitten by the dogs again.”",
+                        safe=False,
+                    ),
+                ),
             )
