@@ -753,8 +753,23 @@ def _passive_hides(clause: Clause) -> bool:
     into_care = lemma == "take" and (_into_care(verb) or _to_the_police(verb))
     if child and lemma in TOLD_OR_TAKEN and not into_care and _planned(clause):
         return True  # "the children will be told about the plan": told by whom?
-    if lemma in GIVEN_TO and _given_harmful(verb):
+    if lemma in GIVEN_TO and (
+        _given_harmful(verb)
+        or (child and _given_harmful(verb, SHOWN_TO_A_CHILD) and not _in_plan(verb))
+    ):
         harmful = True  # "Precious was given cannabis and vodka": given by whom?
+    if (
+        lemma == "tell"
+        and child
+        and not _in_plan(verb)
+        and any(
+            c.dep_ == "xcomp"
+            and c.lemma_.lower() in ("tell", "say", "speak", "talk")
+            and any(n.dep_ == "neg" for n in c.children)
+            for c in verb.children
+        )
+    ):
+        return True  # "Jade (12) was told not to tell anyone at school": a secret, kept by whom?
     if lemma == "treat" and any(c.lower_ in BADLY for c in verb.children):
         official, harmful = False, True  # "you were treated badly at your old gym": by whom?
     if (
@@ -856,6 +871,10 @@ def _passive_hides(clause: Clause) -> bool:
                 return not clause.negated and (
                     any(_named_non_carer(t) for t in verb.sent) or _mentions_a_child(verb)
                 )
+            if _fire_set(verb, subject) and not (_in_plan(verb) or clause.negated):
+                # "a fire was started in the bathroom": by whom? (not "if Dean falls asleep
+                # smoking, a fire could be started", where the statement says how)
+                return not (clause.modals and _actor_named_nearby(clause, whole=True))
             if (
                 lemma in LEFT_OUT
                 and subject.lemma_.lower() in DANGERS
@@ -1121,14 +1140,21 @@ GIVEN_TO = frozenset({"send", "give", "show", "sell", "supply", "explain"})
 HARMFUL_THINGS = frozenset(
     {"drug", "drugs", "cannabis", "weed", "alcohol", "vodka", "cider", "beer", "spirits"}
     | {"cocaine", "ketamine", "spice", "heroin", "pills", "pornography", "porn", "vape", "vapes"}
-    | {"methadone", "subutex", "salt", "laxative", "laxatives"}
+    | {"methadone", "subutex", "salt", "laxative", "laxatives", "pill", "substance"}
+    | {"substances", "extremist", "explicit", "indecent", "pornographic"}
+)
+# Things it harms a child (not a parent being shown how) to be shown or sent: "Zain (9) was
+# shown a video on his dad's phone", "Sophie is being sent messages at night".
+SHOWN_TO_A_CHILD = frozenset(
+    {"video", "videos", "clip", "clips", "image", "images", "picture", "pictures", "message"}
+    | {"messages", "film", "films", "photo", "photos"}
 )
 
 
-def _given_harmful(verb: Any) -> bool:
+def _given_harmful(verb: Any, things: frozenset[str] = HARMFUL_THINGS) -> bool:
     """ "was given cannabis", "was given a bottle containing methadone"."""
     return any(
-        t.lower_ in HARMFUL_THINGS or t.lemma_.lower() in HARMFUL_THINGS
+        t.lower_ in things or t.lemma_.lower() in things
         for c in verb.children
         if c.dep_ in ("dobj", "dative")
         for t in c.subtree
@@ -1496,6 +1522,18 @@ def _carer_acts(doc: Any) -> bool:
         and not f.is_child(c.subject)
         and c.subject.lower_ not in ("we", "i")
         for c in f.clauses
+    )
+
+
+def _fire_set(verb: Any, subject: Any) -> bool:
+    """ "a fire was started", "the fire was lit", "her bedroom will be set on fire"."""
+    lemma = verb.lemma_.lower()
+    if subject.lemma_.lower() in ("fire", "blaze") and lemma in ("start", "light", "set"):
+        # (not "whenever the gas fire is lit": a heater)
+        return not any(c.dep_ in ("compound", "amod") for c in subject.children)
+    return lemma == "set" and any(
+        p.dep_ == "prep" and p.lower_ == "on" and any(o.lower_ == "fire" for o in p.children)
+        for p in verb.children
     )
 
 
