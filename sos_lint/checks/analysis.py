@@ -693,6 +693,9 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
             # (the parse can hang a fronted phrase on the verb as a second subject: "From now
             # until the review in June, ... Ionut will go for a walk"; the nearest is the one)
             child = subjects[0]
+            doc = child.doc
+            if child.like_num and child.i >= 2 and doc[child.i - 1].text == "(":
+                child = doc[child.i - 2]  # "Precious (14) will spend ...": the parse took "14"
             if child.pos_ == "NOUN" and not is_person(child):
                 child = next(
                     (c for c in reversed(subjects) if c.i < node.i and is_person(c)), child
@@ -1293,7 +1296,12 @@ def _observable_actions(f: Facts) -> list[Clause]:
             c.dep_ == "dobj" and is_person(c) and c.lower_ not in REFLEXIVES
             for c in clause.verb.children
         )
-        if lemma in not_behaviour and not gets_someone and not stops_someone:
+        # "will see Evie and Noah only at Sheila's house": seeing a person is a visit
+        sees_someone = lemma == "see" and any(
+            c.dep_ == "dobj" and is_person(c) and c.lower_ not in REFLEXIVES
+            for c in clause.verb.children
+        )
+        if lemma in not_behaviour and not (gets_someone or stops_someone or sees_someone):
             continue  # ("get Johnny to school" is an action; "get upset" is not)
         if is_compliance(clause) or is_abstract_safety(clause):
             continue

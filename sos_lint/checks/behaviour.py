@@ -599,7 +599,11 @@ def _trait_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any
             and not is_child_token(subject)
         ):
             yield [subject, verb], "a trait or label"
-        if lemma in ("have", "suffer", "struggle", "battle", "live") and not clause.negated:
+        # ("presents with low mood": the jargon of a condition, which SOS103 also flags)
+        if (
+            lemma in ("have", "suffer", "struggle", "battle", "live", "present")
+            and not clause.negated
+        ):
             for token in verb.subtree:
                 if token == verb or (token.head != verb and token.head.head != verb):
                     continue
@@ -1116,6 +1120,8 @@ def _report(
 
 def _trait_or_fragment(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any], str]]:
     for hit in _trait_hits(f, section):
+        if section == "next_step" and _beside_a_step(f, hit[0]):
+            continue  # "Dylan to stop being so uncooperative and attend his session on 6 May"
         last = hit[0][-1]
         if not not_quoted(f.doc, last.i, last.i + 1):
             continue  # 'called Ellie "stupid"': the words said are the behaviour
@@ -1131,6 +1137,30 @@ def _trait_or_fragment(f: Facts, section: str | None = None) -> Iterable[tuple[l
     yield from _condition_as_cause(f)
     yield from _fragment_hits(f)
     yield from _state_of_home(f)
+
+
+def _beside_a_step(f: Facts, hit: list[Any]) -> bool:
+    """A next step whose trait is only its condition or its aside: "if parents continue to be
+    uncooperative, SW to consider PLO", "Mum to stop minimising and attend the next meeting".
+    The step itself (a meeting, a visit, a referral) is what the column asks for."""
+    hit_ids = {t.i for t in hit}
+    if any(
+        a.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in a.children)
+        for t in hit
+        for a in [t, *t.ancestors]
+    ):
+        return True
+    thoughts = words("mental_verbs") | words("state_verbs") | ABSENCE_VERBS
+    within = {t.i for t in hit[-1].subtree}  # ("motivated to change": the trait's own content)
+    return any(
+        c.verb.pos_ == "VERB"
+        and c.verb.i not in hit_ids
+        and c.verb.i not in within
+        and c.lemma not in thoughts
+        and not c.negated
+        and (c.subject is None or is_person(c.subject) or c.subject.pos_ == "PRON")
+        for c in f.clauses
+    )
 
 
 # Qualities that, under existing safety, are a strength rather than a non-behavioural claim.

@@ -853,7 +853,9 @@ def check_harm_doer(context: CheckContext) -> Iterable[Hit]:
             return None
         if any(c.passive and c.agent_person is not None for c in f.clauses):
             return None  # "kicked by his stepbrother, Liam (17)": a named doer, even a child
-        if any(_young_doer(c) or _young_controller(c) for c in observable_actions(f)):
+        if any(_young_doer(c) or _young_controller(c) for c in observable_actions(f)) or any(
+            _young_risk_taker(c, f) for c in f.clauses
+        ):
             return None  # "Callum (14) punched his dad", "Amira (13) has cut her arms"
         return "This harm statement does not say who did it"
 
@@ -903,6 +905,49 @@ def _private_parts(token: Any) -> bool:
     )
 
 
+# What a young person may do that is the harm to themselves or others when they are its doer:
+# "Connor (14) inhaled nitrous oxide", "Kayden (9) set fire to his curtains", "Zara (15) got
+# drunk at a party", "came home drunk and punched the glass in the back door".
+RISKY_ACTS = frozenset(
+    {"drink", "inhale", "snort", "smoke", "vape", "inject", "punch", "kick", "smash", "steal"}
+)
+TAKEN_RISKS = frozenset({"take", "use", "swallow", "buy"})  # with a drug or a lighter
+RISKY_THINGS = frozenset(
+    {"ketamine", "cocaine", "cannabis", "weed", "drug", "drugs", "pill", "pills", "line"}
+    | {"lines", "ecstasy", "mdma", "spice", "heroin", "vodka", "alcohol", "lighter", "lighters"}
+    | {"matches", "balloons", "canisters", "tablets", "paracetamol", "overdose"}
+)
+
+
+def _young_risk_taker(clause: Clause, f: Facts) -> bool:
+    """A named child or young person whose own risky act is the harm: they are its doer."""
+    subject = clause.subject
+    verb = clause.verb
+    if subject is None and verb.dep_ == "conj":  # "came home drunk and punched the glass"
+        subject = next((c.subject for c in f.clauses if c.verb == verb.head), None)
+    if (
+        clause.passive
+        or clause.negated
+        or subject is None
+        or not (f.is_child(subject) or has_child_age_after(subject))
+        or verb.dep_ not in ("ROOT", "conj", "ccomp")
+    ):
+        return False
+    lemma = clause.lemma
+    if lemma in RISKY_ACTS:
+        return True
+    if lemma in TAKEN_RISKS:
+        return any(
+            t.lemma_.lower() in RISKY_THINGS or t.lower_ in RISKY_THINGS
+            for c in verb.children
+            if c.dep_ == "dobj"
+            for t in c.subtree
+        )
+    if lemma == "set":  # "set fire to the bins"
+        return any(t.lower_ == "fire" for t in verb.subtree)
+    return lemma == "get" and any(c.lower_ in ("drunk", "high", "stoned") for c in verb.children)
+
+
 def _young_controller(clause: Clause) -> bool:
     """ "Marcus (16) made Jasmine (15) video-call him": a named young person making another
     do something. (The small model reads "Jake called Ellie names" as "Jake, called Ellie",
@@ -914,7 +959,8 @@ def _young_controller(clause: Clause) -> bool:
     return clause.lemma == "make" and any(
         c.dep_ in ("ccomp", "xcomp")
         and any(
-            s.dep_ == "nsubj" and (is_person(s) or (s.lower_ in REFLEXIVES and s.lower_ != "itself"))
+            s.dep_ == "nsubj"
+            and (is_person(s) or (s.lower_ in REFLEXIVES and s.lower_ != "itself"))
             for s in c.children
         )
         for c in verb.children
