@@ -31,7 +31,7 @@ from sos_lint.checks.analysis import (
     role_words,
     words,
 )
-from sos_lint.checks.filters import HOUSES
+from sos_lint.checks.filters import HOUSES, not_quoted
 from sos_lint.engine.runner import CheckContext, Hit
 from sos_lint.models import Suggestion
 from sos_lint.nlp import tokens
@@ -770,6 +770,16 @@ def _passive_hides(clause: Clause) -> bool:
         )
     ):
         return True  # "Jade (12) was told not to tell anyone at school": a secret, kept by whom?
+    if (
+        lemma in ("allow", "permit")
+        and planned_for is not None
+        and (f.is_child(planned_for) or is_child_token(planned_for))
+        and not _in_plan(verb)
+        and verb.doc.user_data.get("sos_section") in ALLOWED_ACCOUNTS
+    ):
+        # "Yasmin was not allowed out of the house", "Jayden (9) was allowed to play until
+        # 4am": who kept her in, or let him? (Not "Dad is not allowed to come to the house".)
+        return True
     if lemma == "treat" and any(c.lower_ in BADLY for c in verb.children):
         official, harmful = False, True  # "you were treated badly at your old gym": by whom?
     if (
@@ -871,6 +881,12 @@ def _passive_hides(clause: Clause) -> bool:
                 return not clause.negated and (
                     any(_named_non_carer(t) for t in verb.sent) or _mentions_a_child(verb)
                 )
+            if (
+                lemma == "miss"
+                and subject.lemma_.lower() in CHILD_APPOINTMENTS
+                and not (_in_plan(verb) or clause.negated)
+            ):
+                return True  # "Omid's developmental reviews were missed": who missed them?
             if _fire_set(verb, subject) and not (_in_plan(verb) or clause.negated):
                 # "a fire was started in the bathroom": by whom? (not "if Dean falls asleep
                 # smoking, a fire could be started", where the statement says how)
@@ -1017,6 +1033,13 @@ DANGERS = frozenset(
     | {"blade", "razor", "bleach", "patch", "cocaine", "spice", "morphine", "painkiller"}
 )
 LEFT_OUT = frozenset({"leave", "lie"})
+# Sections that give an account of what happened to a child.
+ALLOWED_ACCOUNTS = frozenset({"harm", "worry", "danger_statement", "general", "house_of_worries"})
+# What a child is taken to or given, which someone misses: "his eye appointments were missed".
+CHILD_APPOINTMENTS = frozenset(
+    {"appointment", "review", "test", "check", "immunisation", "vaccination", "jab"}
+    | {"injection", "dose", "feed", "reviews", "checks", "appointments"}
+)
 
 
 # What a story for a child may call the harm: "there were some grown-up problems at home".
@@ -1719,6 +1742,10 @@ def check_agentless_passive(context: CheckContext) -> Iterable[Hit]:
             if not _passive_hides(clause):
                 continue
             verb = clause.verb
+            if statement.section not in HOUSES and not not_quoted(doc, verb.i, verb.i + 1):
+                # "'The children are fed, clean and at school'": a parent's own words (but in
+                # the three houses a child's "'I got smacked'" still hides who did it)
+                continue
             aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
             start, end = _span(statement, [*aux, verb])
             said, subject = (
