@@ -988,6 +988,23 @@ def has_child_age_after(token: Any) -> bool:
     return is_child_age(match.group(1), match.group(2))
 
 
+def age_after(token: Any) -> float | None:
+    """The age in years given after a name ("Kai (2)" 2, "Lola (3 months)" 0.25), if any."""
+    if not has_age_after(token):
+        return None
+    start = token.idx + len(token.text)
+    match = _AGE_AFTER.match(doc_text(token.doc)[start : start + 40])
+    if match is None or len(match.group(1)) == 4 or match.group(3):
+        return None
+    unit = (match.group(2) or "").lower()
+    number = int(match.group(1))
+    if unit.startswith("m"):
+        return number / 12
+    if unit.startswith(("w", "d")):
+        return 0.0
+    return float(number)
+
+
 def refers_to_a_child(token: Any) -> bool:
     """A child's role ("the baby"), a name given with an age ("Kai (7)"), or a name the
     statement's facts have worked out is a child's."""
@@ -1292,16 +1309,12 @@ def _observable_actions(f: Facts) -> list[Clause]:
         ):
             continue  # "is not coping", "poses a risk": verdicts, not acts
         # "might stop Lucy (14) seeing her friends": stopping a person is done to them
-        stops_someone = lemma == "stop" and any(
+        # (and "will see Evie and Noah only at Sheila's house": seeing a person is a visit)
+        stops_or_sees_someone = lemma in ("stop", "see") and any(
             c.dep_ == "dobj" and is_person(c) and c.lower_ not in REFLEXIVES
             for c in clause.verb.children
         )
-        # "will see Evie and Noah only at Sheila's house": seeing a person is a visit
-        sees_someone = lemma == "see" and any(
-            c.dep_ == "dobj" and is_person(c) and c.lower_ not in REFLEXIVES
-            for c in clause.verb.children
-        )
-        if lemma in not_behaviour and not (gets_someone or stops_someone or sees_someone):
+        if lemma in not_behaviour and not (gets_someone or stops_or_sees_someone):
             continue  # ("get Johnny to school" is an action; "get upset" is not)
         if is_compliance(clause) or is_abstract_safety(clause):
             continue

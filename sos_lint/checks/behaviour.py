@@ -1150,15 +1150,17 @@ def _beside_a_step(f: Facts, hit: list[Any]) -> bool:
         for a in [t, *t.ancestors]
     ):
         return True
-    thoughts = words("mental_verbs") | words("state_verbs") | ABSENCE_VERBS
-    within = {t.i for t in hit[-1].subtree}  # ("motivated to change": the trait's own content)
+    # the step joined to the trait's own clause by "and": "to stop minimising and attend ..."
+    verbs = {t for t in hit if t.pos_ in ("VERB", "AUX")}
+    verbs |= {v.head for v in verbs if v.dep_ in ("xcomp", "conj")}
+    thoughts = words("mental_verbs") | ABSENCE_VERBS
     return any(
-        c.verb.pos_ == "VERB"
+        c.verb.pos_ in ("VERB", "AUX")
         and c.verb.i not in hit_ids
-        and c.verb.i not in within
+        and c.verb.dep_ == "conj"
+        and c.verb.head in verbs
         and c.lemma not in thoughts
         and not c.negated
-        and (c.subject is None or is_person(c.subject) or c.subject.pos_ == "PRON")
         for c in f.clauses
     )
 

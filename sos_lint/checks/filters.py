@@ -522,11 +522,16 @@ HELP_TIMES = frozenset(
 
 
 def help_not_described(doc: Any, start: int, end: int) -> bool:
-    """ "Gran helps out" says nothing the plan can rely on; "helps out with the school run" or
-    "helps out on Saturdays" says what or when. (Every other match passes.)"""
-    if doc[end - 1].lower_ != "out" or doc[start].lemma_.lower() != "help":
+    """ "Gran helps out" or "is a great help" says nothing the plan can rely on; "helps out
+    with the school run" or "is a great help on Saturdays" says what or when. (Every other
+    match passes.)"""
+    last = doc[end - 1]
+    if last.lower_ == "out" and doc[start].lemma_.lower() == "help":
+        verb = doc[start]
+    elif last.lemma_.lower() in ("help", "support") and last.pos_ == "NOUN":
+        verb = last  # "a great help with the school run on Mondays"
+    else:
         return True
-    verb = doc[start]
     for token in verb.subtree:
         if token.i < end:
             continue
@@ -536,6 +541,8 @@ def help_not_described(doc: Any, start: int, end: int) -> bool:
 
 
 WH_WORDS = frozenset({"what", "which", "how", "whatever", "whether", "if"})
+# Verbs that report what someone said: "Kai told me he is actually scared".
+REPORTED_BY = frozenset({"say", "tell", "explain", "report", "disclose", "describe", "write"})
 
 
 def actually_surprised(doc: Any, start: int, end: int) -> bool:
@@ -554,9 +561,13 @@ def actually_surprised(doc: Any, start: int, end: int) -> bool:
             break
         if t.lower_ in WH_WORDS:
             return False  # (the parse may hang "which sandwiches" elsewhere)
+    if any(
+        a.dep_ == "ccomp" and a.head.lemma_.lower() in REPORTED_BY for a in [head, *head.ancestors]
+    ):
+        return False  # "Kai told me he is actually scared of Dad": his words, reported
     subject = _verb_subject(head)
     if subject is None:
         return True  # "needs to stop putting work first and actually be there"
     if subject.pos_ == "PRON":
-        return subject.lower_ not in ("it", "this", "that", "which", "they're")
+        return subject.lower_ not in ("it", "this", "that", "which")
     return is_person(subject) or subject.ent_type_ == "PERSON"

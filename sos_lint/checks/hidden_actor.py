@@ -28,6 +28,7 @@ from sos_lint.checks.analysis import (
     is_individual,
     is_person,
     pronoun_means_a_child,
+    refers_to_a_child,
     role_words,
     words,
 )
@@ -766,6 +767,8 @@ def _passive_hides(clause: Clause) -> bool:
             c.dep_ == "xcomp"
             and c.lemma_.lower() in ("tell", "say", "speak", "talk")
             and any(n.dep_ == "neg" for n in c.children)
+            # a secret, not "told not to speak to Jordan": "anyone", "about it", "what happened"
+            and any(t.lower_ in SECRECY for t in c.subtree)
             for c in verb.children
         )
     ):
@@ -773,6 +776,11 @@ def _passive_hides(clause: Clause) -> bool:
     if (
         lemma in ("allow", "permit")
         and planned_for is not None
+        # (not a protective "is not allowed to see his dad until the hearing")
+        and not (
+            clause.negated
+            and any(c.dep_ == "xcomp" and c.lemma_.lower() in BARRED for c in verb.children)
+        )
         and (f.is_child(planned_for) or is_child_token(planned_for))
         and not _in_plan(verb)
         and verb.doc.user_data.get("sos_section") in ALLOWED_ACCOUNTS
@@ -836,6 +844,9 @@ def _passive_hides(clause: Clause) -> bool:
                 or (
                     subject.lower_ in ("someone", "somebody", "people")
                     and section == "words_and_pictures"
+                    and not clause.negated
+                    # ("does not get hurt": the parse may hang "not" on "get")
+                    and not any(n.dep_ == "neg" for c in verb.children for n in c.children)
                 )
             )
             # (not the good-things house's "nobody gets hurt at Nana's")
@@ -884,6 +895,13 @@ def _passive_hides(clause: Clause) -> bool:
             if (
                 lemma == "miss"
                 and subject.lemma_.lower() in CHILD_APPOINTMENTS
+                and (
+                    _mentions_a_child(verb)
+                    or any(c.dep_ == "poss" and is_person(c) for c in subject.children)
+                    # ("if appointments continue to be missed, Nia's epilepsy could ...")
+                    or any(refers_to_a_child(t) for t in verb.sent)
+                )
+                and not _adults_own(subject)  # (not "Dad's appointments were missed")
                 and not (_in_plan(verb) or clause.negated)
             ):
                 return True  # "Omid's developmental reviews were missed": who missed them?
@@ -894,6 +912,8 @@ def _passive_hides(clause: Clause) -> bool:
             if (
                 lemma in LEFT_OUT
                 and subject.lemma_.lower() in DANGERS
+                # (a "tablet" on its own may be the child's computer)
+                and not (subject.lemma_.lower() == "tablet" and subject.tag_ != "NNS")
                 and not (_in_plan(verb) or clause.negated)
                 and (_mentions_a_child(verb) or _within_reach(verb))
             ):
@@ -1032,7 +1052,11 @@ DANGERS = frozenset(
     | {"needle", "syringe", "methadone", "vodka", "cannabis", "heroin", "match", "weed"}
     | {"blade", "razor", "bleach", "patch", "cocaine", "spice", "morphine", "painkiller"}
 )
-LEFT_OUT = frozenset({"leave", "lie"})
+LEFT_OUT = frozenset({"leave"})
+# What an order or a plan may bar a child from: "not allowed to see his dad".
+BARRED = frozenset({"see", "contact", "visit", "meet", "stay", "live", "speak", "talk", "have"})
+# What a child told to keep quiet is kept from: "told not to tell anyone".
+SECRECY = frozenset({"anyone", "anybody", "nobody", "it", "what", "teacher", "teachers", "school"})
 # Sections that give an account of what happened to a child.
 ALLOWED_ACCOUNTS = frozenset({"harm", "worry", "danger_statement", "general", "house_of_worries"})
 # What a child is taken to or given, which someone misses: "his eye appointments were missed".
@@ -1181,8 +1205,10 @@ def _given_harmful(verb: Any, things: frozenset[str] = HARMFUL_THINGS) -> bool:
         for c in verb.children
         if c.dep_ in ("dobj", "dative")
         for t in c.subtree
-        # (not "a leaflet about drug services": what it is about, not what it is)
-        if not any(a.lower_ in ("about", "on", "regarding", "re", "for") for a in _path(t, c))
+        # (not "a leaflet about drug services": what it is about, not what it is; nor "a
+        # substance misuse worker")
+        if t.dep_ != "compound"
+        and not any(a.lower_ in ("about", "on", "regarding", "re", "for") for a in _path(t, c))
     )
 
 
@@ -1548,12 +1574,23 @@ def _carer_acts(doc: Any) -> bool:
     )
 
 
+def _adults_own(noun: Any) -> bool:
+    """ "Dad's appointments", "Mum's tablets": something an adult owns."""
+    return any(
+        c.dep_ == "poss" and (is_carer_token(c) or c.lemma_.lower() in words("other_people"))
+        for c in noun.children
+    )
+
+
 def _fire_set(verb: Any, subject: Any) -> bool:
     """ "a fire was started", "the fire was lit", "her bedroom will be set on fire"."""
     lemma = verb.lemma_.lower()
     if subject.lemma_.lower() in ("fire", "blaze") and lemma in ("start", "light", "set"):
-        # (not "whenever the gas fire is lit": a heater)
-        return not any(c.dep_ in ("compound", "amod") for c in subject.children)
+        # (not "whenever the gas fire is lit" or "the fire is lit every evening": a heater or
+        # a hearth; "a fire was lit in the bedroom" is someone's act)
+        return not any(c.dep_ in ("compound", "amod") for c in subject.children) and (
+            lemma != "light" or any(c.lower_ == "a" for c in subject.children)
+        )
     return lemma == "set" and any(
         p.dep_ == "prep" and p.lower_ == "on" and any(o.lower_ == "fire" for o in p.children)
         for p in verb.children
@@ -1743,8 +1780,8 @@ def check_agentless_passive(context: CheckContext) -> Iterable[Hit]:
                 continue
             verb = clause.verb
             if statement.section not in HOUSES and not not_quoted(doc, verb.i, verb.i + 1):
-                # "'The children are fed, clean and at school'": a parent's own words (but in
-                # the three houses a child's "'I got smacked'" still hides who did it)
+                # "'The children are fed, clean and at school'": the speaker's own words, quoted
+                # (but in the three houses a child's "'I got smacked'" still hides who did it)
                 continue
             aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
             start, end = _span(statement, [*aux, verb])

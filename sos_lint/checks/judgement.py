@@ -2,7 +2,10 @@
 it were one person ("Traveller men can be intimidating", "as is common in Roma culture",
 "despite being a Traveller", "these families don't tend to ..."). A statement about a family
 says what its members did; a claim about the community, culture or faith they belong to is a
-stereotype, whether it sounds hostile or kind, and the family will read it as prejudice."""
+stereotype, whether it sounds hostile or kind, and the family will read it as prejudice.
+
+Also praise that runs the person down on the way ("Despite her chaotic lifestyle, Mum clearly
+loves the twins"): the concession is a verdict on the person, not something that happened."""
 
 from __future__ import annotations
 
@@ -12,7 +15,6 @@ from typing import Any
 from sos_lint.checks.analysis import is_person, words
 from sos_lint.checks.filters import not_childs_own_words, not_quoted
 from sos_lint.engine.runner import CheckContext, Hit
-from sos_lint.models import Suggestion
 from sos_lint.nlp import tokens
 
 # Nouns that stand for a group of people, or for the ways of life a group is said to share.
@@ -207,17 +209,12 @@ def check_group_stereotype(context: CheckContext) -> Iterable[Hit]:
                 continue
             seen.add(start_i)
             span = doc[start_i:end_i]
-            yield Hit(
-                statement.start + span.start_char,
-                statement.start + span.end_char,
-                message=f"“{span.text}” describes a whole group, not what this family did",
-                suggestions=(
-                    Suggestion(
-                        "What did this parent do or say, and when? If the family's culture or "
-                        "faith matters here, say what they told you it means to them.",
-                        safe=False,
-                    ),
-                ),
+            yield Hit.on_span(
+                statement,
+                span,
+                f"“{span.text}” describes a whole group, not what this family did",
+                "What did this parent do or say, and when? If the family's culture or faith "
+                "matters here, say what they told you it means to them.",
             )
 
 
@@ -225,7 +222,7 @@ def check_group_stereotype(context: CheckContext) -> Iterable[Hit]:
 PERSONAL_WAYS = frozenset(
     {"lifestyle", "lifestyles", "behaviour", "behaviours", "behavior", "behaviors", "attitude"}
     | {"iq", "intelligence", "personality", "temper", "manner", "manners", "ways", "choices"}
-    | {"parenting", "nature", "character", "moods", "mood", "outbursts", "past", "life"}
+    | {"parenting", "nature", "character", "outbursts"}
 )
 # Words that run those ways down (the verdict, not a description).
 RUNNING_DOWN = frozenset(
@@ -233,6 +230,13 @@ RUNNING_DOWN = frozenset(
     | {"aggressive", "challenging", "hostile", "negative", "questionable", "dubious", "messy"}
     | {"troubled", "colourful", "colorful", "disorganised", "disorganized", "unsettled"}
     | {"problematic", "unhelpful", "awkward", "hectic", "reckless", "lazy", "selfish"}
+)
+# Put-down nouns after "despite being a ...": "a conspiracy nut", "a bit of a know-it-all".
+LABELS = frozenset({"nut", "know", "nightmare", "liability", "snob", "bully", "liar", "waster"})
+# Verdicts after "despite being": "despite being quite difficult", "despite being so rude".
+BEING_VERDICTS = RUNNING_DOWN | frozenset(
+    {"rude", "defensive", "uncooperative", "argumentative", "demanding", "stubborn", "hopeless"}
+    | {"useless", "immature", "irresponsible", "manipulative", "dramatic", "unreliable"}
 )
 CONCESSIVE = frozenset({"despite", "notwithstanding"})
 
@@ -250,12 +254,13 @@ def _running_down(phrase: Any) -> Any | None:
             )
             if owner and verdict is not None:
                 return obj
-        # "despite being quite difficult", "despite being a bit of a know-it-all"
+        # "despite being quite difficult" (not "despite being tired after her shift")
         if obj.dep_ == "pcomp" and obj.lower_ == "being":
             for c in obj.children:
-                if c.dep_ == "acomp" and c.pos_ == "ADJ" and not _identity(c):
+                if c.dep_ in ("acomp", "attr") and c.lower_ in BEING_VERDICTS:
                     return c
-                if c.dep_ == "attr" and not (_identity(c) or _group(c)):
+                # "despite being a conspiracy nut", "a bit of a know-it-all"
+                if c.dep_ == "attr" and any(t.lower_ in LABELS for t in c.subtree):
                     return c
     return None
 
@@ -287,16 +292,10 @@ def check_backhanded_praise(context: CheckContext) -> Iterable[Hit]:
             if not (not_quoted(doc, start_i, end_i) and not_childs_own_words(doc, start_i, end_i)):
                 continue
             span = doc[start_i:end_i]
-            yield Hit(
-                statement.start + span.start_char,
-                statement.start + span.end_char,
-                message=f"“{span.text}” runs the person down on the way to praising them",
-                suggestions=(
-                    Suggestion(
-                        "Keep the strength and say what the person does ('Mum takes the twins "
-                        "to nursery every morning'); put any worry in the worry column, as "
-                        "what happened.",
-                        safe=False,
-                    ),
-                ),
+            yield Hit.on_span(
+                statement,
+                span,
+                f"“{span.text}” runs the person down on the way to praising them",
+                "Keep the strength and say what the person does ('Mum takes the twins to "
+                "nursery every morning'); put any worry in the worry column, as what happened.",
             )

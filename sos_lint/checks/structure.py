@@ -22,6 +22,7 @@ from sos_lint.checks.analysis import (
     REFLEXIVES,
     Clause,
     Facts,
+    age_after,
     facts,
     has_child_age_after,
     is_abstract_safety,
@@ -919,6 +920,11 @@ RISKY_THINGS = frozenset(
 )
 
 
+# Below this age a child's "own" risky act is what their carers let happen ("Kai (2) drank
+# methadone from a bottle on the table").
+OWN_RISK_AGE = 6
+
+
 def _young_risk_taker(clause: Clause, f: Facts) -> bool:
     """A named child or young person whose own risky act is the harm: they are its doer."""
     subject = clause.subject
@@ -933,6 +939,9 @@ def _young_risk_taker(clause: Clause, f: Facts) -> bool:
         or verb.dep_ not in ("ROOT", "conj", "ccomp")
     ):
         return False
+    age = age_after(subject)
+    if age is not None and age < OWN_RISK_AGE:
+        return False  # "Kai (2) drank methadone from a bottle on the table": left within reach
     lemma = clause.lemma
     if lemma in RISKY_ACTS:
         return True

@@ -333,31 +333,39 @@ def _wellbeing_worries(doc: Any) -> Iterable[tuple[Any, Any]]:
     """("worried", "safety") for "worried about Mason's safety", "concerned about the
     children's welfare": a worry about someone's safety or wellbeing in general, which does
     not say what anyone fears will happen."""
-    worry = words("worry_words") | {"worried", "concerned", "anxious"}
+    worry = words("worry_words") | {"worried", "concerned", "anxious", "worry", "concern"}
     for token in tokens(doc):
         if (
             token.lemma_.lower() in WELLBEING
             and token.dep_ == "pobj"
             and token.head.lower_ in ABOUT
-            and token.head.head.lemma_.lower() in worry | {"worry", "concern"}
+            and token.head.head.lemma_.lower() in worry
             and any(c.dep_ == "poss" for c in token.children)
+            and not _says_why(token.head.head)
         ):
             yield token.head.head, token
+
+
+def _says_why(worry: Any) -> bool:
+    """ "worried about her safety because Dad has said he will burn the flat down": the
+    clause that follows says what might happen."""
+    verb = worry.head if worry.dep_ == "acomp" else worry
+    return any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in ("because", "as", "since") for m in c.children)
+        and any(s.dep_ == "nsubj" and is_person(s) for s in c.children)
+        for c in verb.children
+    )
 
 
 def check_wellbeing_worry(context: CheckContext) -> Iterable[Hit]:
     for statement, doc in context.items:
         for worry, topic in _wellbeing_worries(doc):
             span = doc[min(worry.i, topic.i) : max(worry.i, topic.i) + 1]
-            yield Hit(
-                statement.start + span.start_char,
-                statement.start + span.end_char,
-                message=f"“{span.text}” names a worry without saying what might happen",
-                suggestions=(
-                    Suggestion(
-                        "What are you worried will happen, to whom, and who might do it? "
-                        "“We are worried that Mason (4) could be bitten by the dogs again.”",
-                        safe=False,
-                    ),
-                ),
+            yield Hit.on_span(
+                statement,
+                span,
+                f"“{span.text}” names a worry without saying what might happen",
+                "What are you worried will happen, to whom, and who might do it? “We are "
+                "worried that Mason (4) could be bitten by the dogs again.”",
             )

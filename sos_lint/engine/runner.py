@@ -47,6 +47,17 @@ class Hit:
     severity: Severity | None = None
     data: dict[str, Any] | None = None
 
+    @classmethod
+    def on_span(cls, statement: Statement, span: Any, message: str, ask: str) -> Hit:
+        """A hit on a span of the statement's doc, with its message and one question (not a
+        safe fix) for the writer."""
+        return cls(
+            statement.start + span.start_char,
+            statement.start + span.end_char,
+            message=message,
+            suggestions=(Suggestion(ask, safe=False),),
+        )
+
 
 @dataclass(frozen=True)
 class CheckContext:
