@@ -78,3 +78,17 @@ def test_comparatives_match_only_themselves() -> None:
     assert "bad" not in word_forms("worse")
     assert "better" not in word_forms("good")
     assert "escalated" in word_forms("escalate")  # ordinary inflection still works
+
+
+def test_exact_case_is_for_acronyms() -> None:
+    """`case: exact` sends matches through the acronym path (an expansion in brackets defines
+    them); a lower-case word that must not match its other inflections is `literal` instead."""
+    misused = [
+        (rule.code, variant)
+        for rule in builtin_rules()
+        for entry in rule.entries
+        if entry.exact_case
+        for variant in entry.variants
+        if not any(ch.isupper() for ch in variant)
+    ]
+    assert not misused

@@ -693,9 +693,8 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
             # (the parse can hang a fronted phrase on the verb as a second subject: "From now
             # until the review in June, ... Ionut will go for a walk"; the nearest is the one)
             child = subjects[0]
-            doc = child.doc
-            if child.like_num and child.i >= 2 and doc[child.i - 1].text == "(":
-                child = doc[child.i - 2]  # "Precious (14) will spend ...": the parse took "14"
+            if child.like_num:  # "Precious (14) will spend ...": the parse took "14"
+                child = bracketed_owner(child) or child
             if child.pos_ == "NOUN" and not is_person(child):
                 child = next(
                     (c for c in reversed(subjects) if c.i < node.i and is_person(c)), child
@@ -979,8 +978,7 @@ def has_child_age_after(token: Any) -> bool:
     "Leon Harte (22)" or "Mum (19)"."""
     if not has_age_after(token):
         return False
-    start = token.idx + len(token.text)
-    match = _AGE_AFTER.match(doc_text(token.doc)[start : start + 40])
+    match = _age_match(token)
     if match is None or len(match.group(1)) == 4:
         return True  # "Kai (2015)": a year of birth
     if match.group(3):
@@ -988,12 +986,26 @@ def has_child_age_after(token: Any) -> bool:
     return is_child_age(match.group(1), match.group(2))
 
 
-def age_after(token: Any) -> float | None:
-    """The age in years given after a name ("Kai (2)" 2, "Lola (3 months)" 0.25), if any."""
+def bracketed_owner(token: Any) -> Any | None:
+    """The name before a bracketed age: "Bethan" in "Bethan (8)" or "Owen (now 17)"."""
+    doc = token.doc
+    i = token.i
+    while i > 0 and doc[i].text != "(" and token.i - i < 3:
+        i -= 1
+    return doc[i - 1] if i > 0 and doc[i].text == "(" else None
+
+
+def _age_match(token: Any) -> re.Match[str] | None:
+    """The age given after a name, as matched by ``_AGE_AFTER`` (None if there is none)."""
     if not has_age_after(token):
         return None
     start = token.idx + len(token.text)
-    match = _AGE_AFTER.match(doc_text(token.doc)[start : start + 40])
+    return _AGE_AFTER.match(doc_text(token.doc)[start : start + 40])
+
+
+def age_after(token: Any) -> float | None:
+    """The age in years given after a name ("Kai (2)" 2, "Lola (3 months)" 0.25), if any."""
+    match = _age_match(token)
     if match is None or len(match.group(1)) == 4 or match.group(3):
         return None
     unit = (match.group(2) or "").lower()

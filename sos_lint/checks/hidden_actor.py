@@ -21,6 +21,7 @@ from sos_lint.checks.analysis import (
     REFLEXIVES,
     Clause,
     ancestors,
+    bracketed_owner,
     facts,
     has_age_after,
     is_carer_token,
@@ -831,7 +832,7 @@ def _passive_hides(clause: Clause) -> bool:
             (o for p in subject.children if p.lower_ == "of" for o in p.children), subject
         )
     if subject is not None and (subject.pos_ in ("NUM", "PUNCT") or subject.text[:1].isdigit()):
-        subject = _bracketed_owner(subject)  # "Bethan (8) could be hurt": the parse took "8"
+        subject = bracketed_owner(subject)  # "Bethan (8) could be hurt": the parse took "8"
     if subject is not None:
         if _is_injury(subject):
             return True
@@ -1661,15 +1662,6 @@ def _path(token: Any, top: Any) -> list[Any]:
         out.append(token)
         token = token.head
     return out
-
-
-def _bracketed_owner(token: Any) -> Any | None:
-    """The name before a bracketed age: "Bethan" in "Bethan (8)"."""
-    doc = token.doc
-    i = token.i
-    while i > 0 and doc[i].text != "(" and token.i - i < 3:
-        i -= 1
-    return doc[i - 1] if i > 0 and doc[i].text == "(" else None
 
 
 # A child moved into care or away from family: someone decided it.

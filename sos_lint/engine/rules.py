@@ -91,6 +91,7 @@ class TermEntry:
     safe: bool = False
     pos: str | None = None
     exact_case: bool = False
+    literal: bool = False  # the words as written (any case), without their other inflections
     exceptions: tuple[str, ...] = ()
     note: str = ""
 
@@ -217,8 +218,8 @@ def _entry(row: Mapping[str, str], where: str, path: Path) -> TermEntry:
     if pos is not None and pos not in UPOS:
         raise _fail(path, f"{where}: unknown part of speech {pos!r}")
     case = (row.get("case") or "").strip().lower()
-    if case not in ("", "exact"):
-        raise _fail(path, f"{where}: `case` must be empty or exact")
+    if case not in ("", "exact", "literal"):
+        raise _fail(path, f"{where}: `case` must be empty, exact or literal")
     safe = _yes(row.get("safe"), where, path)
     if safe and (not alternatives or alternatives[0].endswith("?")):
         raise _fail(path, f"{where}: a safe entry needs a replacement, not a question")
@@ -228,6 +229,7 @@ def _entry(row: Mapping[str, str], where: str, path: Path) -> TermEntry:
         safe=safe,
         pos=pos,
         exact_case=case == "exact",
+        literal=case == "literal",
         exceptions=_split(row.get("exceptions")),
         note=(row.get("note") or "").strip(),
     )

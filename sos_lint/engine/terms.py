@@ -327,7 +327,7 @@ class TermMatcher:
             for number, entry in enumerate(rule.entries):
                 key = f"{rule.code}#{number}"
                 patterns = [
-                    self._pattern(tokenizer, variant, entry.exact_case, entry.pos)
+                    self._pattern(tokenizer, variant, entry.exact_case, entry.pos, entry.literal)
                     for variant in entry.variants
                 ]
                 patterns = [p for p in patterns if p]
@@ -354,13 +354,20 @@ class TermMatcher:
             self._exception_keys[self._vocab.strings[key]] = target
 
     @staticmethod
-    def _pattern(tokenizer: Any, text: str, exact: bool, pos: str | None) -> list[dict[str, Any]]:
+    def _pattern(
+        tokenizer: Any, text: str, exact: bool, pos: str | None, literal: bool = False
+    ) -> list[dict[str, Any]]:
         tokens = [t.text for t in tokenizer(text.strip())]
         pattern: list[dict[str, Any]] = []
         for token in tokens:
             if exact:
                 pattern.append({"ORTH": token})
-            elif token.isalpha() and len(token) > 2 and token.lower() not in FUNCTION_WORDS:
+            elif (
+                not literal
+                and token.isalpha()
+                and len(token) > 2
+                and token.lower() not in FUNCTION_WORDS
+            ):
                 pattern.append({"LOWER": {"IN": list(word_forms(token))}})
             else:
                 pattern.append({"LOWER": token.lower()})
