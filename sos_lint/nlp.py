@@ -150,7 +150,8 @@ ABBREVIATIONS = frozenset(
 def _split(sent: Any) -> list[Any]:
     """The parser's sentence, cut where a full stop is followed by a number, which it often
     runs together: "... with Grandad Ray. 10 means everyone knows ..." (a scale's two ends),
-    or by a capital after a lower-case word: "... when he says no. Mikey (14) could ..."."""
+    or by a capital after a lower-case word or a name: "... when he says no. Mikey (14) could
+    ...", "... to see Kai. Alfie (9) could ..."."""
     doc = sent.doc
     listed = tokens(doc)  # (not ``doc[i]``, which makes a new Token on every access)
     cuts = [
@@ -164,6 +165,14 @@ def _split(sent: Any) -> list[Any]:
                 listed[i].is_title
                 and listed[i - 2].is_lower
                 and listed[i - 2].text not in ABBREVIATIONS  # (not "seen by dr. Patel")
+            )
+            # "... try to take him to see Kai. Alfie (9) could ...": a name ends the sentence
+            # (not "Mr. Patel", "Dr. Okafor" or an initial)
+            or (
+                listed[i].is_title
+                and listed[i - 2].is_title
+                and len(listed[i - 2].text) > 2
+                and listed[i - 2].lower_ not in ABBREVIATIONS
             )
         )
     ]

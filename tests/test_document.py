@@ -205,3 +205,18 @@ def test_a_sentence_ends_after_a_lower_case_word_the_parser_ran_on(nlp: Any) -> 
         "Jack will keep hitting him when he says no.",
         "Mikey (14) could be badly hurt.",
     ]
+
+
+def test_a_sentence_ends_after_a_name_the_parser_ran_on(nlp: Any) -> None:
+    from sos_lint.nlp import sentences
+
+    text = "Stacey might try to take him to see Kai. Alfie (9) could be frightened."
+    doc = nlp(text)
+    assert len(list(doc.sents)) == 1  # the parser runs the two together
+    assert [s.text for s in sentences(doc)] == [
+        "Stacey might try to take him to see Kai.",
+        "Alfie (9) could be frightened.",
+    ]
+    # a title before a name is not the end of a sentence
+    titled = nlp("The letter was signed by Mrs. Okafor and Dr. Patel on Monday.")
+    assert len(sentences(titled)) == 1

@@ -40,6 +40,7 @@ from sos_lint.checks.analysis import (
     is_trait_participle,
     observable_actions,
     pronoun_means_a_child,
+    stated_causes,
     words,
 )
 from sos_lint.checks.filters import not_quoted
@@ -748,12 +749,14 @@ def _condition_as_agent(subject: Any) -> bool:
         return False  # "since her anorexia diagnosis Bella has ...": the parse ran them together
     lemma = subject.lemma_.lower()
     conditions = words("condition_nouns") | CONDITION_AGENTS
+    if lemma == "health" and any(c.lower_ == "mental" for c in subject.children):
+        lemma = "mental health"  # "due to Mum's mental health": a condition, not what she did
+        conditions = conditions | {lemma}
     return lemma in conditions and any(c.dep_ == "poss" and is_person(c) for c in subject.children)
 
 
 # Between people rather than in one person: "their volatile relationship" is vague, not a trait.
 SHARED_STATES = frozenset({"relationship", "bond", "attachment"})
-CAUSE_LINKS = (("as", "result", "of"), ("because", "of"), ("due", "to"))
 
 
 def _condition_as_cause(f: Facts) -> Iterable[tuple[list[Any], str]]:
@@ -767,18 +770,7 @@ def _condition_as_cause(f: Facts) -> Iterable[tuple[list[Any], str]]:
         causes = []
         if clause.passive and clause.agent is not None:
             causes.extend(c for c in clause.agent.children if c.dep_ == "pobj")
-        for prep in verb.children:
-            if prep.dep_ != "prep":
-                continue
-            chain = [prep]
-            while chain[-1].n_rights and len(chain) < 3:
-                nxt = next((c for c in chain[-1].children if c.dep_ in ("pobj", "prep")), None)
-                if nxt is None:
-                    break
-                chain.append(nxt)
-            lowered = tuple(t.lower_ for t in chain)
-            if any(lowered[: len(link)] == link for link in CAUSE_LINKS):
-                causes.extend(c for c in chain[-1].children if c.dep_ == "pobj")
+        causes.extend(stated_causes(verb))
         for cause in causes:
             if _condition_as_agent(cause) and cause.lemma_.lower() not in SHARED_STATES:
                 described = [c for c in cause.children if c.dep_ in ("amod", "compound")]
@@ -1170,6 +1162,7 @@ GOOD_QUALITIES = frozenset(
     {"loving", "caring", "kind", "supportive", "capable", "able"}
     | {"motivated", "good", "nice", "responsible", "reliable", "sensible", "calm", "warm"}
     | {"attentive", "nurturing", "affectionate", "honest", "open", "willing", "consistent"}
+    | {"happy", "sober"}
 )
 
 

@@ -9,6 +9,7 @@ stands.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from sos_lint.checks.analysis import (
@@ -21,6 +22,7 @@ from sos_lint.checks.analysis import (
     is_person,
     words,
 )
+from sos_lint.engine.runner import CheckContext, Hit
 
 
 def _verb_subject(token: Any) -> Any | None:
@@ -508,6 +510,49 @@ def not_a_protective_refusal(doc: Any, start: int, end: int) -> bool:
     )
 
 
+# What a family member may choose about the work itself: the meeting, the interpreter.
+MEETING_CHOICES = frozenset({"meeting", "review", "conference", "map", "language"})
+
+
+def not_a_choice_about_the_work(doc: Any, start: int, end: int) -> bool:
+    """ "Agnieszka chose to speak Polish", "Erin chose to have her review at the youth cafe":
+    a choice about the meeting or the language, which is hers to make, not blame. ("Dad
+    chose not to come to the meeting" is still blame: a choice not to.)"""
+    verb = _head_word(doc, start, end)
+    if verb.lemma_.lower() != "choose" or any(c.dep_ == "neg" for c in verb.subtree):
+        return True
+    for chosen in verb.children:
+        if chosen.dep_ != "xcomp":
+            continue
+        if chosen.lemma_.lower() in ("speak", "talk") and any(
+            c.dep_ == "dobj" and c.pos_ == "PROPN" for c in chosen.children
+        ):
+            return False  # "chose to speak Cantonese"
+        if any(t.lemma_.lower() in MEETING_CHOICES for t in chosen.subtree):
+            return False
+    return True
+
+
+def not_a_bit_of_a_label(doc: Any, start: int, end: int) -> bool:
+    """ "Despite being a bit of a pushover", "Mum is a bit of a soft touch": a label for the
+    person (the judgement is the finding), not a vague amount. ("The house is a bit of a
+    state" and "a bit of a scuffle" still stand.)"""
+    if end + 1 >= len(doc) or doc[end].lower_ != "of" or doc[end + 1].lower_ != "a":
+        return True
+    noun = doc[end + 1].head
+    if noun.dep_ != "attr" and not (noun.dep_ == "pobj" and noun.head.head.dep_ == "attr"):
+        noun = doc[start].head if doc[start].head.dep_ == "attr" else noun
+    verb = noun.head
+    while verb.dep_ in ("pobj", "prep", "attr") and verb.head != verb:
+        verb = verb.head
+    if verb.lower_ == "being":
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return not (
+        subject is not None and (subject.lower_ in ("he", "she", "they") or is_person(subject))
+    )
+
+
 # Everyday jobs a helper can be said to help with: "helps out with the school run".
 HELPED_JOBS = frozenset(
     {"run", "childcare", "shopping", "cooking", "washing", "laundry", "cleaning", "bedtime"}
@@ -571,3 +616,19 @@ def actually_surprised(doc: Any, start: int, end: int) -> bool:
     if subject.pos_ == "PRON":
         return subject.lower_ not in ("it", "this", "that", "which")
     return is_person(subject) or subject.ent_type_ == "PERSON"
+
+
+def writers_own_hits(
+    context: CheckContext,
+    spans: Callable[[Any], Iterable[tuple[int, int]]],
+    message: str,
+    ask: str,
+) -> Iterable[Hit]:
+    """A hit for each (first, end) token range ``spans`` finds in a statement's doc, unless it
+    is quoted or a family member's own words; ``message`` takes the words as ``{text}``."""
+    for statement, doc in context.items:
+        for start_i, end_i in spans(doc):
+            if not (not_quoted(doc, start_i, end_i) and not_childs_own_words(doc, start_i, end_i)):
+                continue
+            span = doc[start_i:end_i]
+            yield Hit.on_span(statement, span, message.format(text=span.text), ask)

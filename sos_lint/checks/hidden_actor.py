@@ -13,6 +13,7 @@ from typing import Any
 
 from sos_lint.checks.analysis import (
     BODY,
+    CHILDS_OWN_NOISE,
     DAYS,
     FUTURE_MODALS,
     LIKELY,
@@ -31,9 +32,10 @@ from sos_lint.checks.analysis import (
     pronoun_means_a_child,
     refers_to_a_child,
     role_words,
+    stated_causes,
     words,
 )
-from sos_lint.checks.filters import HOUSES, not_quoted
+from sos_lint.checks.filters import HOUSES, SAFETY_SECTIONS, not_quoted
 from sos_lint.engine.runner import CheckContext, Hit
 from sos_lint.models import Suggestion
 from sos_lint.nlp import tokens
@@ -183,8 +185,8 @@ def _agent_is_a_cause(clause: Clause) -> bool:
     if agent is None:
         return False
     noun = next((t for t in agent.children if t.dep_ == "pobj"), None)
-    if noun is not None and noun.lemma_.lower() in ANIMALS:
-        return True  # "bitten on the foot by a rat": the rat did it
+    if noun is not None and noun.lemma_.lower() in ANIMALS | VEHICLES:
+        return True  # "bitten on the foot by a rat", "hit by a car": what did it is named
     if clause.lemma in words("harm_verbs") and clause.lemma not in FEELINGS:
         return False
     if noun is not None and noun.lower_ in ("this", "that", "it", "which", "all"):
@@ -205,6 +207,9 @@ ANIMALS = frozenset(
     | {"spider", "flea", "bedbug", "mosquito", "tick", "animal", "pet", "ferret", "parrot"}
 )
 
+
+# What runs a child down in the road: "could be hit by a car".
+VEHICLES = frozenset({"car", "van", "bus", "lorry", "truck", "train", "vehicle", "taxi", "bike"})
 
 # What a thing can do to a person's feelings: "frightened by the fire alarm".
 FEELINGS = frozenset(
@@ -724,6 +729,8 @@ def _passive_hides(clause: Clause) -> bool:
         lemma in words("official_passive_verbs")
         or (lemma in SENT_SOMEWHERE and _to_an_institution(verb))
         or (lemma == "keep" and _in_hospital_or_custody(verb))  # "kept in hospital overnight"
+        # "was checked at A&E that evening": the doctors' care
+        or (lemma == "check" and _place_named(verb, CLINICS, ("at", "in", "by"), ("prep",)))
         or (lemma == "take" and (_into_care(verb) or _to_the_police(verb)))
         or (lemma == "make" and any(c.lower_ in MADE_OFFICIAL for c in verb.children))
     )
@@ -817,6 +824,8 @@ def _passive_hides(clause: Clause) -> bool:
         and _moved_by_someone_unnamed(clause)
     ):
         return True  # "you were accommodated with foster carers": who decided?
+    if _under_review(verb):
+        return False  # "will be kept under review": the professionals' own work
     if lemma in REPORTING or (official and not harmful):
         # "It was decided that ...": who decided? But "is said to be staying" is a report and
         # "Dad was arrested" an official step, not a hidden act.
@@ -916,7 +925,7 @@ def _passive_hides(clause: Clause) -> bool:
                 # (a "tablet" on its own may be the child's computer)
                 and not (subject.lemma_.lower() == "tablet" and subject.tag_ != "NNS")
                 and not (_in_plan(verb) or clause.negated)
-                and (_mentions_a_child(verb) or _within_reach(verb))
+                and (_mentions_a_child(verb) or _within_reach(verb) or _child_got_it(verb))
             ):
                 return True  # "tablets were left where Alfie could reach them": by whom?
             return harmful and not _in_plan(verb) and _mentions_a_child(verb)
@@ -948,6 +957,14 @@ def _passive_hides(clause: Clause) -> bool:
     if effect and clause.modals & {"will", "'ll"} and _actor_named_nearby(clause, whole=True):
         return False  # "if Jaspreet keeps drinking, Aman will be affected": the impact
     return not (effect and _actor_named_nearby(clause, whole=True, harm_only=True))
+
+
+def _under_review(verb: Any) -> bool:
+    """ "Sibling relationships will be kept under review": the professionals' own work."""
+    return any(
+        p.dep_ == "prep" and p.lower_ == "under" and any(o.lower_ == "review" for o in p.children)
+        for p in verb.children
+    )
 
 
 # What a door, window or the way out is made impassable by: "nailed shut", "blocked".
@@ -1361,6 +1378,7 @@ def _place_named(
 
 POLICE_PLACES = frozenset({"police", "station", "court", "prison", "custody", "cell"})
 HELD_PLACES = frozenset({"hospital", "custody", "prison", "care"})
+CLINICS = frozenset({"hospital", "a&e", "clinic", "gp", "doctor", "doctors", "surgery", "ward"})
 CUSTODY = frozenset({"prison", "jail", "custody", "remand", "court"})
 
 
@@ -1610,6 +1628,20 @@ def _within_reach(verb: Any) -> bool:
     return _particle(verb, "out", "around") and any(facts(verb.doc).is_child(t) for t in verb.sent)
 
 
+def _child_got_it(verb: Any) -> bool:
+    """ "Tobi found a used needle that had been left under the sofa cushion": the thing left
+    is what a child then found, picked up or swallowed."""
+    if verb.dep_ != "relcl":
+        return False
+    taker = verb.head.head
+    f = facts(verb.doc)
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and (f.is_child(c) or (c.pos_ == "PROPN" and is_person(c) and not is_carer_token(c)))
+        for c in taker.children
+    )
+
+
 def _mentions_a_child(verb: Any) -> bool:
     """The thing's state is about a person in the statement: "her door was locked", "Kai's
     door was locked", "the door was locked and the twins could not get out" (but not "the
@@ -1624,10 +1656,11 @@ def _mentions_a_child(verb: Any) -> bool:
         return True  # "Jack worries about the time the door was locked": the child's worry
         # (not "the curtains are shut")
     own = _childs_own_words(verb)
+    told = verb.doc.user_data.get("sos_section") == "words_and_pictures"  # "you" is the child
     if subject is not None and any(
         c.dep_ == "poss"
-        and (is_person(c) or (own and c.lower_ in ("my", "our")))
-        and (own or c.lower_ not in ("my", "our", "your"))
+        and (is_person(c) or (own and c.lower_ in ("my", "our")) or (told and c.lower_ == "your"))
+        and (own or told or c.lower_ not in ("my", "our", "your"))
         for c in subject.children
     ):
         return True  # ("my door gets locked" in a child's own words is the child's door)
@@ -1919,6 +1952,8 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
                     and not _has_doer(child)
                     and not _has_doer(token)  # "got a hiding off his dad"
                     and not _sentence_has_actor(token)
+                    and not _after_an_act_on(token)
+                    and not _owned_cause(token)
                     and not _accident_or_other_actor(token, got_hurt)
                 ):
                     yield [token, child], "this says what the child went through, not who did it"
@@ -1944,6 +1979,14 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             and not _has_doer(token)
             and not any(c.lower_ in ("no", "any") for c in token.children)
             and not _about_an_offence(token)
+            # "child abuse images", "abuse material": a kind of image, named as an offence
+            and not (dep in ("compound", "nmod") and token.head.lemma_.lower() in ABUSE_MATERIAL)
+            # "Maisie is vulnerable to exploitation": a danger named, not harm that happened
+            and not (
+                dep == "pobj"
+                and token.head.lower_ == "to"
+                and token.head.head.lower_ in ("vulnerable", "susceptible")
+            )
             and not _sentence_has_actor(token)
             and not _object_of_a_doer(token)
         ):
@@ -1964,6 +2007,13 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
                 for c in token.children
             )  # ("had his phone smashed": the tagger may hang "phone" as a compound)
             and lemma not in words("official_passive_verbs")
+            and lemma not in JOBS_DONE
+            and lemma not in CHILDS_OWN_NOISE  # ("... bruises and Harley screamed", misparsed)
+            # "Marcus ... has the twins' nursery bags packed the night before": his own doing
+            and not (
+                doc.user_data.get("sos_section") in SAFETY_SECTIONS
+                and lemma not in words("harm_verbs")
+            )
             and not any(c.dep_ == "agent" for c in token.children)
         ):
             yield [token.head, token], "this hides who did it"
@@ -2212,6 +2262,9 @@ OFFENCE_WORDS = frozenset(
 )
 
 
+# What an abuse word may name a kind of: "child abuse images", "abuse material".
+ABUSE_MATERIAL = frozenset({"image", "imagery", "material", "video", "picture", "photo"})
+
 # Injuries someone can "get" (not "get a good mark" or "get into an argument").
 INJURIES = frozenset(
     {"bruise", "bruises", "bruising", "burn", "burns", "cut", "cuts", "fracture", "fractures"}
@@ -2397,6 +2450,8 @@ def _has_doer(noun: Any, possessive: bool = True) -> bool:
     return any(_names_doer(h, possessive) for h in holders)
 
 
+# Ordinary jobs a person gets done: "get my mocks done", "had his bike fixed".
+JOBS_DONE = frozenset({"do", "finish", "fix", "mend", "repair", "sort", "service", "check"})
 # Abuse words that, owned ("his DV", "her violence"), can only be what the owner did.
 PERPETRATED = frozenset({"dv", "da", "fdv", "violence", "aggression"})
 
@@ -2435,6 +2490,16 @@ def _names_doer(noun: Any, possessive: bool) -> bool:
             and any(c.dep_ in ("pobj", "pcomp") and _doer_of_gerund(c) for c in t.children)
         ):
             return True  # "incidents of Dad shouting at the children"
+        if (
+            t.lower_ == "of"
+            and t.head.i == noun.i
+            # (not "incidents of the children going without food": what they went through)
+            and any(
+                c.dep_ == "pobj" and is_person(c) and not refers_to_a_child(c) for c in t.children
+            )
+            and any(c.dep_ == "acl" and c.tag_ == "VBG" and c.i > t.i for c in noun.children)
+        ):
+            return True  # (the parse may hang the -ing on "incidents", not on "Dad")
     return False
 
 
@@ -2479,6 +2544,35 @@ def _something_bad(verb: Any) -> bool:
 
 def _sentence_has_actor(verb: Any) -> bool:
     return _adult_harms(verb.sent, besides=verb)
+
+
+def _owned_cause(verb: Any) -> bool:
+    """ "Isha has suffered emotional harm as a result of her father's behaviour": the
+    sentence says whose doing it was. (Not "as a result of Mum's depression", a condition,
+    nor "her parents' volatile relationship", which still hides who did what to whom.)"""
+    not_a_doing = words("condition_nouns") | {"lifestyle", "alcoholism", "drinking"}
+    return any(
+        any(c.dep_ == "poss" and is_person(c) for c in cause.children)
+        and cause.lemma_.lower() not in not_a_doing
+        for cause in stated_causes(verb, anywhere=True)
+    )
+
+
+def _after_an_act_on(verb: Any) -> bool:
+    """ "Dean grabbed Skye (8) by the arm ... Skye had finger-mark bruises": what the child
+    suffered, after a sentence that names who did it to her."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "PROPN":
+        return False
+    for token in verb.doc[: verb.sent.start]:
+        if (
+            token.pos_ == "VERB"
+            and token.lemma_.lower() in words("harm_verbs")
+            and any(c.dep_ == "dobj" and c.lower_ == subject.lower_ for c in token.children)
+            and _adult_harms([token])
+        ):
+            return True
+    return False
 
 
 def _adult_harms(among: Iterable[Any], besides: Any = None) -> bool:
@@ -2560,15 +2654,23 @@ def _unexplained_injury(doc: Any) -> Iterable[tuple[list[Any], str]]:
 def check_hidden_doer_noun(context: CheckContext) -> Iterable[Hit]:
     for statement, doc in context.items:
         plan = statement.section in PLAN_SECTIONS
-        seen: set[tuple[int, int]] = set()
+        kept: dict[tuple[int, int], str] = {}
         danger = statement.section == "danger_statement"
         for found, why in (*_nominal_hits(doc), *_unexplained_injury(doc)):
             if plan and not _no_more(found[0]):
                 continue  # "keep Musa safe from exploitation": the danger named, not hidden
-            if danger and found[0].lemma_.lower() in words("hiding_verbs") and _carer_acts(doc):
+            if (
+                danger
+                and found[0].lemma_.lower() in words("hiding_verbs") | {"have", "get"}
+                and _carer_acts(doc)
+            ):
                 continue  # "Dad might shake her ... she could suffer a head injury": the impact
-            start, end = _span(statement, found)
-            if (start, end) in seen:
-                continue
-            seen.add((start, end))
-            yield Hit(start, end, message=f"{why}; say who did it", suggestions=(WHO,))
+                # (or "... have his shoulder pulled out of place")
+            first, last = min(t.i for t in found), max(t.i for t in found)
+            if statement.section not in HOUSES and not not_quoted(doc, first, last + 1):
+                continue  # "says he 'knows what real violence does to people'": his words
+            kept.setdefault(_span(statement, found), why)
+        # one finding for the words ("witnessed domestic abuse", not also "abuse" inside it)
+        for (start, end), why in kept.items():
+            if not any((s, e) != (start, end) and s <= start and end <= e for s, e in kept):
+                yield Hit(start, end, message=f"{why}; say who did it", suggestions=(WHO,))

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sos_lint.checks.analysis import is_person, words
-from sos_lint.checks.filters import not_childs_own_words, not_quoted
+from sos_lint.checks.analysis import is_child_token, is_person, refers_to_a_child, words
+from sos_lint.checks.filters import not_childs_own_words, not_quoted, writers_own_hits
 from sos_lint.engine.runner import CheckContext, Hit
 from sos_lint.nlp import tokens
 
@@ -265,10 +265,36 @@ def _running_down(phrase: Any) -> Any | None:
     return None
 
 
+CONCEDING = frozenset({"although", "though", "while", "whilst"})
+
+
+def _conceded_verdict(mark: Any) -> Any | None:
+    """The verdict in "Although she can be difficult, ...": a verdict on a person, conceded."""
+    verb = mark.head
+    if mark.dep_ != "mark" or verb.dep_ != "advcl" or verb.lemma_ != "be":
+        return None
+    if not any(
+        c.dep_ == "nsubj" and (c.lower_ in ("he", "she", "they") or is_person(c))
+        for c in verb.children
+    ):  # (not "although it was difficult")
+        return None
+    return next(
+        (c for c in verb.children if c.dep_ == "acomp" and c.lower_ in BEING_VERDICTS), None
+    )
+
+
 def _backhanded(doc: Any) -> Iterable[tuple[Any, Any]]:
     """(first, last) tokens of each concession that runs a person down on the way to a
-    strength: "Despite her chaotic lifestyle, Mum clearly loves the kids"."""
+    strength: "Despite her chaotic lifestyle, Mum clearly loves the kids", "Although she can
+    be difficult, Mum keeps the flat spotless"."""
     for token in tokens(doc):
+        if token.lower_ in CONCEDING:
+            verdict = _conceded_verdict(token)
+            main = token.head.head
+            subject = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if verdict is not None and subject is not None and is_person(subject):
+                yield token, verdict
+            continue
         if token.lower_ in CONCESSIVE or (
             token.lower_ == "of"
             and token.i > 1
@@ -286,16 +312,117 @@ def _backhanded(doc: Any) -> Iterable[tuple[Any, Any]]:
 
 
 def check_backhanded_praise(context: CheckContext) -> Iterable[Hit]:
-    for statement, doc in context.items:
-        for first, last in _backhanded(doc):
-            start_i, end_i = first.i, last.i + 1
-            if not (not_quoted(doc, start_i, end_i) and not_childs_own_words(doc, start_i, end_i)):
+    yield from writers_own_hits(
+        context,
+        lambda doc: ((first.i, last.i + 1) for first, last in _backhanded(doc)),
+        "“{text}” runs the person down on the way to praising them",
+        "Keep the strength and say what the person does ('Mum takes the twins to "
+        "nursery every morning'); put any worry in the worry column, as what happened.",
+    )
+
+
+# Words that turn a label into a reputation: "a known drug dealer", "a notorious troublemaker".
+REPUTED = frozenset({"known", "notorious", "infamous", "well-known"})
+INDEFINITE = frozenset({"a", "an"})
+
+
+def _said_of_a_person(noun: Any) -> bool:
+    """The noun phrase describes a person: "Dad is a known ...", "Craig, a known ...", "who is
+    a known ..."."""
+    if noun.dep_ == "appos":
+        return is_person(noun.head)
+    verb = noun.head
+    if noun.dep_ == "attr" and verb.lemma_ == "be":
+        for subject in verb.children:
+            if subject.dep_ != "nsubj":
                 continue
-            span = doc[start_i:end_i]
-            yield Hit.on_span(
-                statement,
-                span,
-                f"“{span.text}” runs the person down on the way to praising them",
-                "Keep the strength and say what the person does ('Mum takes the twins to "
-                "nursery every morning'); put any worry in the worry column, as what happened.",
-            )
+            if subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+                subject = verb.head  # "Dad, who is a known ..."
+            if is_person(subject):
+                return True
+    return False
+
+
+def _reputations(doc: Any) -> Iterable[Any]:
+    """The noun of "a known drug dealer", "a well-known troublemaker": a label
+    passed on as common knowledge, not something anyone saw."""
+    for token in tokens(doc):
+        if token.lower_ not in REPUTED or token.dep_ != "amod":
+            continue
+        noun = token.head
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.i < token.i:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in noun.children):
+            continue
+        if _said_of_a_person(noun):
+            yield noun
+
+
+def check_reputation_label(context: CheckContext) -> Iterable[Hit]:
+    yield from writers_own_hits(
+        context,
+        lambda doc: (
+            (next(c.i for c in noun.children if c.dep_ == "det"), noun.i + 1)
+            for noun in _reputations(doc)
+        ),
+        "“{text}” passes on a reputation as if it were a fact",
+        "Say what the person did, when, and how you know: 'Craig was convicted of a "
+        "racially aggravated assault in 2021'.",
+    )
+
+
+# "chose her partner over her children", "puts drink before the kids": a parent's motives
+# told as a ranking of what they care about.
+CHOOSING = frozenset({"choose", "put", "place"})
+RANKED_ABOVE = frozenset({"over", "before", "above"})
+
+
+def _child_phrase(noun: Any) -> bool:
+    """ "her children", "Ada", "the baby", "Kayden and Rio", "the needs of her children"."""
+    if is_child_token(noun) or refers_to_a_child(noun):
+        return True
+    return noun.lemma_.lower() in ("need", "welfare", "safety", "wellbeing") and any(
+        (c.dep_ == "prep" and c.lower_ == "of" and any(_child_phrase(o) for o in c.children))
+        or (c.dep_ == "poss" and _child_phrase(c))  # "her children's safety"
+        for c in noun.children
+    )
+
+
+def _chosen_over_child(doc: Any) -> Iterable[tuple[Any, Any]]:
+    """(verb, last token) where someone is said to choose or put something over a child:
+    "Kerry has chosen her new partner over her children"."""
+    for verb in tokens(doc):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in CHOOSING:
+            continue
+        chosen = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if chosen is None:
+            continue
+        # ("over" can hang from the chosen thing: "chose Dean's friends over Kai")
+        chooser = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        for prep in (*verb.children, *chosen.children):
+            if prep.dep_ == "prep" and prep.lower_ in RANKED_ABOVE:
+                child = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if child is None:
+                    continue
+                # "chosen Darren over Tyler": one person over another, chosen by an adult
+                # (a child choosing where to live is not this)
+                over_a_person = (
+                    is_person(child)
+                    and is_person(chosen)
+                    and chooser is not None
+                    and not is_child_token(chooser)
+                    and not refers_to_a_child(chooser)
+                )
+                # ("put the children before her relationship" is the goal, not blame)
+                if over_a_person or (_child_phrase(child) and not _child_phrase(chosen)):
+                    yield verb, child
+
+
+def check_chosen_over_child(context: CheckContext) -> Iterable[Hit]:
+    yield from writers_own_hits(
+        context,
+        lambda doc: ((verb.i, child.right_edge.i + 1) for verb, child in _chosen_over_child(doc)),
+        "“{text}” tells the reader what the parent cares about most",
+        "Say what the parent did and what happened to the child: 'Kerry let Scott "
+        "back into the house on 3 May, and Ruby was smacked that night'.",
+    )

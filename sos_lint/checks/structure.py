@@ -34,6 +34,7 @@ from sos_lint.checks.analysis import (
     is_person,
     mentions_time,
     observable_actions,
+    pronoun_means_a_child,
     words,
 )
 from sos_lint.checks.filters import LOOSE_DEADLINE_PHRASES
@@ -168,6 +169,7 @@ def carer_actions(f: Facts, future: bool | None = None) -> list[Clause]:
                 clause.lemma in words("harm_verbs")
                 and any(c.dep_ == "dobj" and is_person(c) for c in clause.verb.children)
             )
+            and not _adult_harms_self(clause, subject)
         ):
             continue  # "she could drown": the child's fate (but "he might shake her" acts)
         if worried is not None and subject == worried:
@@ -176,6 +178,15 @@ def carer_actions(f: Facts, future: bool | None = None) -> list[Clause]:
             continue
         out.append(clause)
     return out
+
+
+def _adult_harms_self(clause: Clause, pronoun: Any) -> bool:
+    """ "when Kerry-Ann is upset, she might cut herself in front of Reece (6)": an adult's
+    self-harm, which the child sees, is the carer's behaviour, not the child's fate."""
+    return any(
+        c.dep_ == "dobj" and c.lower_ in ("herself", "himself", "themselves")
+        for c in clause.verb.children
+    ) and not pronoun_means_a_child(pronoun)
 
 
 def _refers_to_child(f: Facts, pronoun: Any) -> bool:
@@ -539,12 +550,29 @@ def check_complicating_as_danger(context: CheckContext) -> Iterable[Hit]:
     def test(st: Statement, f: Facts) -> str | None:
         if not f.has_future:
             return None
-        predicted = [c for c in f.clauses if c.modals & {"could", "might", "may"} and not c.negated]
+        # (not "may have been groomed online": a guess about the past)
+        predicted = [
+            c
+            for c in f.clauses
+            if c.modals & {"could", "might", "may"}
+            and not c.negated
+            and not any(a.dep_ == "aux" and a.lemma_ == "have" for a in c.verb.children)
+        ]
         harm = words("harm_verbs") | {"harm"}
         # "Dad might hit Sami (3) again", "the children could be seriously hurt": a prediction
         # of harm to a child is the danger itself
         foretells_harm = any(c.lemma in harm for c in predicted) and (
             named_child(f) or any(is_child_token(t) for t in tokens(f.doc))
+        )
+        # "Ama could be hurt again if Kwame goes back to his flat": harm foretold for someone
+        # named is the danger (not "Dad might be attacked by the men he owes": his debts)
+        foretells_harm = foretells_harm or any(
+            c.lemma in harm
+            and c.passive
+            and c.subject is not None
+            and is_person(c.subject)
+            and not is_carer_token(c.subject)
+            for c in predicted
         )
         # "Andre will hit Kofi again if he keeps drinking": someone will harm a person
         will_harm = [
@@ -848,12 +876,30 @@ def _does_the_harm(clause: Clause) -> bool:
     return not any(c.dep_ == "dobj" and c.lemma_.lower() in ACCOUNTS for c in clause.verb.children)
 
 
+def _admitted_harm(clause: Clause, f: Facts) -> bool:
+    """An adult who "admitted smacking" or "admitted that she had pushed" a child."""
+    subject = clause.subject
+    return (
+        clause.lemma == "admit"
+        and subject is not None
+        and is_person(subject)
+        and not f.is_child(subject)
+        and any(
+            t.lemma_.lower() in words("harm_verbs") and t.pos_ == "VERB"
+            for t in clause.verb.subtree
+            if t.i > clause.verb.i
+        )
+    )
+
+
 def check_harm_doer(context: CheckContext) -> Iterable[Hit]:
     def test(st: Statement, f: Facts) -> str | None:
         if any(_does_the_harm(c) for c in carer_actions(f)):
             return None
         if any(c.passive and c.agent_person is not None for c in f.clauses):
             return None  # "kicked by his stepbrother, Liam (17)": a named doer, even a child
+        if any(_admitted_harm(c, f) for c in f.clauses):
+            return None  # "Marcus admitted smacking Tyler on the legs": Marcus did it
         if any(_young_doer(c) or _young_controller(c) for c in observable_actions(f)) or any(
             _young_risk_taker(c, f) for c in f.clauses
         ):

@@ -222,10 +222,17 @@ class PhraseTable:
         return found
 
 
+TRUE_AUXILIARIES = frozenset({"be", "have", "do", "get"})
+
+
 def _has_pos(token: Any, need: str) -> bool:
     """The token has the part of speech a term asks for; a "noun" with an object or an
     auxiliary of its own is a verb the tagger got wrong ("... and contact Women's Aid")."""
     if token.pos_ != need:
+        if need == "VERB" and token.pos_ == "AUX":
+            # "Zayn ... appears settled" tagged as a passive's auxiliary: only "be", "have",
+            # "do", "get" and the modals are ever auxiliaries
+            return token.tag_ != "MD" and token.lemma_.lower() not in TRUE_AUXILIARIES
         # "Jade is an alcoholic but ..." tagged as an adjective: with "a" or "an" before it,
         # the word names a kind of person
         return (
