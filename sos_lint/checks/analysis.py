@@ -455,7 +455,12 @@ def _harm_word_as_name(token: Any) -> bool:
     throw things"), with a title ("Mr Burns"), owning something ("Mark's car") or acting at
     the start of a sentence ("Mark is likely to punch Euan"); a mark or a burn does none of
     these."""
-    if token.tag_ != "NNP" or any(c.dep_ in ("det", "amod", "nummod") for c in children_of(token)):
+    children = children_of(token)
+    # (a date the parse ran into the name is not the name's own: "On 3 March Mark hit ...")
+    dated = any(c.dep_ == "compound" and c.lower_ in MONTHS for c in children)
+    if token.tag_ != "NNP" or any(
+        c.dep_ in ("det", "amod") or (c.dep_ == "nummod" and not dated) for c in children
+    ):
         return False
     if token.i != token.sent.start or any(c.dep_ == "case" for c in children_of(token)):
         return True
@@ -726,6 +731,14 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
         if node.dep_ == "acomp" and node != verb and node.lemma_.lower() in LIKELY:
             node = node.head  # "Dad is likely to punch Euan": the subject of "is likely"
             continue  # (but "is able to store" stays an ability, with no one acting)
+        if (
+            node.dep_ == "acomp"
+            and node != verb
+            and node.lemma_.lower() == "able"
+            and any(c.dep_ == "aux" and c.tag_ == "MD" for c in node.head.children)
+        ):
+            node = node.head  # "she might not be able to get Oscar to school": a forecast
+            continue
         if (
             node.dep_ == "relcl"
             and any(c.dep_ == "aux" and c.tag_ == "TO" for c in children_of(node))

@@ -962,7 +962,7 @@ TAKEN_RISKS = frozenset({"take", "use", "swallow", "buy"})  # with a drug or a l
 RISKY_THINGS = frozenset(
     {"ketamine", "cocaine", "cannabis", "weed", "drug", "drugs", "pill", "pills", "line"}
     | {"lines", "ecstasy", "mdma", "spice", "heroin", "vodka", "alcohol", "lighter", "lighters"}
-    | {"matches", "balloons", "canisters", "tablets", "paracetamol", "overdose"}
+    | {"matches", "balloons", "canisters", "tablets", "paracetamol", "overdose", "painkillers"}
 )
 
 
