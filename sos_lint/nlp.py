@@ -144,6 +144,8 @@ def sentences(doc: Any) -> list[Any]:
 # Lower-case short forms whose full stop does not end a sentence.
 ABBREVIATIONS = frozenset(
     {"dr", "mr", "mrs", "ms", "st", "approx", "appt", "ref", "tel", "vs", "etc", "cf", "eg", "ie"}
+    | {"sgt", "insp", "cllr", "supt", "det", "con", "capt", "rev", "hon", "col", "lt", "gen"}
+    | {"fr", "prof", "dept", "cpl", "pc", "dc", "ds"}
 )
 
 

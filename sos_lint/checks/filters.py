@@ -9,7 +9,6 @@ stands.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
 from typing import Any
 
 from sos_lint.checks.analysis import (
@@ -22,7 +21,6 @@ from sos_lint.checks.analysis import (
     is_person,
     words,
 )
-from sos_lint.engine.runner import CheckContext, Hit
 
 
 def _verb_subject(token: Any) -> Any | None:
@@ -519,18 +517,20 @@ def not_a_choice_about_the_work(doc: Any, start: int, end: int) -> bool:
     a choice about the meeting or the language, which is hers to make, not blame. ("Dad
     chose not to come to the meeting" is still blame: a choice not to.)"""
     verb = _head_word(doc, start, end)
-    if verb.lemma_.lower() != "choose" or any(c.dep_ == "neg" for c in verb.subtree):
+    if verb.lemma_.lower() != "choose" or any(c.dep_ == "neg" for c in verb.children):
         return True
     for chosen in verb.children:
-        if chosen.dep_ != "xcomp":
+        if chosen.dep_ != "xcomp" or any(c.dep_ == "neg" for c in chosen.children):
             continue
         if chosen.lemma_.lower() in ("speak", "talk") and any(
             c.dep_ == "dobj" and c.pos_ == "PROPN" for c in chosen.children
         ):
             return False  # "chose to speak Cantonese"
-        if any(t.lemma_.lower() in MEETING_CHOICES for t in chosen.subtree):
-            return False
-    return True
+        if chosen.lemma_.lower() in ("have", "hold") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in MEETING_CHOICES for c in chosen.children
+        ):
+            return False  # "chose to have her review at the youth cafe"
+    return True  # ("Dad chose to walk out of the conference" is still blame)
 
 
 def not_a_bit_of_a_label(doc: Any, start: int, end: int) -> bool:
@@ -616,19 +616,3 @@ def actually_surprised(doc: Any, start: int, end: int) -> bool:
     if subject.pos_ == "PRON":
         return subject.lower_ not in ("it", "this", "that", "which")
     return is_person(subject) or subject.ent_type_ == "PERSON"
-
-
-def writers_own_hits(
-    context: CheckContext,
-    spans: Callable[[Any], Iterable[tuple[int, int]]],
-    message: str,
-    ask: str,
-) -> Iterable[Hit]:
-    """A hit for each (first, end) token range ``spans`` finds in a statement's doc, unless it
-    is quoted or a family member's own words; ``message`` takes the words as ``{text}``."""
-    for statement, doc in context.items:
-        for start_i, end_i in spans(doc):
-            if not (not_quoted(doc, start_i, end_i) and not_childs_own_words(doc, start_i, end_i)):
-                continue
-            span = doc[start_i:end_i]
-            yield Hit.on_span(statement, span, message.format(text=span.text), ask)

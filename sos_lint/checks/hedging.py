@@ -7,15 +7,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sos_lint.checks.filters import writers_own_hits
+from sos_lint.checks.analysis import MONTHS
+from sos_lint.checks.hits import writers_own_hits
 from sos_lint.engine.runner import CheckContext, Hit
 from sos_lint.nlp import tokens
 
-# Passives that guess at a cause rather than report an event: "may be linked to".
-GUESSED_LINKS = frozenset({"link", "relate", "connect", "cause", "associate", "due"})
+# Passives that guess at a cause rather than report an event: "may be linked to". ("May be
+# due to" is caught as "be" with a complement.)
+GUESSED_LINKS = frozenset({"link", "relate", "connect", "cause", "associate"})
 # What makes a "may" a forecast: a condition, or a time still to come.
 CONDITIONS = frozenset({"if", "when", "once", "unless", "until", "whenever"})
-FUTURE_WORDS = frozenset({"again", "tomorrow", "next", "soon", "later", "future"})
+FUTURE_WORDS = frozenset({"tomorrow", "next", "soon", "later", "future"})
+TIMES_OF_YEAR = MONTHS | {"spring", "summer", "autumn", "winter", "easter", "christmas", "term"}
+# What "may" grants rather than guesses: "Gran may be able to ...", "may have contact".
+PERMITTED = frozenset({"able", "allowed", "eligible", "entitled", "welcome"})
+ARRANGED = frozenset({"contact", "time", "visit", "visits", "session", "sessions", "overnight"})
 
 
 def _a_guess(verb: Any) -> bool:
@@ -23,6 +29,8 @@ def _a_guess(verb: Any) -> bool:
     worried", "may be struggling", "may have some learning needs", "there may be debts"."""
     children = list(verb.children)
     if verb.lemma_ == "be" and verb.pos_ == "AUX":
+        if any(c.dep_ == "acomp" and c.lower_ in PERMITTED for c in children):
+            return False  # "Gran may be able to have the children": what may be arranged
         # "may be worried", "may be a carer", "may be at risk", "there may be some debts"
         return any(
             c.dep_ in ("acomp", "attr", "expl")
@@ -35,15 +43,19 @@ def _a_guess(verb: Any) -> bool:
     if verb.tag_ == "VBN" and "be" in auxes:
         return verb.lemma_.lower() in GUESSED_LINKS  # "may be linked to her tiredness"
     if verb.lemma_ == "have" and verb.pos_ == "VERB" and verb.tag_ == "VB":
-        return any(c.dep_ == "dobj" for c in children)  # "may have some learning needs"
+        # "may have some learning needs" (not "may have contact on Saturdays", a permission)
+        return any(c.dep_ == "dobj" and c.lemma_.lower() not in ARRANGED for c in children)
     return False
 
 
 def _foretold(verb: Any) -> bool:
-    """ "Kai may be frightened if Dad comes back", "may be moved again": a forecast."""
+    """ "Kai may be frightened if Dad comes back", "may be moving school in September": a
+    forecast. ("Mum may be drinking again" is still a guess about now.)"""
     for t in verb.subtree:
-        if t.lower_ in FUTURE_WORDS:
-            return True
+        if t.lower_ in FUTURE_WORDS or (t.lower_ in TIMES_OF_YEAR and t.pos_ in ("PROPN", "NOUN")):
+            return True  # (the month, not the modal "may" or the verb "march")
+        if t.lower_ == "again" and verb.tag_ != "VBG":
+            return True  # "may be hurt again"
         if t.dep_ == "mark" and t.lower_ in CONDITIONS:
             return True
         if t.dep_ == "advmod" and t.lower_ in CONDITIONS and t.head.dep_ == "advcl":
@@ -51,7 +63,7 @@ def _foretold(verb: Any) -> bool:
     return False
 
 
-def _guesses(doc: Any) -> Iterable[Any]:
+def _guesses(doc: Any) -> Iterable[tuple[Any, Any]]:
     for token in tokens(doc):
         if token.lower_ != "may" or token.tag_ != "MD" or token.dep_ != "aux":
             continue

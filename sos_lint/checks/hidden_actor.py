@@ -2551,9 +2551,15 @@ def _owned_cause(verb: Any) -> bool:
     sentence says whose doing it was. (Not "as a result of Mum's depression", a condition,
     nor "her parents' volatile relationship", which still hides who did what to whom.)"""
     not_a_doing = words("condition_nouns") | {"lifestyle", "alcoholism", "drinking"}
+    # (nor "his parents' domestic abuse", "their fighting": one of them, but which?)
+    not_a_doing = not_a_doing | words("harm_nouns") | DOER_NOUNS
     return any(
-        any(c.dep_ == "poss" and is_person(c) for c in cause.children)
+        any(
+            c.dep_ == "poss" and is_person(c) and c.tag_ != "NNS" and c.lower_ != "their"
+            for c in cause.children
+        )
         and cause.lemma_.lower() not in not_a_doing
+        and cause.lower_ not in not_a_doing
         for cause in stated_causes(verb, anywhere=True)
     )
 

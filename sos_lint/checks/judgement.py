@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from sos_lint.checks.analysis import is_child_token, is_person, refers_to_a_child, words
-from sos_lint.checks.filters import not_childs_own_words, not_quoted, writers_own_hits
+from sos_lint.checks.filters import not_childs_own_words, not_quoted
+from sos_lint.checks.hits import writers_own_hits
 from sos_lint.engine.runner import CheckContext, Hit
 from sos_lint.nlp import tokens
 
@@ -268,16 +269,23 @@ def _running_down(phrase: Any) -> Any | None:
 CONCEDING = frozenset({"although", "though", "while", "whilst"})
 
 
-def _conceded_verdict(mark: Any) -> Any | None:
-    """The verdict in "Although she can be difficult, ...": a verdict on a person, conceded."""
+def _conceded_verdict(mark: Any, praised: Any) -> Any | None:
+    """The verdict in "Although she can be difficult, Mum ...": a verdict on the person the
+    sentence goes on to praise, conceded. (Not "Although Dad was aggressive at the door, Mum
+    took the children upstairs", another person; nor "While Dad was out", a time.)"""
     verb = mark.head
     if mark.dep_ != "mark" or verb.dep_ != "advcl" or verb.lemma_ != "be":
         return None
-    if not any(
-        c.dep_ == "nsubj" and (c.lower_ in ("he", "she", "they") or is_person(c))
-        for c in verb.children
-    ):  # (not "although it was difficult")
+    conceded = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if conceded is None or not (
+        conceded.lower_ == praised.lower_
+        or (conceded.lower_ in ("he", "she", "they") and conceded.i < praised.i)
+    ):
         return None
+    if mark.lower_ in ("while", "whilst") and not (
+        verb.tag_ in ("VBZ", "VBP") or any(c.lower_ == "can" for c in verb.children)
+    ):
+        return None  # (a habit, "while she can be difficult", not a past moment)
     return next(
         (c for c in verb.children if c.dep_ == "acomp" and c.lower_ in BEING_VERDICTS), None
     )
@@ -289,11 +297,12 @@ def _backhanded(doc: Any) -> Iterable[tuple[Any, Any]]:
     be difficult, Mum keeps the flat spotless"."""
     for token in tokens(doc):
         if token.lower_ in CONCEDING:
-            verdict = _conceded_verdict(token)
             main = token.head.head
             subject = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if verdict is not None and subject is not None and is_person(subject):
-                yield token, verdict
+            if subject is not None and is_person(subject):
+                verdict = _conceded_verdict(token, subject)
+                if verdict is not None:
+                    yield token, verdict
             continue
         if token.lower_ in CONCESSIVE or (
             token.lower_ == "of"
@@ -322,8 +331,13 @@ def check_backhanded_praise(context: CheckContext) -> Iterable[Hit]:
 
 
 # Words that turn a label into a reputation: "a known drug dealer", "a notorious troublemaker".
-REPUTED = frozenset({"known", "notorious", "infamous", "well-known"})
+REPUTED = frozenset({"known", "notorious", "infamous"})  # ("well-known" is split: "well", "known")
 INDEFINITE = frozenset({"a", "an"})
+# Nouns a reputation can be good or neutral on: "a known face at the school".
+NEUTRAL_STANDING = frozenset(
+    {"face", "figure", "member", "name", "presence", "supporter", "volunteer", "quantity"}
+    | {"friend", "regular", "helper", "character", "personality"}
+)
 
 
 def _said_of_a_person(noun: Any) -> bool:
@@ -354,6 +368,8 @@ def _reputations(doc: Any) -> Iterable[Any]:
             continue
         if not any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in noun.children):
             continue
+        if noun.lemma_.lower() in NEUTRAL_STANDING:
+            continue  # "Gran is a well-known figure at the church"
         if _said_of_a_person(noun):
             yield noun
 
@@ -372,9 +388,10 @@ def check_reputation_label(context: CheckContext) -> Iterable[Hit]:
 
 
 # "chose her partner over her children", "puts drink before the kids": a parent's motives
-# told as a ranking of what they care about.
-CHOOSING = frozenset({"choose", "put", "place"})
-RANKED_ABOVE = frozenset({"over", "before", "above"})
+# told as a ranking of what they care about. ("Over" only after choosing: "put a blanket over
+# the baby" is care.)
+RANKINGS = {"choose": frozenset({"over", "before", "above"}), "put": frozenset({"before", "above"})}
+RANKINGS["place"] = RANKINGS["put"]
 
 
 def _child_phrase(noun: Any) -> bool:
@@ -392,7 +409,8 @@ def _chosen_over_child(doc: Any) -> Iterable[tuple[Any, Any]]:
     """(verb, last token) where someone is said to choose or put something over a child:
     "Kerry has chosen her new partner over her children"."""
     for verb in tokens(doc):
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in CHOOSING:
+        ranked_above = RANKINGS.get(verb.lemma_.lower())
+        if verb.pos_ != "VERB" or ranked_above is None:
             continue
         chosen = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if chosen is None:
@@ -400,29 +418,39 @@ def _chosen_over_child(doc: Any) -> Iterable[tuple[Any, Any]]:
         # ("over" can hang from the chosen thing: "chose Dean's friends over Kai")
         chooser = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         for prep in (*verb.children, *chosen.children):
-            if prep.dep_ == "prep" and prep.lower_ in RANKED_ABOVE:
+            if prep.dep_ == "prep" and prep.lower_ in ranked_above:
                 child = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                if child is None:
-                    continue
-                # "chosen Darren over Tyler": one person over another, chosen by an adult
-                # (a child choosing where to live is not this)
-                over_a_person = (
-                    is_person(child)
-                    and is_person(chosen)
+                if child is None or not _child_phrase(child):
+                    continue  # (not "Mum chose Dean over her own parents")
+                # "chosen Darren over Tyler", a person over a child, by an adult (not a child
+                # choosing where to live); but "put the children before her relationship" is
+                # the goal, not blame
+                adult_chooses_a_person = (
+                    is_person(chosen)
                     and chooser is not None
                     and not is_child_token(chooser)
                     and not refers_to_a_child(chooser)
                 )
-                # ("put the children before her relationship" is the goal, not blame)
-                if over_a_person or (_child_phrase(child) and not _child_phrase(chosen)):
+                if adult_chooses_a_person or not _child_phrase(chosen):
                     yield verb, child
+
+
+def _phrase_end(noun: Any) -> int:
+    """The index after the noun's phrase, its closing bracket included ("Ruby (3)")."""
+    doc = noun.doc
+    end = noun.right_edge.i + 1
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        return end + 3  # (an age the parse hung elsewhere)
+    while end < len(doc) and doc[end].text == ")":
+        end += 1
+    return end
 
 
 def check_chosen_over_child(context: CheckContext) -> Iterable[Hit]:
     yield from writers_own_hits(
         context,
-        lambda doc: ((verb.i, child.right_edge.i + 1) for verb, child in _chosen_over_child(doc)),
+        lambda doc: ((verb.i, _phrase_end(child)) for verb, child in _chosen_over_child(doc)),
         "“{text}” tells the reader what the parent cares about most",
         "Say what the parent did and what happened to the child: 'Kerry let Scott "
-        "back into the house on 3 May, and Ruby was smacked that night'.",
+        "back into the house on 3 May, and that night Scott smacked Ruby'.",
     )

@@ -565,10 +565,12 @@ def check_complicating_as_danger(context: CheckContext) -> Iterable[Hit]:
             named_child(f) or any(is_child_token(t) for t in tokens(f.doc))
         )
         # "Ama could be hurt again if Kwame goes back to his flat": harm foretold for someone
-        # named is the danger (not "Dad might be attacked by the men he owes": his debts)
+        # named is the danger (not "Dad might be attacked by the men he owes", nor "Kwame
+        # might be attacked by ...": a risk to the adult from outside the home)
         foretells_harm = foretells_harm or any(
             c.lemma in harm
             and c.passive
+            and c.agent is None
             and c.subject is not None
             and is_person(c.subject)
             and not is_carer_token(c.subject)
@@ -877,19 +879,22 @@ def _does_the_harm(clause: Clause) -> bool:
 
 
 def _admitted_harm(clause: Clause, f: Facts) -> bool:
-    """An adult who "admitted smacking" or "admitted that she had pushed" a child."""
+    """An adult who "admitted smacking" or "admitted that she had pushed" a child (not "Mum
+    admitted that Kai had been hit", which still hides who did it)."""
     subject = clause.subject
-    return (
-        clause.lemma == "admit"
-        and subject is not None
-        and is_person(subject)
-        and not f.is_child(subject)
-        and any(
-            t.lemma_.lower() in words("harm_verbs") and t.pos_ == "VERB"
-            for t in clause.verb.subtree
-            if t.i > clause.verb.i
-        )
-    )
+    if clause.lemma != "admit" or subject is None or not is_person(subject):
+        return False
+    if f.is_child(subject):
+        return False
+    for t in clause.verb.subtree:
+        if t.i <= clause.verb.i or t.pos_ != "VERB" or t.lemma_.lower() not in words("harm_verbs"):
+            continue
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children):
+            continue  # a passive: the doer is not named
+        doer = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if doer is None or doer.lower_ == subject.lower_ or doer.lower_ in ("he", "she", "they"):
+            return True
+    return False
 
 
 def check_harm_doer(context: CheckContext) -> Iterable[Hit]:
