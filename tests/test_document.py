@@ -220,3 +220,4 @@ def test_a_sentence_ends_after_a_name_the_parser_ran_on(nlp: Any) -> None:
     # a title before a name is not the end of a sentence
     titled = nlp("The letter was signed by Mrs. Okafor and Dr. Patel on Monday.")
     assert len(sentences(titled)) == 1
+    assert len(sentences(nlp("Sgt. Evans came to the house on Monday."))) == 1
