@@ -508,7 +508,7 @@ def not_a_protective_refusal(doc: Any, start: int, end: int) -> bool:
     )
 
 
-# What a family member may choose about the work itself: the meeting, the interpreter.
+# What a family member may choose about the work itself: where the meeting is, its language.
 MEETING_CHOICES = frozenset({"meeting", "review", "conference", "map", "language"})
 
 

@@ -5,7 +5,9 @@ says what its members did; a claim about the community, culture or faith they be
 stereotype, whether it sounds hostile or kind, and the family will read it as prejudice.
 
 Also praise that runs the person down on the way ("Despite her chaotic lifestyle, Mum clearly
-loves the twins"): the concession is a verdict on the person, not something that happened."""
+loves the twins"): the concession is a verdict on the person, not something that happened; a
+reputation passed on as a fact ("a known drug dealer"); and a parent said to rank something
+above a child ("has chosen her new partner over her children")."""
 
 from __future__ import annotations
 
@@ -390,8 +392,12 @@ def check_reputation_label(context: CheckContext) -> Iterable[Hit]:
 # "chose her partner over her children", "puts drink before the kids": a parent's motives
 # told as a ranking of what they care about. ("Over" only after choosing: "put a blanket over
 # the baby" is care.)
-RANKINGS = {"choose": frozenset({"over", "before", "above"}), "put": frozenset({"before", "above"})}
-RANKINGS["place"] = RANKINGS["put"]
+PUT_BEFORE = frozenset({"before", "above"})
+RANKINGS: dict[str, frozenset[str]] = {
+    "choose": PUT_BEFORE | {"over"},
+    "put": PUT_BEFORE,
+    "place": PUT_BEFORE,
+}
 
 
 def _child_phrase(noun: Any) -> bool:

@@ -565,8 +565,8 @@ def check_complicating_as_danger(context: CheckContext) -> Iterable[Hit]:
             named_child(f) or any(is_child_token(t) for t in tokens(f.doc))
         )
         # "Ama could be hurt again if Kwame goes back to his flat": harm foretold for someone
-        # named is the danger (not "Dad might be attacked by the men he owes", nor "Kwame
-        # might be attacked by ...": a risk to the adult from outside the home)
+        # named is the danger. (Not a carer's own risk, "Dad could be hurt", nor one with its
+        # doer named, "attacked by the men he owes"; _foretold_event may still find those.)
         foretells_harm = foretells_harm or any(
             c.lemma in harm
             and c.passive
