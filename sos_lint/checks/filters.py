@@ -539,18 +539,13 @@ def not_a_bit_of_a_label(doc: Any, start: int, end: int) -> bool:
     state" and "a bit of a scuffle" still stand.)"""
     if end + 1 >= len(doc) or doc[end].lower_ != "of" or doc[end + 1].lower_ != "a":
         return True
-    noun = doc[end + 1].head
-    if noun.dep_ != "attr" and not (noun.dep_ == "pobj" and noun.head.head.dep_ == "attr"):
-        noun = doc[start].head if doc[start].head.dep_ == "attr" else noun
-    verb = noun.head
-    while verb.dep_ in ("pobj", "prep", "attr") and verb.head != verb:
+    verb = doc[end + 1].head  # the noun after "a bit of a" ("a mummy's boy"), up to its verb
+    while verb.dep_ in ("poss", "compound", "pobj", "prep", "attr") and verb.head != verb:
         verb = verb.head
     if verb.lower_ == "being":
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return not (
-        subject is not None and (subject.lower_ in ("he", "she", "they") or is_person(subject))
-    )
+    return not (subject is not None and is_person(subject))  # (is_person takes "she" too)
 
 
 # Everyday jobs a helper can be said to help with: "helps out with the school run".

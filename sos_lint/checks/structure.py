@@ -184,8 +184,7 @@ def _adult_harms_self(clause: Clause, pronoun: Any) -> bool:
     """ "when Kerry-Ann is upset, she might cut herself in front of Reece (6)": an adult's
     self-harm, which the child sees, is the carer's behaviour, not the child's fate."""
     return any(
-        c.dep_ == "dobj" and c.lower_ in ("herself", "himself", "themselves")
-        for c in clause.verb.children
+        c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in clause.verb.children
     ) and not pronoun_means_a_child(pronoun)
 
 
