@@ -436,11 +436,11 @@ def not_a_connector(doc: Any, start: int, end: int) -> bool:
 
 # "ASAP", "in due course": in a next step these stand where the date should be, which the
 # next-step check (SOS742) already reports; one finding for the one gap. ("In the next few
-# weeks" and "soon" are vague times as well as no date, and writers mark both, so they keep
-# both findings.)
+# weeks", "in the near future" and "soon" are vague times as well as no date, and writers mark
+# both, so they keep both findings.)
 LOOSE_DEADLINE_PHRASES = (
     r"(?:in due course|as soon as possible|asap|at the earliest opportunity|when possible"
-    r"|where possible|in the near future|at a later date|as and when)"
+    r"|where possible|at a later date|as and when)"
 )
 LOOSE_DEADLINES = re.compile(rf"^{LOOSE_DEADLINE_PHRASES}$", re.IGNORECASE)
 
