@@ -1563,8 +1563,10 @@ def is_compliance(clause: Clause) -> bool:
         ):
             continue  # "keeps missing the vaccine appointments": the child's health care
             # (but "has attended all her appointments with the GP" is a parent's own)
-        if (token.lemma_.lower() in objects or token.lower_ in objects) and _hangs_off(
-            token, clause.verb
+        if (
+            (token.lemma_.lower() in objects or token.lower_ in objects)
+            and _hangs_off(token, clause.verb)
+            and not _when_not_what(token, clause.verb)
         ):
             return True
     if clause.lemma == "test" and any(
@@ -1595,6 +1597,24 @@ def _health_appointment(token: Any) -> bool:
     if any(t.lower_ == "mental" for t in near):
         return False
     return any(t.lemma_.lower() in HEALTH_CARE or t.lower_ in HEALTH_CARE for t in near)
+
+
+# Words that make a plan or a meeting the time of the act, not what is kept to: "for the
+# duration of the CIN plan", "until the next review".
+SPANS_OF_TIME = frozenset({"duration", "length", "life", "lifetime", "course", "rest"})
+TIME_PREPOSITIONS = frozenset({"until", "till", "during", "throughout"})
+
+
+def _when_not_what(token: Any, verb: Any) -> bool:
+    """ "will use battery lights only, for the duration of the CIN plan": the plan says when."""
+    head = token
+    while head != verb and head.head != head:
+        if head.dep_ == "pobj" and head.head.lower_ in TIME_PREPOSITIONS:
+            return True
+        if head.dep_ == "pobj" and head.lemma_.lower() in SPANS_OF_TIME and head != token:
+            return True
+        head = head.head
+    return False
 
 
 def _hangs_off(token: Any, verb: Any, through: set[int] | frozenset[int] = frozenset()) -> bool:

@@ -615,6 +615,29 @@ def _trait_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any
                 ):
                     yield [subject, verb, token], "a diagnosis or condition"
                     break
+        if lemma == "have" and not clause.negated and is_person(subject):
+            poor = next((o for o in verb.children if _rated_low(o)), None)
+            if poor is not None:
+                yield [subject, verb, poor], "a trait or label"  # "has poor parenting skills"
+
+
+# What a person "has" rated poor or low is a verdict on them ("has poor emotional regulation",
+# "has low awareness of risk"); the rating is not something anyone saw. Measures and senses
+# are not verdicts ("has low blood sugar", "has poor eyesight").
+LOW_RATINGS = frozenset({"poor", "low"})
+MEASURES = frozenset(
+    {"attendance", "eyesight", "vision", "hearing", "income", "pay", "wage", "wages", "weight"}
+    | {"sugar", "iron", "temperature", "pressure", "credit", "signal", "battery", "birthweight"}
+)
+
+
+def _rated_low(obj: Any) -> bool:
+    return (
+        obj.dep_ == "dobj"
+        and obj.pos_ == "NOUN"
+        and obj.lemma_.lower() not in MEASURES
+        and any(a.dep_ == "amod" and a.lower_ in LOW_RATINGS for a in obj.children)
+    )
 
 
 # "not able to parent Mason", "unable to cope": a verdict on caring as a whole.
@@ -622,12 +645,16 @@ CARING_AT_ALL = frozenset({"cope", "parent", "care", "look"})
 
 
 def _able_to_act(f: Facts, adjective: Any) -> bool:
-    """ "able to ring the debt adviser", "unable to read the letters": (un)able to do a
-    concrete thing, which is a behaviour; "able to keep Ella safe" or "to show she
+    """ "able to ring the debt adviser", "unable to read the letters", "too lazy to clean the
+    room": (un)able, or too something, to do a concrete thing, which is a behaviour (done or
+    not done); "able to keep Ella safe", "too depressed to parent" or "to show she
     understands" is still a verdict or a state of mind."""
-    if adjective.lower_ not in ("able", "unable"):
+    too = any(c.lower_ == "too" for c in adjective.children)
+    if adjective.lower_ not in ("able", "unable") and not too:
         return False
     action = next((c for c in adjective.children if c.dep_ == "xcomp"), None)
+    if too and action is not None and action.lemma_.lower() in ("stand", "say"):
+        return False  # "too weak to stand up to him": the label, not an act
     if action is None or action.pos_ != "VERB":
         return False
     lemma = action.lemma_.lower()

@@ -868,6 +868,13 @@ def _passive_hides(clause: Clause) -> bool:
         if subject.lower_ in ("it", "this", "that", "which", "there"):
             return False
         if not _about_person(subject):
+            if (
+                lemma == "take"
+                and _particle(verb, "over")
+                and subject.lemma_.lower() in HOME_PLACES | {"property", "bedroom", "room"}
+                and not _in_plan(verb)
+            ):
+                return True  # "Donna's flat was taken over in December": by whom?
             if lemma in GIVEN_TO and _to_a_child(verb):
                 return True  # "images were sent to Lacey (13)": sent by whom?
             shared = (
@@ -1562,7 +1569,9 @@ def _found_neglected(verb: Any) -> bool:
     states = words("neglected_states")
     # "found wandering (alone) on the main road": nobody was watching the child
     wandering = [
-        c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in UNWATCHED_ACTS
+        c
+        for c in verb.children
+        if c.dep_ in ("xcomp", "oprd") and c.lemma_.lower() in UNWATCHED_ACTS
     ] + [  # ("found by a neighbour wandering on the landing": the parse gives it to the finder)
         w
         for a in verb.children
@@ -1965,7 +1974,15 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
                 dep in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj")
                 # "underweight due to neglect", "Due to neglect, ..." (the parse may hang the
                 # noun as a complement)
-                or (dep in ("acomp", "pcomp") and token.i > 0 and doc[token.i - 1].lower_ == "to")
+                or (
+                    (
+                        dep in ("acomp", "pcomp")
+                        # ("weight has dropped due to neglect", not "has led to neglect")
+                        or (dep == "xcomp" and token.pos_ == "NOUN" and token.head.lower_ == "due")
+                    )
+                    and token.i > 0
+                    and doc[token.i - 1].lower_ == "to"
+                )
                 # "Ongoing neglect of the children's needs." as a whole note
                 or (dep == "ROOT" and token.pos_ == "NOUN" and lemma in HARMS_SUFFERED)
                 # "a DV incident", "a history of DV" (the tagger hangs acronyms as modifiers)
