@@ -107,8 +107,6 @@ def _claims_an_account(token: Any) -> bool:
     doc = token.doc
     if _after_a_determiner(token):
         return False  # "her claim", "the claims"
-    if token.pos_ == "VERB" and any(c.dep_ in ("ccomp", "xcomp") for c in token.children):
-        return True
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if after is None:
         return False
@@ -116,6 +114,10 @@ def _claims_an_account(token: Any) -> bool:
         after.lower_ in ("her", "his") and after.head.dep_ not in ("nsubj", "nsubjpass")
     ):
         return True  # "and claims she had only one drink", "claims her son fell"
+    if any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in token.children):
+        return False  # "cannot claim help with the rent (and Grace works ...)": money claimed
+    if token.pos_ == "VERB" and any(c.dep_ in ("ccomp", "xcomp") for c in token.children):
+        return True
     before = doc[token.i - 1] if token.i > 0 else None
     return before is not None and is_person(before) and after.pos_ in ("AUX", "VERB")
     # ("injuries that Mum claims were accidents")
