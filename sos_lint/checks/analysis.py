@@ -1501,6 +1501,16 @@ def is_compliance(clause: Clause) -> bool:
         "allow",
     ):
         return False  # "Naveed will let Zain go to his youth group": the letting is the act
+    if (
+        clause.lemma == "agree"
+        and any(c.dep_ == "dobj" for c in clause.verb.children)
+        and (
+            (clause.subject is not None and any(c.dep_ == "conj" for c in clause.subject.children))
+            or (clause.verb.dep_ in ("xcomp", "advcl", "acl") and clause.subject is None)
+        )
+    ):
+        return False  # "while Karen and Gareth agreed a plan", "text Alex to agree a plan": made
+        # between the family, not a professionals' plan kept to
     if clause.lemma == "take" and any(
         c.dep_ == "dobj" and (c.lower_ in OVERDOSE or c.pos_ == "NUM") for c in clause.verb.children
     ):

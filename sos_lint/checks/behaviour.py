@@ -610,7 +610,8 @@ def _trait_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any
                     continue
                 if (
                     token.lemma_.lower() in conditions
-                    and token.pos_ in ("NOUN", "PROPN")
+                    # ("Mum has anorexia": the tagger may call the illness an adjective)
+                    and (token.pos_ in ("NOUN", "PROPN") or token.dep_ == "dobj")
                     and not any(c.lower_ == "no" for c in token.children)  # "no episodes"
                 ):
                     yield [subject, verb, token], "a diagnosis or condition"
@@ -798,11 +799,27 @@ def _condition_as_cause(f: Facts) -> Iterable[tuple[list[Any], str]]:
         if clause.passive and clause.agent is not None:
             causes.extend(c for c in clause.agent.children if c.dep_ == "pobj")
         causes.extend(stated_causes(verb))
+        if verb.lemma_.lower() == "expose":
+            # "the children have been exposed to Dad's bulimia": the illness stands where
+            # what he does belongs (not "exposed to Dad's drinking", which is behaviour)
+            causes.extend(
+                o
+                for p in verb.children
+                if p.lower_ == "to"
+                for o in p.children
+                if o.dep_ == "pobj"
+                and o.lemma_.lower() in words("condition_nouns")
+                # (a "crisis" or an "episode" is something that happened, seen by the child)
+                and o.lemma_.lower() not in CONDITION_EVENTS
+            )
         for cause in causes:
             if _condition_as_agent(cause) and cause.lemma_.lower() not in SHARED_STATES:
                 described = [c for c in cause.children if c.dep_ in ("amod", "compound")]
                 yield [cause, *described], "a condition where the person's actions belong"
                 return
+
+
+CONDITION_EVENTS = frozenset({"crisis", "episode", "breakdown", "turmoil", "chaos"})
 
 
 def _fragment_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
@@ -1216,12 +1233,26 @@ def check_mental_state(context: CheckContext) -> Iterable[Hit]:
 
 
 BARE_COMPLIANCE = frozenset({"engage", "comply", "cooperate", "co-operate"})
+TIME_MARKERS = frozenset({"while", "whilst", "when", "after", "before"})
+
+
+def _only_the_time(verb: Any) -> bool:
+    """ "Dea was left with an unknown adult while Mum attended a meeting": in an account of
+    harm, the service is when it happened, not what the statement offers as the harm."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in TIME_MARKERS for c in verb.children
+    )
 
 
 def check_service_compliance(context: CheckContext) -> Iterable[Hit]:
     for statement, doc in context.items:
         f = facts(doc)
-        hits = [h for h in _compliance_hits(f) if not _behavioural(f, statement.section, h[0])]
+        hits = [
+            h
+            for h in _compliance_hits(f)
+            if not _behavioural(f, statement.section, h[0])
+            and not (statement.section in ACCOUNT_SECTIONS and _only_the_time(h[0][0]))
+        ]
         if statement.section == "needs_to_happen":
             # the column holds next steps too ("Dad needs to go to the Thursday group"): only
             # bare engagement with no service step named is flagged there

@@ -686,10 +686,27 @@ def _passive_hides(clause: Clause) -> bool:
         # "Blessing's dream is to go to church and not be hurt": Blessing is the one hurt
         subject = next((c for c in subject.children if c.dep_ == "poss" and is_person(c)), subject)
     decided = subject is not None and subject.lower_ == "it" and lemma in DECISION
+    if (
+        lemma == "tie"
+        and subject is not None
+        and not _about_person(subject)
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+    ):
+        return False  # "her visa is tied to her job": a condition, not someone tying
     harmful = (
         lemma in words("harm_verbs")
         or (lemma == "call" and any(c.lower_ == "names" for c in verb.children))
-        # ("she gets called names at home")
+        # ("she gets called names at home"; and "was called 'a freak'", "got called an
+        # attention-seeker": a name thrown at a person, not what a dog or a worker is called)
+        or (
+            lemma == "call"
+            and subject is not None
+            and is_person(subject)
+            and any(
+                c.dep_ == "oprd" and c.pos_ in ("NOUN", "ADJ") and c.is_lower  # (not "Rhian")
+                for c in verb.children
+            )
+        )
         or (
             lemma in SHUT_IN
             and subject is not None
@@ -887,7 +904,12 @@ def _passive_hides(clause: Clause) -> bool:
                 return True  # "images of Megan were shared around her school": by whom?
             if (
                 lemma in SMASHED
-                and subject.lemma_.lower() in THROWN_THINGS
+                # (anything thrown was thrown by someone: "a protein tub was thrown")
+                and (
+                    subject.lemma_.lower() in THROWN_THINGS
+                    # (not a goal's "before anything gets thrown")
+                    or (lemma in THROWN_AT and subject.lower_ not in ("anything", "nothing"))
+                )
                 and (subject.lemma_.lower() not in FIXTURES or lemma in ("smash", "kick", "punch"))
             ):
                 return not _in_plan(verb)  # "things got broken", "a mug was thrown": by whom?
@@ -1054,6 +1076,7 @@ THROWN_THINGS = frozenset(
     | {"chair", "furniture", "ornament", "remote", "controller", "ashtray", "window", "door"}
     | {"hole", "wall"}
 )
+THROWN_AT = frozenset({"throw", "chuck", "hurl", "fling"})
 # (a window or door "smashed" or "kicked in", or a hole "punched" in a wall, was done by
 # someone; "broken since January" may be wear)
 FIXTURES = frozenset({"window", "door", "hole", "wall"})
@@ -1065,10 +1088,11 @@ BELONGINGS = frozenset(
     | {"tablet", "bag", "purse", "wallet", "wage", "benefit", "document", "id", "letter"}
     | {"clothes", "photo", "picture", "savings", "history", "credit", "account", "bike"}
     | {"headset", "console", "device", "computer", "ipad", "xbox", "playstation", "charger"}
+    | {"binder", "belonging", "belongings", "makeup", "wig", "toy", "toys", "book", "books"}
 )
 TAKEN_FROM = frozenset(
     {"take", "read", "steal", "hide", "confiscate", "withhold", "smash", "destroy", "ruin"}
-    | {"snatch", "cut", "burn", "rip", "tear", "check", "sell", "pawn", "empty"}
+    | {"snatch", "cut", "burn", "rip", "tear", "check", "sell", "pawn", "empty", "remove"}
 )
 # Dangerous things someone left where a child could get at them: "tablets were left out on
 # the table where Alfie could reach them".
@@ -1710,6 +1734,9 @@ def _path(token: Any, top: Any) -> list[Any]:
 INTO_CARE = frozenset({"accommodate", "place", "separate", "remove"})
 
 
+LEGAL_ROUTES = frozenset({"s20", "s.20", "section", "s31", "order", "police", "protection"})
+
+
 def _moved_by_someone_unnamed(clause: Clause) -> bool:
     """A past move into care told as if nobody made it ("the siblings were separated when they
     were accommodated"), not a plan ("will be accommodated if"), a state ("has been
@@ -1720,6 +1747,15 @@ def _moved_by_someone_unnamed(clause: Clause) -> bool:
         return False
     if any(c.lower_ == "since" for c in verb.subtree):
         return False
+    if any(
+        c.dep_ == "prep"
+        and c.lower_ == "under"
+        and any(o.lower_ in LEGAL_ROUTES or o.text[:1].isdigit() for o in c.subtree if o != c)
+        for c in verb.children
+    ):
+        # "accommodated under s20": the legal route, agreed with the parents (a story for a
+        # child still says who decided: "you were accommodated under section 20")
+        return verb.doc.user_data.get("sos_section") == "words_and_pictures"
     if any(
         c.dep_ == "prep"
         and c.lower_ in ("at", "in")
