@@ -121,7 +121,7 @@ def _unmeasured_change(doc: Any) -> Iterable[tuple[Any, Any]]:
         verb = token.head
         # the parser often hangs a clause-final "more" on the nearest noun or preposition
         # ("getting Leo to nursery more", "smoking less around the baby"): climb to the verb
-        while verb.pos_ in ("NOUN", "PROPN", "PRON", "ADP", "PART") and verb.head is not verb:
+        while verb.pos_ in ("NOUN", "PROPN", "PRON", "ADP", "PART") and verb.head != verb:
             verb = verb.head
         if not (verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in COMPARED_ACTS):
             continue
