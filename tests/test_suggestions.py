@@ -109,6 +109,16 @@ def test_a_loose_deadline_in_a_next_step_is_reported_once_as_a_missing_date() ->
     assert "SOS203" in [f.code for f in goal.findings]
 
 
+def test_a_vague_time_in_a_next_step_is_named_by_both_checks() -> None:
+    """ "In the near future" is a vague time (writers mark it so) as well as no date: the
+    next-step check still names the words, not only that the date is missing."""
+    found = lint_text("The social worker will visit Gran in the near future.", section="next_step")
+    assert "SOS203" in [f.code for f in found.findings]
+    deadline = [f for f in found.findings if f.code == "SOS742"]
+    assert len(deadline) == 1
+    assert "“in the near future” is not a date" in deadline[0].message
+
+
 def test_one_finding_per_phrase(root: Path) -> None:
     """Where two rules of one category would flag a phrase and a word inside it ("meet the
     children's needs" and "needs"), only the finding on the whole phrase is reported."""

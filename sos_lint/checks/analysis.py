@@ -1503,7 +1503,14 @@ def is_compliance(clause: Clause) -> bool:
         return False  # "Naveed will let Zain go to his youth group": the letting is the act
     if (
         clause.lemma == "agree"
-        and any(c.dep_ == "dobj" for c in clause.verb.children)
+        # (an unnamed "a plan", not "the safety plan" or "the CIN plan")
+        and any(
+            c.dep_ == "dobj"
+            and any(d.dep_ == "det" and d.lower_ == "a" for d in c.children)
+            and not any(d.dep_ in ("compound", "amod") for d in c.children)
+            for c in clause.verb.children
+        )
+        and not any(p.dep_ == "prep" and p.lower_ == "with" for p in clause.verb.children)
         and (
             (clause.subject is not None and any(c.dep_ == "conj" for c in clause.subject.children))
             or (clause.verb.dep_ in ("xcomp", "advcl", "acl") and clause.subject is None)
@@ -1616,13 +1623,21 @@ TIME_PREPOSITIONS = frozenset({"until", "till", "during", "throughout"})
 
 
 def _when_not_what(token: Any, verb: Any) -> bool:
-    """ "will use battery lights only, for the duration of the CIN plan": the plan says when."""
+    """ "will use battery lights only, for the duration of the CIN plan", "until the review":
+    the plan says when (not "until the end of the course", nor "the rest of the sessions",
+    which are what is attended)."""
     head = token
     while head != verb and head.head != head:
-        if head.dep_ == "pobj" and head.head.lower_ in TIME_PREPOSITIONS:
-            return True
-        if head.dep_ == "pobj" and head.lemma_.lower() in SPANS_OF_TIME and head != token:
-            return True
+        if head.dep_ == "pobj":
+            prep = head.head.lower_
+            if prep in TIME_PREPOSITIONS and head.lemma_.lower() != "end":
+                return True
+            if (
+                head.lemma_.lower() in SPANS_OF_TIME
+                and head != token
+                and prep in ("for", "throughout", "during", "over")
+            ):
+                return True
         head = head.head
     return False
 

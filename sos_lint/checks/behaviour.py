@@ -616,31 +616,40 @@ def _trait_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any
                 ):
                     yield [subject, verb, token], "a diagnosis or condition"
                     break
-        if lemma == "have" and not clause.negated and is_person(subject):
+        if (
+            lemma == "have"
+            and not clause.negated
+            and is_person(subject)
+            and not f.is_child(subject)
+            and not is_child_token(subject)
+        ):
             poor = next((o for o in verb.children if _rated_low(o)), None)
             if poor is not None:
                 yield [subject, verb, poor], "a trait or label"  # "has poor parenting skills"
 
 
-# What a person "has" rated poor or low is a verdict on them ("has poor emotional regulation",
-# "has low awareness of risk"); the rating is not something anyone saw. Measures and senses
-# are not verdicts ("has low blood sugar", "has poor eyesight").
+# A quality of a carer rated poor or low is a verdict on them ("has poor emotional
+# regulation", "has low awareness of risk"); the rating is not something anyone saw. (A body,
+# a sense or a home rated poor is not: "has poor mobility", "poor eyesight", "poor housing".)
 LOW_RATINGS = frozenset({"poor", "low"})
-MEASURES = frozenset(
-    {"attendance", "eyesight", "vision", "hearing", "income", "pay", "wage", "wages", "weight"}
-    | {"sugar", "iron", "temperature", "pressure", "credit", "signal", "battery", "birthweight"}
+RATED_QUALITIES = frozenset(
+    {"regulation", "skill", "skills", "awareness", "insight", "control", "judgement"}
+    | {"judgment", "boundary", "boundaries", "supervision", "parenting", "understanding"}
+    | {"motivation", "attitude", "engagement", "capacity", "routine", "routines"}
 )
 
 
 def _rated_low(obj: Any) -> bool:
     return (
         obj.dep_ == "dobj"
-        and obj.pos_ == "NOUN"
-        and obj.lemma_.lower() not in MEASURES
+        and obj.lemma_.lower() in RATED_QUALITIES
         and any(a.dep_ == "amod" and a.lower_ in LOW_RATINGS for a in obj.children)
     )
 
 
+ILLNESS_STATES = frozenset(
+    {"depressed", "anxious", "unwell", "ill", "paranoid", "manic", "psychotic"}
+)
 # "not able to parent Mason", "unable to cope": a verdict on caring as a whole.
 CARING_AT_ALL = frozenset({"cope", "parent", "care", "look"})
 
@@ -650,7 +659,11 @@ def _able_to_act(f: Facts, adjective: Any) -> bool:
     room": (un)able, or too something, to do a concrete thing, which is a behaviour (done or
     not done); "able to keep Ella safe", "too depressed to parent" or "to show she
     understands" is still a verdict or a state of mind."""
-    too = any(c.lower_ == "too" for c in adjective.children)
+    # (but "too depressed to get out of bed" still offers an illness as the worry)
+    too = (
+        any(c.lower_ == "too" for c in adjective.children)
+        and adjective.lower_ not in ILLNESS_STATES
+    )
     if adjective.lower_ not in ("able", "unable") and not too:
         return False
     action = next((c for c in adjective.children if c.dep_ == "xcomp"), None)
@@ -1236,11 +1249,23 @@ BARE_COMPLIANCE = frozenset({"engage", "comply", "cooperate", "co-operate"})
 TIME_MARKERS = frozenset({"while", "whilst", "when", "after", "before"})
 
 
+def _done_by_acting(verb: Any) -> bool:
+    """ "will use the safety plan by ringing Moira whenever she wants a drink": the plan is
+    kept by doing something anyone can see, which the goal says."""
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ == "by"
+        and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in p.children)
+        for p in verb.children
+    )
+
+
 def _only_the_time(verb: Any) -> bool:
     """ "Dea was left with an unknown adult while Mum attended a meeting": in an account of
-    harm, the service is when it happened, not what the statement offers as the harm."""
-    return verb.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in TIME_MARKERS for c in verb.children
+    harm, the service is when it happened, not what the statement offers as the harm. ("when"
+    is tagged an adverb, and "for three hours when Mum went to ..." hangs on the noun.)"""
+    return verb.dep_ in ("advcl", "relcl") and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in TIME_MARKERS for c in verb.children
     )
 
 
@@ -1252,6 +1277,7 @@ def check_service_compliance(context: CheckContext) -> Iterable[Hit]:
             for h in _compliance_hits(f)
             if not _behavioural(f, statement.section, h[0])
             and not (statement.section in ACCOUNT_SECTIONS and _only_the_time(h[0][0]))
+            and not _done_by_acting(h[0][0])
         ]
         if statement.section == "needs_to_happen":
             # the column holds next steps too ("Dad needs to go to the Thursday group"): only

@@ -62,11 +62,31 @@ def doubting_report(doc: Any, start: int, end: int) -> bool:
     token = _head_word(doc, start, end)
     if token.lemma_.lower() == "claim":
         return _claims_an_account(token)
+    if token.lemma_.lower() == "admit" and _admitted_somewhere(token):
+        return False
     if token.dep_ in ("compound", "pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos"):
         return False  # used as a noun ("her PIP claim") whatever the tagger says
     if _after_a_determiner(token):
         return False  # "her report", "the allegations": a noun after a determiner
     return person_acts(doc, start, end)
+
+
+def _admitted_somewhere(token: Any) -> bool:
+    """ "asked to be admitted to the mother and baby unit", "when Lena is admitted": taken
+    into a hospital or unit, not owning up (which is "admitted to the police that ...")."""
+    if any(c.dep_ == "auxpass" for c in token.children):
+        return True
+    return any(
+        p.lower_ in ("to", "into")
+        and any(o.dep_ == "pobj" and o.lemma_.lower() in ADMITTED_TO for o in p.children)
+        for p in token.children
+    )
+
+
+ADMITTED_TO = frozenset(
+    {"hospital", "unit", "ward", "mbu", "a&e", "hospice", "clinic", "centre", "bay", "icu"}
+    | {"nicu", "scbu", "home", "placement", "refuge", "hostel", "school", "college"}
+)
 
 
 def _after_a_determiner(token: Any) -> bool:

@@ -551,8 +551,12 @@ OWN_NEEDS = MEDICINES | {
 
 def _passive_hides(clause: Clause) -> bool:
     """An agentless passive that leaves out who did something to a person."""
-    if not clause.passive or clause.verb.tag_ == "VBG":
-        return False  # (not "she's been lying", which the parse may call a passive)
+    if not clause.passive or clause.verb.tag_ == "VBG" or clause.lemma == "be":
+        # (not "she's been lying", which the parse may call a passive, nor "she's been a
+        # nightmare", where "been" itself is taken for one)
+        return False
+    if clause.lemma == "lead" and any(c.lower_ == "easily" for c in clause.verb.children):
+        return False  # "Steven is too easily led": how he is (but "was led to a flat" hides who)
     doc = clause.verb.doc
     if (
         clause.verb.i > 1
@@ -689,7 +693,7 @@ def _passive_hides(clause: Clause) -> bool:
     if (
         lemma == "tie"
         and subject is not None
-        and not _about_person(subject)
+        and subject.lemma_.lower() in TIED_TERMS
         and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
     ):
         return False  # "her visa is tied to her job": a condition, not someone tying
@@ -702,8 +706,12 @@ def _passive_hides(clause: Clause) -> bool:
             lemma == "call"
             and subject is not None
             and is_person(subject)
+            and verb.doc.user_data.get("sos_section") in ALLOWED_ACCOUNTS
             and any(
-                c.dep_ == "oprd" and c.pos_ in ("NOUN", "ADJ") and c.is_lower  # (not "Rhian")
+                c.dep_ == "oprd"
+                and c.pos_ in ("NOUN", "ADJ")
+                and c.is_lower  # (not "Rhian")
+                and c.lemma_.lower() not in ROLE_NAMES  # (not "are called foster carers")
                 for c in verb.children
             )
         )
@@ -745,6 +753,7 @@ def _passive_hides(clause: Clause) -> bool:
     official = (
         lemma in words("official_passive_verbs")
         or (lemma in SENT_SOMEWHERE and _to_an_institution(verb))
+        or (lemma == "put" and _into_custody(verb))  # "fears Imran will be put in custody"
         or (lemma == "keep" and _in_hospital_or_custody(verb))  # "kept in hospital overnight"
         # "was checked at A&E that evening": the doctors' care
         or (lemma == "check" and _place_named(verb, CLINICS, ("at", "in", "by"), ("prep",)))
@@ -890,6 +899,8 @@ def _passive_hides(clause: Clause) -> bool:
                 and _particle(verb, "over")
                 and subject.lemma_.lower() in HOME_PLACES | {"property", "bedroom", "room"}
                 and not _in_plan(verb)
+                # (not "taken over for storage", "taken over with Dad's car parts")
+                and not any(c.dep_ == "prep" and c.lower_ in ("for", "with") for c in verb.children)
             ):
                 return True  # "Donna's flat was taken over in December": by whom?
             if lemma in GIVEN_TO and _to_a_child(verb):
@@ -908,7 +919,13 @@ def _passive_hides(clause: Clause) -> bool:
                 and (
                     subject.lemma_.lower() in THROWN_THINGS
                     # (not a goal's "before anything gets thrown")
-                    or (lemma in THROWN_AT and subject.lower_ not in ("anything", "nothing"))
+                    or (
+                        lemma in THROWN_AT
+                        and subject.lower_ not in ("anything", "nothing")
+                        # (not "the vodka was thrown away", "cans thrown in the bin")
+                        and not any(c.lower_ in ("away", "out") for c in verb.children)
+                        and not _place_named(verb, BINS, ("in", "into"))
+                    )
                 )
                 and (subject.lemma_.lower() not in FIXTURES or lemma in ("smash", "kick", "punch"))
             ):
@@ -920,6 +937,15 @@ def _passive_hides(clause: Clause) -> bool:
                 and not _in_plan(verb)
                 # (not "his licence was taken away", "her statement was read out")
                 and not any(c.lower_ in ("away", "out") for c in verb.children)
+                # ("removed" only in an account, and not medicine put out of reach: "Dad's
+                # tablets have been removed from the bathroom" is safety)
+                and not (
+                    lemma == "remove"
+                    and (
+                        verb.doc.user_data.get("sos_section") not in ALLOWED_ACCOUNTS
+                        or subject.lemma_.lower() in DANGERS
+                    )
+                )
             ):
                 return True  # "her passport got taken", "Anaya's messages were read": by whom?
             # "the doors are locked" in a plan describes a state to keep, and "the lift has
@@ -1077,6 +1103,15 @@ THROWN_THINGS = frozenset(
     | {"hole", "wall"}
 )
 THROWN_AT = frozenset({"throw", "chuck", "hurl", "fling"})
+# What can be "tied to" something without anyone tying it: "her visa is tied to her job"
+# (not "Kai's door is tied to the banister").
+# What a person's job or part is called: "Sue and Tom are called foster carers".
+ROLE_NAMES = frozenset({"carer", "carers", "advocate", "worker", "guardian", "mentor", "parent"})
+BINS = frozenset({"bin", "skip", "dustbin", "rubbish", "recycling"})
+TIED_TERMS = frozenset(
+    {"visa", "tenancy", "right", "status", "leave", "benefit", "benefits", "job", "income"}
+    | {"housing", "permit", "claim", "application", "contract", "pay", "accommodation"}
+)
 # (a window or door "smashed" or "kicked in", or a hole "punched" in a wall, was done by
 # someone; "broken since January" may be wear)
 FIXTURES = frozenset({"window", "door", "hole", "wall"})
@@ -1435,8 +1470,9 @@ def _in_hospital_or_custody(verb: Any) -> bool:
 
 
 def _into_custody(verb: Any) -> bool:
-    """ "was sent to prison", "sent to court": a step in the justice system."""
-    return _place_named(verb, CUSTODY, ("to", "into"))
+    """ "was sent to prison", "sent to court", "put in custody": a step in the justice
+    system."""
+    return _place_named(verb, CUSTODY, ("to", "into", "in"))
 
 
 def _to_an_institution(verb: Any) -> bool:
@@ -1734,7 +1770,7 @@ def _path(token: Any, top: Any) -> list[Any]:
 INTO_CARE = frozenset({"accommodate", "place", "separate", "remove"})
 
 
-LEGAL_ROUTES = frozenset({"s20", "s.20", "section", "s31", "order", "police", "protection"})
+LEGAL_ROUTES = frozenset({"s20", "s.20", "section"})
 
 
 def _moved_by_someone_unnamed(clause: Clause) -> bool:
@@ -2010,14 +2046,14 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
                 dep in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj")
                 # "underweight due to neglect", "Due to neglect, ..." (the parse may hang the
                 # noun as a complement)
+                or (dep in ("acomp", "pcomp") and token.i > 0 and doc[token.i - 1].lower_ == "to")
+                # ("weight has dropped due to neglect", however the parse hangs it; not "has
+                # led to neglect")
                 or (
-                    (
-                        dep in ("acomp", "pcomp")
-                        # ("weight has dropped due to neglect", not "has led to neglect")
-                        or (dep == "xcomp" and token.pos_ == "NOUN" and token.head.lower_ == "due")
-                    )
-                    and token.i > 0
+                    token.pos_ == "NOUN"
+                    and token.i > 1
                     and doc[token.i - 1].lower_ == "to"
+                    and doc[token.i - 2].lower_ in ("due", "owing")
                 )
                 # "Ongoing neglect of the children's needs." as a whole note
                 or (dep == "ROOT" and token.pos_ == "NOUN" and lemma in HARMS_SUFFERED)

@@ -418,12 +418,15 @@ def _chosen_over_child(doc: Any) -> Iterable[tuple[Any, Any]]:
         ranked_above = RANKINGS.get(verb.lemma_.lower())
         if verb.pos_ != "VERB" or ranked_above is None:
             continue
-        chosen = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if chosen is None:
+        # (the parse may split the object: "puts her drinking before ..." as "her" and
+        # "drinking", two objects; the last one is the thing put first)
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if not objects:
             continue
         # ("over" can hang from the chosen thing: "chose Dean's friends over Kai")
         chooser = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        for prep in (*verb.children, *chosen.children):
+        for prep in (*verb.children, *(g for o in objects for g in o.children)):
+            chosen = prep.head if prep.head in objects else objects[-1]
             if prep.dep_ == "prep" and prep.lower_ in ranked_above:
                 child = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if child is None or not _child_phrase(child):

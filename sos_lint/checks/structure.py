@@ -1217,7 +1217,8 @@ LOOSE_DEADLINE_WORDS = re.compile(rf"\b{LOOSE_DEADLINE_PHRASES}\b", re.IGNORECAS
 _LOOSE_TIMES = re.compile(
     r"\b(?:in|over|within|during)\s+the\s+(?:next|coming|following)\s+"
     r"(?:few\s+|couple\s+of\s+|several\s+)?(?:days|weeks|months)\b"
-    r"|\b(?:some\s*time|at\s+some\s+point)(?:\s+soon)?\b|(?<!\bas\s)\bsoon\b(?!\s+as\b)|\bshortly\b",
+    r"|\b(?:some\s*time|at\s+some\s+point)(?:\s+soon)?\b|(?<!\bas\s)\bsoon\b(?!\s+as\b)|\bshortly\b"
+    r"|\bin\s+the\s+near\s+future\b",
     re.IGNORECASE,
 )
 
