@@ -1620,6 +1620,7 @@ def _health_appointment(token: Any) -> bool:
 # duration of the CIN plan", "until the next review".
 SPANS_OF_TIME = frozenset({"duration", "length", "life", "lifetime", "course", "rest"})
 TIME_PREPOSITIONS = frozenset({"until", "till", "during", "throughout"})
+PLANS_AS_TIMES = frozenset({"plan", "order", "review", "proceedings", "assessment"})
 
 
 def _when_not_what(token: Any, verb: Any) -> bool:
@@ -1630,8 +1631,10 @@ def _when_not_what(token: Any, verb: Any) -> bool:
     while head != verb and head.head != head:
         if head.dep_ == "pobj":
             prep = head.head.lower_
-            if prep in TIME_PREPOSITIONS and head.lemma_.lower() != "end":
-                return True
+            if prep in TIME_PREPOSITIONS and (
+                head.lemma_.lower() != "end" or token.lemma_.lower() in PLANS_AS_TIMES
+            ):
+                return True  # ("until the end of the CP plan", not "of the course")
             if (
                 head.lemma_.lower() in SPANS_OF_TIME
                 and head != token

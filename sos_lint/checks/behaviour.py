@@ -623,7 +623,9 @@ def _trait_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any
             and not f.is_child(subject)
             and not is_child_token(subject)
         ):
-            poor = next((o for o in verb.children if _rated_low(o)), None)
+            objects = [o for o in verb.children if o.dep_ == "dobj"]
+            objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+            poor = next((o for o in objects if _rated_low(o)), None)
             if poor is not None:
                 yield [subject, verb, poor], "a trait or label"  # "has poor parenting skills"
 
@@ -635,15 +637,13 @@ LOW_RATINGS = frozenset({"poor", "low"})
 RATED_QUALITIES = frozenset(
     {"regulation", "skill", "skills", "awareness", "insight", "control", "judgement"}
     | {"judgment", "boundary", "boundaries", "supervision", "parenting", "understanding"}
-    | {"motivation", "attitude", "engagement", "capacity", "routine", "routines"}
+    | {"motivation", "attitude", "engagement", "capacity", "routine", "routines", "wellbeing"}
 )
 
 
 def _rated_low(obj: Any) -> bool:
-    return (
-        obj.dep_ == "dobj"
-        and obj.lemma_.lower() in RATED_QUALITIES
-        and any(a.dep_ == "amod" and a.lower_ in LOW_RATINGS for a in obj.children)
+    return obj.lemma_.lower() in RATED_QUALITIES and any(
+        a.dep_ == "amod" and a.lower_ in LOW_RATINGS for a in obj.children
     )
 
 

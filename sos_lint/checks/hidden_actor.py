@@ -922,9 +922,7 @@ def _passive_hides(clause: Clause) -> bool:
                     or (
                         lemma in THROWN_AT
                         and subject.lower_ not in ("anything", "nothing")
-                        # (not "the vodka was thrown away", "cans thrown in the bin")
-                        and not any(c.lower_ in ("away", "out") for c in verb.children)
-                        and not _place_named(verb, BINS, ("in", "into"))
+                        and not _place_named(verb, BINS, ("in", "into"))  # ("cans in the bin")
                     )
                 )
                 and (subject.lemma_.lower() not in FIXTURES or lemma in ("smash", "kick", "punch"))
@@ -937,15 +935,9 @@ def _passive_hides(clause: Clause) -> bool:
                 and not _in_plan(verb)
                 # (not "his licence was taken away", "her statement was read out")
                 and not any(c.lower_ in ("away", "out") for c in verb.children)
-                # ("removed" only in an account, and not medicine put out of reach: "Dad's
-                # tablets have been removed from the bathroom" is safety)
-                and not (
-                    lemma == "remove"
-                    and (
-                        verb.doc.user_data.get("sos_section") not in ALLOWED_ACCOUNTS
-                        or subject.lemma_.lower() in DANGERS
-                    )
-                )
+                # (not medicine put out of reach: "Dad's tablets have been removed from the
+                # bathroom" is safety)
+                and not (lemma == "remove" and subject.lemma_.lower() in DANGERS)
             ):
                 return True  # "her passport got taken", "Anaya's messages were read": by whom?
             # "the doors are locked" in a plan describes a state to keep, and "the lift has
