@@ -647,6 +647,8 @@ def _rated_low(obj: Any) -> bool:
     )
 
 
+# Too ill to do something is still the illness offered as the worry ("too depressed to get
+# out of bed"), where "too lazy to clean the room" says what was not done.
 ILLNESS_STATES = frozenset(
     {"depressed", "anxious", "unwell", "ill", "paranoid", "manic", "psychotic"}
 )

@@ -1094,12 +1094,13 @@ THROWN_THINGS = frozenset(
     | {"chair", "furniture", "ornament", "remote", "controller", "ashtray", "window", "door"}
     | {"hole", "wall"}
 )
+# Anything thrown was thrown by someone ("a protein tub was thrown"), unless it went in a bin.
 THROWN_AT = frozenset({"throw", "chuck", "hurl", "fling"})
-# What can be "tied to" something without anyone tying it: "her visa is tied to her job"
-# (not "Kai's door is tied to the banister").
+BINS = frozenset({"bin", "skip", "dustbin", "rubbish", "recycling"})
 # What a person's job or part is called: "Sue and Tom are called foster carers".
 ROLE_NAMES = frozenset({"carer", "carers", "advocate", "worker", "guardian", "mentor", "parent"})
-BINS = frozenset({"bin", "skip", "dustbin", "rubbish", "recycling"})
+# What can be "tied to" something without anyone tying it: "her visa is tied to her job"
+# (not "Kai's door is tied to the banister").
 TIED_TERMS = frozenset(
     {"visa", "tenancy", "right", "status", "leave", "benefit", "benefits", "job", "income"}
     | {"housing", "permit", "claim", "application", "contract", "pay", "accommodation"}
@@ -1762,6 +1763,7 @@ def _path(token: Any, top: Any) -> list[Any]:
 INTO_CARE = frozenset({"accommodate", "place", "separate", "remove"})
 
 
+# The legal route of an agreed move into care: "accommodated under s20" ("section 20").
 LEGAL_ROUTES = frozenset({"s20", "s.20", "section"})
 
 
@@ -1778,7 +1780,7 @@ def _moved_by_someone_unnamed(clause: Clause) -> bool:
     if any(
         c.dep_ == "prep"
         and c.lower_ == "under"
-        and any(o.lower_ in LEGAL_ROUTES or o.text[:1].isdigit() for o in c.subtree if o != c)
+        and any(o.lower_ in LEGAL_ROUTES for o in c.subtree if o != c)
         for c in verb.children
     ):
         # "accommodated under s20": the legal route, agreed with the parents (a story for a
