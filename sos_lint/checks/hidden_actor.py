@@ -711,7 +711,8 @@ def _passive_hides(clause: Clause) -> bool:
                 c.dep_ == "oprd"
                 and c.pos_ in ("NOUN", "ADJ")
                 and c.is_lower  # (not "Rhian")
-                and c.lemma_.lower() not in ROLE_NAMES  # (not "are called foster carers")
+                # (not a part someone has: "are called foster carers", "your advocate")
+                and c.lemma_.lower() not in words("carer_roles") | words("professional_roles")
                 for c in verb.children
             )
         )
@@ -1097,8 +1098,6 @@ THROWN_THINGS = frozenset(
 # Anything thrown was thrown by someone ("a protein tub was thrown"), unless it went in a bin.
 THROWN_AT = frozenset({"throw", "chuck", "hurl", "fling"})
 BINS = frozenset({"bin", "skip", "dustbin", "rubbish", "recycling"})
-# What a person's job or part is called: "Sue and Tom are called foster carers".
-ROLE_NAMES = frozenset({"carer", "carers", "advocate", "worker", "guardian", "mentor", "parent"})
 # What can be "tied to" something without anyone tying it: "her visa is tied to her job"
 # (not "Kai's door is tied to the banister").
 TIED_TERMS = frozenset(
