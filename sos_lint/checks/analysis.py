@@ -694,6 +694,8 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
     node = verb
     for _ in range(6):
         subjects = [c for c in children_of(node) if c.dep_ in SUBJECT_DEPS]
+        if len(subjects) > 1 and subjects[0].pos_ in ("X", "SYM", "PUNCT"):
+            subjects = subjects[1:]  # a scale's "0 = Rosie removed": the parse took "="
         if subjects:
             # (the parse can hang a fronted phrase on the verb as a second subject: "From now
             # until the review in June, ... Ionut will go for a walk"; the nearest is the one)
@@ -910,6 +912,10 @@ def _note_form_passive(verb: Any) -> bool:
         and [has_age_after(c) for c in children if c.dep_ == "nsubj"] == [True]
     ):
         return True  # "Mason (11) hit with slipper x3 in June": hit by whom?
+    if verb.lemma_.lower() in ("remove", "accommodate") and not any(
+        c.dep_ in ("dobj", "prt", "dative") for c in children
+    ):
+        return True  # a scale's "0 = children removed": removed by whom?
     return verb.lemma_.lower() == "leave" and any(c.lower_ == "alone" for c in children)
 
 

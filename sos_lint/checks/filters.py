@@ -19,6 +19,7 @@ from sos_lint.checks.analysis import (
     facts,
     is_individual,
     is_person,
+    mentions_time,
     words,
 )
 
@@ -64,11 +65,83 @@ def doubting_report(doc: Any, start: int, end: int) -> bool:
         return _claims_an_account(token)
     if token.lemma_.lower() == "admit" and _admitted_somewhere(token):
         return False
+    if token.lower_ in LIE_FORMS:
+        return _called_a_liar(token)
+    if token.lower_ in ("lay", "lays", "laid", "laying", "lain"):
+        return False  # "will lay Rio on his back": the matcher's forms of "lie" include these
     if token.dep_ in ("compound", "pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos"):
         return False  # used as a noun ("her PIP claim") whatever the tagger says
     if _after_a_determiner(token):
         return False  # "her report", "the allegations": a noun after a determiner
     return person_acts(doc, start, end)
+
+
+# "lie" in its sense of saying what is not true ("lay" and "lain" are only lying down).
+LIE_FORMS = frozenset({"lie", "lies", "lied", "lying"})
+# How someone lies down: "lying on the sofa", "lies awake", "left lying around".
+LYING_DOWN = frozenset(
+    {"down", "awake", "asleep", "around", "about", "still", "flat", "back", "face", "low"}
+)
+# When someone lied, not where they lay: "on several occasions", "at the meeting".
+LIE_TIMES = frozenset({"occasion", "occasions", "time", "times", "meeting", "visit", "conference"})
+# Whose telling or believing puts "lying" in someone else's mouth: "says the nurses are lying".
+ACCUSED_BY = frozenset(
+    {"say", "tell", "claim", "believe", "think", "feel", "accuse", "insist", "shout", "scream"}
+    | {"text", "message", "suggest", "allege", "argue"}
+)
+
+
+def _called_a_liar(token: Any) -> bool:
+    """ "Dad has lied to doctors about her pain", "Lee is using cocaine and lying about it": the
+    writer's verdict on someone's honesty. Not lying down ("lies awake", "left lying on the
+    sofa"), not someone else's accusation ("Sheila believes Kerry-Ann is lying"), not the
+    reason a child was punished ("hit him because he lied about his homework", "for lying")
+    and not a stranger online "lying about their age"."""
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("pcomp", "amod", "acl"):
+        return False
+    doc = token.doc
+    if token.i > 0 and doc[token.i - 1].lower_ in ("stop", "keep"):
+        return False  # "stop lying" is SOS302's
+    children = list(token.children)
+    if any(
+        (c.dep_ != "prep" and c.lower_ in LYING_DOWN)
+        or c.dep_ in ("acomp", "oprd", "npadvmod")
+        or (
+            c.dep_ == "prep"
+            and c.lower_ not in ("to", "about", "for", "since")
+            # (not a time: "lied on many occasions", "lied in September")
+            and not any(
+                o.dep_ == "pobj" and (o.lemma_.lower() in LIE_TIMES or mentions_time(o.text))
+                for o in c.children
+            )
+        )
+        for c in children
+    ):
+        return False  # "lies awake", "lying on the floor", "lying face-down"
+    subject = _verb_subject(token)
+    if subject is None or not (is_person(subject) or subject.pos_ == "PRON"):
+        return False  # "his weed lying around", "Lee's arm was lying across her"
+    if subject.lower_ in ("someone", "somebody", "anyone", "anybody", "people") or any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children
+    ):
+        return False  # "when someone online is lying about their age"
+    if any(
+        c.dep_ == "mark" and c.lower_ in ("because", "when", "whenever", "if", "as")
+        for c in children
+    ):
+        return False  # "because Andrei lied about school": why he was punished
+    node = token
+    while True:
+        if any(
+            c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS)
+            for c in node.children
+        ):
+            return False  # "she is not lying", a danger's "she could start lying to her mum"
+        if node.dep_ not in ("conj", "xcomp", "ccomp", "advcl") or node.head == node:
+            return True
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in ACCUSED_BY:
+            return False  # "Chantelle still says the nurses are lying"
+        node = node.head
 
 
 def _admitted_somewhere(token: Any) -> bool:
@@ -499,6 +572,22 @@ def not_a_usual_pattern(doc: Any, start: int, end: int) -> bool:
 
 
 FORECASTS = frozenset(POSSIBILITY_MODALS | {"will", "'ll", "wo"})
+
+
+def not_a_lasting_effect(doc: Any, start: int, end: int) -> bool:
+    """ "Ellie could be hurt and ashamed, and might blame herself for years": in a forecast,
+    "for years" is how long the harm would last, not a vague account of when something
+    happened ("Dad has been drinking for years" still asks since when)."""
+    if doc[end - 1].lower_ not in ("years", "periods"):
+        return True
+    verb = doc[start].head
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in FORECASTS for c in verb.children):
+            return False
+        if verb.dep_ != "conj" or verb.head == verb:
+            break
+        verb = verb.head
+    return True
 
 
 def stated_as_fact(doc: Any, start: int, end: int) -> bool:

@@ -25,6 +25,7 @@ from sos_lint.checks.analysis import (
     bracketed_owner,
     facts,
     has_age_after,
+    has_child_age_after,
     is_carer_token,
     is_child_token,
     is_individual,
@@ -528,6 +529,7 @@ NEEDS_VERBS = frozenset(
 MEDICINES = frozenset(
     {"medicine", "medication", "tablet", "tablets", "insulin", "oxygen", "relief", "dose"}
     | {"doses", "inhaler", "feed", "feeds", "cream", "creams", "ointment", "emollient", "hair"}
+    | {"injection", "injections"}
 )
 # What a child needs from someone: "Ruby's needs were not met", "his care was neglected".
 OWN_NEEDS = MEDICINES | {
@@ -771,6 +773,14 @@ def _passive_hides(clause: Clause) -> bool:
     if care and not ((lemma == "take" and official) or (official and _into_custody(verb))):
         # (a young person "sent to prison" or "remanded to court" is an official step)
         official, harmful = False, True
+    if (
+        lemma == "give"
+        and _particle(verb, "back")
+        and subject is not None
+        and subject.lemma_.lower() in BELONGINGS
+        and _possessed(subject)
+    ):
+        official = False  # "the children's phones have been given back": by whom?
     if lemma == "send" and _sent_to_school_without(verb):
         official, harmful = False, True  # "Yusuf was sent to school without his hearing aids"
     if lemma == "use" and subject is not None and _about_person(subject) and _used_as(verb):
@@ -799,15 +809,31 @@ def _passive_hides(clause: Clause) -> bool:
         and child
         and not _in_plan(verb)
         and any(
-            c.dep_ == "xcomp"
-            and c.lemma_.lower() in ("tell", "say", "speak", "talk")
-            and any(n.dep_ == "neg" for n in c.children)
-            # a secret, not "told not to speak to Jordan": "anyone", "about it", "what happened"
-            and any(t.lower_ in SECRECY for t in c.subtree)
+            (
+                c.dep_ == "xcomp"
+                and c.lemma_.lower() in ("tell", "say", "speak", "talk")
+                and any(n.dep_ == "neg" for n in c.children)
+                # a secret, not "told not to speak to Jordan": "anyone", "about it", "what happened"
+                and any(t.lower_ in SECRECY for t in c.subtree)
+            )
+            or _keep_a_secret(c)
             for c in verb.children
         )
     ):
         return True  # "Jade (12) was told not to tell anyone at school": a secret, kept by whom?
+    if (
+        lemma == "tell"
+        and subject is not None
+        # (a child by role or age: a name alone may be an adult's, "Zehra was told in March")
+        and (is_child_token(subject) or has_child_age_after(subject))
+        and not _in_plan(verb)
+        and verb.doc.user_data.get("sos_section") not in PLAN_SECTIONS
+        and any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+    ):
+        # "Sophie (14) was told she was getting fat", "the children were told Dad was away":
+        # what a child was told, by whom? (Not an adult's "Dee has been told it could take
+        # months", which an office tells her.)
+        return True
     if (
         lemma in ("allow", "permit")
         and planned_for is not None
@@ -929,13 +955,23 @@ def _passive_hides(clause: Clause) -> bool:
                 and (subject.lemma_.lower() not in FIXTURES or lemma in ("smash", "kick", "punch"))
             ):
                 return not _in_plan(verb)  # "things got broken", "a mug was thrown": by whom?
+            # "Tobi's phone will be returned to him", "the children's phones were given back":
+            # handed back by whom? (in a plan too: whoever took it is the one to name)
+            returned = lemma == "return" or (lemma in ("give", "hand") and _particle(verb, "back"))
             if (
-                lemma in TAKEN_FROM
+                (
+                    lemma in TAKEN_FROM
+                    # "Mummy's bank card was kept away from her"
+                    or (
+                        lemma == "keep" and any(c.lower_ in ("away", "from") for c in verb.children)
+                    )
+                    or returned
+                )
                 and subject.lemma_.lower() in BELONGINGS
                 and _possessed(subject)
-                and not _in_plan(verb)
-                # (not "his licence was taken away", "her statement was read out")
-                and not any(c.lower_ in ("away", "out") for c in verb.children)
+                and (returned or not _in_plan(verb))
+                # (not "her statement was read out")
+                and not any(c.lower_ == "out" for c in verb.children)
                 # (not medicine put out of reach: "Dad's tablets have been removed from the
                 # bathroom" is safety)
                 and not (lemma == "remove" and subject.lemma_.lower() in DANGERS)
@@ -1116,6 +1152,7 @@ BELONGINGS = frozenset(
     | {"clothes", "photo", "picture", "savings", "history", "credit", "account", "bike"}
     | {"headset", "console", "device", "computer", "ipad", "xbox", "playstation", "charger"}
     | {"binder", "belonging", "belongings", "makeup", "wig", "toy", "toys", "book", "books"}
+    | {"door"}  # ("her bedroom door was taken off as a punishment")
 )
 TAKEN_FROM = frozenset(
     {"take", "read", "steal", "hide", "confiscate", "withhold", "smash", "destroy", "ruin"}
@@ -1632,12 +1669,57 @@ def _found_neglected(verb: Any) -> bool:
         for w in o.children
         if w.dep_ == "acl" and w.tag_ == "VBG" and w.lemma_.lower() in UNWATCHED_ACTS
     ]
-    return bool(wandering) or any(
-        c.dep_ in ("oprd", "acomp", "advmod")
-        and c.lower_ in states
-        and not (verb.lemma_.lower() == "see" and c.lower_ == "alone")
-        for c in verb.children
+    return (
+        bool(wandering)
+        or any(
+            c.dep_ in ("oprd", "acomp", "advmod")
+            and c.lower_ in states
+            and not (verb.lemma_.lower() == "see" and c.lower_ == "alone")
+            for c in verb.children
+        )
+        or _found_in_a_bad_way(verb)
     )
+
+
+# How a child left uncared for is found: "found asleep on the stairs", "found wedged between
+# the mattress and the wall"; and the state of where, or with what: "in a wet cot", "with a
+# dirty nappy", "in a locked bedroom", "in poor home conditions".
+FOUND_LYING = frozenset({"asleep", "sleep", "wedge", "trap", "stick"})
+NEGLECTED_SCENE = frozenset(
+    {"wet", "soiled", "dirty", "filthy", "full", "locked", "cold", "poor", "unheated", "bare"}
+)
+
+
+def _found_in_a_bad_way(verb: Any) -> bool:
+    """A child (not an adult: "Dad was found asleep") found in a state nobody should have left
+    them in."""
+    if verb.lemma_.lower() not in ("find", "discover") or not any(
+        c.dep_ == "nsubjpass"
+        and is_person(c)
+        and not is_carer_token(c)
+        and c.lemma_.lower() not in words("other_people")
+        for c in verb.children
+    ):
+        return False
+    for c in verb.children:
+        if c.dep_ in ("oprd", "xcomp", "acomp") and c.lemma_.lower() in FOUND_LYING:
+            # (on the stairs, behind the sofa: not "found asleep in her cot")
+            return any(
+                p.dep_ == "prep" and p.lower_ in ("on", "behind", "under", "between")
+                for p in (*c.children, *verb.children)
+            )
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in ("in", "with")
+            and any(
+                a.dep_ == "amod" and a.lower_ in NEGLECTED_SCENE
+                for o in c.children
+                if o.dep_ == "pobj"
+                for a in o.children
+            )
+        ):
+            return True
+    return False
 
 
 def _carer_acts(doc: Any) -> bool:
@@ -2050,9 +2132,12 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
                 )
                 # "Ongoing neglect of the children's needs." as a whole note
                 or (dep == "ROOT" and token.pos_ == "NOUN" and lemma in HARMS_SUFFERED)
-                # "a DV incident", "a history of DV" (the tagger hangs acronyms as modifiers)
+                # "Historic DV in the home." as a whole note
+                or (dep == "ROOT" and lower in ABUSE_ACRONYMS)
+                # "a DV incident", "a history of DV" (the tagger hangs acronyms as modifiers,
+                # and "DV and mental health issues" as an adjective)
                 or (
-                    dep in ("compound", "nmod")
+                    (dep in ("compound", "nmod") or (dep == "amod" and lower in ABUSE_ACRONYMS))
                     and token.head.pos_ in ("NOUN", "PROPN")
                     # "Mum's DA perpetrator" names the doer
                     and token.head.lemma_.lower() not in words("other_people")
@@ -2355,6 +2440,7 @@ INJURIES = frozenset(
 )
 ACCIDENTS = frozenset({"fall", "trip", "slip", "crash", "collide"})
 HARMS_SUFFERED = frozenset({"neglect", "abuse", "violence", "maltreatment", "cruelty"})
+ABUSE_ACRONYMS = frozenset({"dv", "da", "dva"})
 
 
 def _accident_or_other_actor(verb: Any, got: bool) -> bool:
@@ -2678,6 +2764,15 @@ def _adult_harms(among: Iterable[Any], besides: Any = None) -> bool:
 
 
 PLAN_SECTIONS = {"safety_goal", "next_step", "needs_to_happen", "existing_safety"}
+
+
+def _keep_a_secret(verb: Any) -> bool:
+    """ "told to keep a secret", "told to keep it quiet": what a child must not tell."""
+    return (
+        verb.dep_ == "xcomp"
+        and verb.lemma_.lower() == "keep"
+        and any(t.lemma_.lower() in ("secret", "quiet") for t in verb.children if t.dep_ != "prep")
+    )
 
 
 def _no_more(token: Any) -> bool:

@@ -533,6 +533,62 @@ def _foretold_event(f: Facts) -> Clause | None:
     return None
 
 
+# Foretold, but not harm: "could lose their home", "could wait ages", "could help".
+NOT_FORETOLD = NOT_AN_EVENT | {
+    "lose",
+    "wait",
+    "help",
+    "mind",
+    "offer",
+    "take",
+    "explain",
+    "make",
+    "affect",
+    "impact",
+    "follow",
+    "read",
+    "understand",
+    "get",
+}
+# Whose fear or words a prediction is ("she worries she could be struck off").
+FEARED_BY = frozenset({"say", "tell", "worry", "fear", "think", "believe", "feel", "know", "hear"})
+# An adult's official fate ("could be sent back to prison", "could be detained").
+SENT_AWAY = frozenset({"send", "detain", "remand", "evict", "deport"})
+
+
+def _person_foretold(f: Facts) -> Clause | None:
+    """What a person could or might do or suffer ("Lachie could get out and drown", "Kerry
+    could forget Ellie's insulin again"), in a statement about a child or with an impact: the
+    danger itself. Not a circumstance ("the family could lose their home"), an official step
+    ("he could be sent back to prison"), a guess about now ("might be selling drugs") or
+    someone's own fear ("she worries she could be struck off")."""
+    official = words("official_passive_verbs")
+    about_a_child = named_child(f) or any(is_child_token(t) for t in tokens(f.doc))
+    impact: bool | None = None
+    for clause in f.clauses:
+        verb = clause.verb
+        if (
+            not clause.modals & {"could", "might"}
+            or clause.negated
+            or verb.tag_ == "VBG"
+            or verb.dep_ in ("relcl", "acl")
+            or clause.lemma in NOT_FORETOLD
+            or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+            or (clause.passive and (clause.lemma in official or clause.lemma in SENT_AWAY))
+        ):
+            continue
+        subject = clause.subject
+        if subject is None or not is_person(subject):
+            continue
+        if any(a.lemma_.lower() in FEARED_BY for a in verb.ancestors):
+            continue
+        if impact is None:
+            impact = has_impact(f, carer_actions(f))
+        if about_a_child or impact or clause.lemma in words("harm_verbs"):
+            return clause
+    return None
+
+
 def _clause_span(verb: Any) -> list[Any]:
     """The verb's words, and those of verbs joined to it by "and" (its second clause)."""
     heads = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
@@ -588,7 +644,7 @@ def check_complicating_as_danger(context: CheckContext) -> Iterable[Hit]:
         if will_harm:
             foretells_harm, predicted = True, will_harm
         predicted = [c for c in predicted if c.lemma not in MERE_POSSIBILITIES]
-        if _foretold_event(f) is not None:
+        if _foretold_event(f) is not None or _person_foretold(f) is not None:
             return AS_DANGER
         if (
             not foretells_harm
