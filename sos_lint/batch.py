@@ -55,6 +55,7 @@ from sos_lint.summary import (
     RecordView,
     SummaryBuilder,
 )
+from sos_lint.timelimit import DEFAULT_RECORD_TIMEOUT, TimeLimitExceeded, time_limit
 
 FORMATS = ("jsonl", "csv", "parquet")
 PER = ("record", "finding")
@@ -108,6 +109,8 @@ class ScanOptions:
     readability: bool = True
     progress: bool | None = None
     """None: a progress bar when standard error is a terminal."""
+    record_timeout: float = DEFAULT_RECORD_TIMEOUT
+    """Seconds one record may take to check before it is stopped and reported (0: no limit)."""
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,7 @@ class Job:
     readability_keys: tuple[str, ...]
     columns: tuple[str, ...]
     nlp_batch_size: int = 128
+    record_timeout: float = DEFAULT_RECORD_TIMEOUT
 
 
 class RawRecord(NamedTuple):
@@ -292,6 +296,7 @@ def make_job(options: ScanOptions, config: Config, fields: Sequence[str]) -> Job
         readability=bool(keys),
         readability_keys=keys,
         columns=columns,
+        record_timeout=options.record_timeout,
     )
 
 
@@ -642,13 +647,20 @@ def _prepare_safely(record: RawRecord, job: Job, state: _State) -> _Prepared:
 def _lint_all(
     prepared: list[_Prepared], state: _State, job: Job
 ) -> list[list[list[Finding]] | str]:
-    """Findings per record and document; a record that breaks the linter gets an error."""
+    """Findings per record and document; a record that breaks the linter, or takes longer
+    than the job's time limit, gets an error and the others are checked as usual.
+
+    The chunk is checked in one batch (much the fastest) within a budget of one record's
+    limit plus up to a second a record; if it fails or overruns, each record is checked again
+    on its own, each within the limit, so only the record at fault is reported."""
     documents = [doc for p in prepared for _, doc in p.documents]
+    limit = job.record_timeout
     try:
-        found = [
-            f for _, f in state.linter.lint_documents(documents, batch_size=job.nlp_batch_size)
-        ]
-    except Exception:
+        with time_limit(limit + len(prepared) * min(limit, 1.0)):
+            found: list[list[Finding]] | None = [
+                f for _, f in state.linter.lint_documents(documents, batch_size=job.nlp_batch_size)
+            ]
+    except Exception:  # (TimeLimitExceeded too: check the records one by one)
         found = None
     out: list[list[list[Finding]] | str] = []
     position = 0
@@ -658,7 +670,10 @@ def _lint_all(
             position += len(p.documents)
             continue
         try:
-            out.append([state.linter.lint_document(doc) for _, doc in p.documents])
+            with time_limit(limit):
+                out.append([state.linter.lint_document(doc) for _, doc in p.documents])
+        except TimeLimitExceeded:
+            out.append(f"not checked: took longer than the {limit:g} s limit (--record-timeout)")
         except Exception as exc:  # never let one record stop the scan; never quote its text
             out.append(f"internal error while linting ({type(exc).__name__})")
     return out

@@ -12,6 +12,7 @@ import click
 from sos_lint.cli import EXIT_OK, _split, build_config, fail, main, selection_options
 from sos_lint.errors import SosLintError
 from sos_lint.models import SECTION_TYPES
+from sos_lint.timelimit import DEFAULT_RECORD_TIMEOUT
 
 EXIT_INTERRUPTED = 130
 
@@ -87,6 +88,13 @@ EXIT_INTERRUPTED = 130
     "--summary", "summary_path", type=click.Path(dir_okay=False), help="Summary JSON path."
 )
 @click.option("--no-readability", is_flag=True, help="Skip readability scores.")
+@click.option(
+    "--record-timeout",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_RECORD_TIMEOUT,
+    show_default=True,
+    help="Seconds one record may take before it is stopped and reported as an error (0: none).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no printed summary.")
 @selection_options
 def scan(
@@ -112,6 +120,7 @@ def scan(
     max_chars: int | None,
     summary_path: str | None,
     no_readability: bool,
+    record_timeout: float,
     quiet: bool,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
@@ -154,6 +163,7 @@ def scan(
             sheet=sheet,
             summary_path=summary_path,
             readability=not no_readability,
+            record_timeout=record_timeout,
         )
         update, close = progress_bar(None if not quiet else False)
         try:

@@ -160,6 +160,32 @@ def test_csv_bad_rows_do_not_spoil_their_neighbours(tmp_path: Path) -> None:
     assert records[f"{source}:6"]["error"].startswith("unreadable row (line 8 opens a quote")
 
 
+def test_a_record_over_the_time_limit_is_reported_and_its_neighbours_checked(
+    tmp_path: Path,
+) -> None:
+    # A real record far over the limit (a 200,000-character note takes several seconds to
+    # check; a short one takes milliseconds), standing in for a record a rule loops on: the
+    # scan stops it, says why, and checks the records either side as usual.
+    long_note = " ".join(["On 3 May Dad shouted at Kai (4) in the kitchen."] * 4000)
+    source = tmp_path / "mixed.csv"
+    pd.DataFrame(
+        {"id": ["1", "2", "3"], "text": ["Mum was hit.", long_note, "Dad is chaotic."]}
+    ).to_csv(source, index=False)
+    output = tmp_path / "out.jsonl"
+    code, _, err = run_cli(
+        "scan", str(source), "-o", str(output), "--id-column", "id",
+        "--max-chars", "300000", "--record-timeout", "1",
+    )  # fmt: skip
+    assert code == 0, err
+    records = {r["id"]: r for r in read_jsonl(output)}
+    assert list(records) == ["1", "2", "3"]
+    assert records["2"]["status"] == "error"
+    assert records["2"]["error"] == "not checked: took longer than the 1 s limit (--record-timeout)"
+    assert [f["code"] for f in records["1"]["findings"]] == ["SOS601"]
+    assert records["3"]["status"] == "ok" and records["3"]["findings"]
+    assert "1 record(s) could not be checked" in err
+
+
 def test_missing_column_lists_the_available_ones(tmp_path: Path) -> None:
     source = tmp_path / "records.csv"
     generate_records.write_csv(source, 3)

@@ -17,9 +17,11 @@ from sos_lint.checks.analysis import (
     POSSIBILITY_MODALS,
     doc_text,
     facts,
+    is_child_token,
     is_individual,
     is_person,
     mentions_time,
+    role_words,
     words,
 )
 
@@ -694,6 +696,40 @@ def help_not_described(doc: Any, start: int, end: int) -> bool:
 WH_WORDS = frozenset({"what", "which", "how", "whatever", "whether", "if"})
 # Verbs that report what someone said: "Kai told me he is actually scared".
 REPORTED_BY = frozenset({"say", "tell", "explain", "report", "disclose", "describe", "write"})
+
+
+def compares_people(doc: Any, start: int, end: int) -> bool:
+    """ "Andrei is a good dad, unlike Sofia": one person held up against another. Not a thing
+    or a time ("unlike the old flat", "unlike last year"). And "Gran has been a nightmare" is
+    said of a person, "bedtime is a nightmare" of a time of day. (Every other match passes.)"""
+    if doc[end - 1].lower_ == "nightmare":
+        verb = next((a for a in doc[end - 1].ancestors if a.pos_ in ("VERB", "AUX")), None)
+        subject = (
+            next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            or _verb_subject(verb)
+            if verb is not None
+            else None
+        )
+        return (
+            subject is not None
+            and is_person(subject)
+            # (a sentence's first noun may pass for a name: "Bedtime is a nightmare")
+            and (subject.pos_ != "NOUN" or subject.lemma_.lower() in role_words())
+        )
+    if doc[start].lower_ != "unlike":
+        return True
+    for c in doc[start].children:
+        if c.dep_ != "pobj":
+            continue
+        if c.lower_ in ("many", "others", "some"):
+            return True  # "a hard-working dad, unlike many on the estate"
+        if is_child_token(c) or any(
+            d.lower_ in ("most", "many", "other", "some", "all") for d in c.children
+        ):
+            continue  # "unlike most toddlers, Finn sleeps through the night": how a child is
+        if is_person(c):
+            return True
+    return False
 
 
 def actually_surprised(doc: Any, start: int, end: int) -> bool:
