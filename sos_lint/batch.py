@@ -651,31 +651,38 @@ def _lint_all(
     than the job's time limit, gets an error and the others are checked as usual.
 
     The chunk is checked in one batch (much the fastest) within a budget of one record's
-    limit plus up to a second a record; if it fails or overruns, each record is checked again
-    on its own, each within the limit, so only the record at fault is reported."""
+    limit plus up to a second a record, keeping each document's findings as they come; if the
+    batch fails or overruns, the records it had not finished are checked again one at a time,
+    each within the limit, so only the record at fault is reported."""
     documents = [doc for p in prepared for _, doc in p.documents]
     limit = job.record_timeout
+    found: list[list[Finding]] = []
     try:
         with time_limit(limit + len(prepared) * min(limit, 1.0)):
-            found: list[list[Finding]] | None = [
-                f for _, f in state.linter.lint_documents(documents, batch_size=job.nlp_batch_size)
-            ]
-    except Exception:  # (TimeLimitExceeded too: check the records one by one)
-        found = None
+            for _, findings in state.linter.lint_documents(
+                documents, batch_size=job.nlp_batch_size
+            ):
+                found.append(findings)
+    except Exception:  # (TimeLimitExceeded too: check what is left one record at a time)
+        pass
     out: list[list[list[Finding]] | str] = []
     position = 0
     for p in prepared:
-        if found is not None:
-            out.append(found[position : position + len(p.documents)])
-            position += len(p.documents)
+        count = len(p.documents)
+        if position + count <= len(found):
+            out.append(found[position : position + count])
+            position += count
             continue
+        position = len(found)  # (nothing after a record checked again is from the batch)
+        result: list[list[Finding]] | str
         try:
             with time_limit(limit):
-                out.append([state.linter.lint_document(doc) for _, doc in p.documents])
+                result = [state.linter.lint_document(doc) for _, doc in p.documents]
         except TimeLimitExceeded:
-            out.append(f"not checked: took longer than the {limit:g} s limit (--record-timeout)")
+            result = f"not checked: took longer than the {limit:g} s limit (--record-timeout)"
         except Exception as exc:  # never let one record stop the scan; never quote its text
-            out.append(f"internal error while linting ({type(exc).__name__})")
+            result = f"internal error while linting ({type(exc).__name__})"
+        out.append(result)
     return out
 
 

@@ -12,7 +12,7 @@ import click
 from sos_lint.cli import EXIT_OK, _split, build_config, fail, main, selection_options
 from sos_lint.errors import SosLintError
 from sos_lint.models import SECTION_TYPES
-from sos_lint.timelimit import DEFAULT_RECORD_TIMEOUT
+from sos_lint.timelimit import DEFAULT_RECORD_TIMEOUT, LONGEST_LIMIT
 
 EXIT_INTERRUPTED = 130
 
@@ -90,10 +90,13 @@ EXIT_INTERRUPTED = 130
 @click.option("--no-readability", is_flag=True, help="Skip readability scores.")
 @click.option(
     "--record-timeout",
-    type=click.FloatRange(min=0),
+    type=click.FloatRange(min=0, max=LONGEST_LIMIT),
     default=DEFAULT_RECORD_TIMEOUT,
     show_default=True,
-    help="Seconds one record may take before it is stopped and reported as an error (0: none).",
+    help=(
+        "Seconds one record may take before it is stopped and reported as an error "
+        "(0: none; at most a day)."
+    ),
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no printed summary.")
 @selection_options

@@ -49,3 +49,40 @@ def test_off_the_main_thread_there_is_no_limit_and_no_error() -> None:
     thread.start()
     thread.join()
     assert seen == [False]
+
+
+def test_an_endless_or_unreal_limit_is_no_limit() -> None:
+    for seconds in (float("inf"), float("nan"), 1e20, -1.0):
+        with time_limit(seconds) as enforced:
+            pass
+        assert not enforced
+
+
+def test_a_programs_own_timer_is_left_alone() -> None:
+    signal.setitimer(signal.ITIMER_REAL, 30)
+    try:
+        with time_limit(0.01) as enforced:
+            time.sleep(0.05)
+        assert not enforced
+        assert signal.getitimer(signal.ITIMER_REAL)[0] > 29
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def test_an_alarm_as_the_block_ends_leaves_nothing_behind() -> None:
+    # Blocks that finish right at the limit, the way a scan uses it (the result set inside,
+    # replaced if the limit is hit): each ends done or stopped, and the handler and timer are
+    # always put back, however the alarm falls against the block's end.
+    before = signal.getsignal(signal.SIGALRM)
+    for _ in range(300):
+        try:
+            with time_limit(0.001):
+                end = time.perf_counter() + 0.001
+                while time.perf_counter() < end:
+                    pass
+                result = "done"
+        except TimeLimitExceeded:
+            result = "stopped"
+        assert result in ("done", "stopped")
+        assert signal.getsignal(signal.SIGALRM) is before
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)

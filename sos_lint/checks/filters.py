@@ -83,13 +83,16 @@ LIE_FORMS = frozenset({"lie", "lies", "lied", "lying"})
 # How someone lies down: "lying on the sofa", "lies awake", "left lying around".
 LYING_DOWN = frozenset(
     {"down", "awake", "asleep", "around", "about", "still", "flat", "back", "face", "low"}
+    | {"next", "there", "here", "beside", "alongside", "in"}
 )
 # When someone lied, not where they lay: "on several occasions", "at the meeting".
 LIE_TIMES = frozenset({"occasion", "occasions", "time", "times", "meeting", "visit", "conference"})
-# Whose telling or believing puts "lying" in someone else's mouth: "says the nurses are lying".
+# Whose words the lying is in: "says the nurses are lying", "admitted she had lied".
 ACCUSED_BY = frozenset(
     {"say", "tell", "claim", "believe", "think", "feel", "accuse", "insist", "shout", "scream"}
     | {"text", "message", "suggest", "allege", "argue"}
+    # (and the person's own account: "Mum explained that she had lied because she was afraid")
+    | {"admit", "explain", "report", "agree", "accept", "disclose", "confess", "acknowledge"}
 )
 
 
@@ -580,8 +583,8 @@ def not_a_lasting_effect(doc: Any, start: int, end: int) -> bool:
     """ "Ellie could be hurt and ashamed, and might blame herself for years": in a forecast,
     "for years" is how long the harm would last, not a vague account of when something
     happened ("Dad has been drinking for years" still asks since when)."""
-    if doc[end - 1].lower_ not in ("years", "periods"):
-        return True
+    if doc[end - 1].lower_ != "years":
+        return True  # ("could be left alone for long periods" is the vague danger itself)
     verb = doc[start].head
     for _ in range(3):
         if any(c.dep_ == "aux" and c.lower_ in FORECASTS for c in verb.children):
@@ -703,7 +706,13 @@ def compares_people(doc: Any, start: int, end: int) -> bool:
     or a time ("unlike the old flat", "unlike last year"). And "Gran has been a nightmare" is
     said of a person, "bedtime is a nightmare" of a time of day. (Every other match passes.)"""
     if doc[end - 1].lower_ == "nightmare":
-        verb = next((a for a in doc[end - 1].ancestors if a.pos_ in ("VERB", "AUX")), None)
+        noun = doc[end - 1]
+        if not (
+            noun.dep_ == "attr"
+            or (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "attr")
+        ):
+            return False  # "wakes with a nightmare", "after a nightmare": a bad dream
+        verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
         subject = (
             next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             or _verb_subject(verb)
@@ -718,6 +727,9 @@ def compares_people(doc: Any, start: int, end: int) -> bool:
         )
     if doc[start].lower_ != "unlike":
         return True
+    head = doc[start].head
+    if any(c.dep_ == "aux" and c.lower_ in ("can", "could", "ca") for c in head.children):
+        return False  # "Unlike Mum, Dad can drive": what each can do, not a verdict
     for c in doc[start].children:
         if c.dep_ != "pobj":
             continue

@@ -824,11 +824,12 @@ def _passive_hides(clause: Clause) -> bool:
     if (
         lemma == "tell"
         and subject is not None
-        # (a child by role or age: a name alone may be an adult's, "Zehra was told in March")
-        and (is_child_token(subject) or has_child_age_after(subject))
         and not _in_plan(verb)
-        and verb.doc.user_data.get("sos_section") not in PLAN_SECTIONS
         and any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+        # in an account of what happened to a child (not a strength's "Kai (9) was told he had
+        # a place at the new school"), a child by role, age or name
+        and verb.doc.user_data.get("sos_section") in TOLD_ACCOUNTS
+        and (is_child_token(subject) or has_child_age_after(subject) or f.is_child(subject))
     ):
         # "Sophie (14) was told she was getting fat", "the children were told Dad was away":
         # what a child was told, by whom? (Not an adult's "Dee has been told it could take
@@ -955,9 +956,12 @@ def _passive_hides(clause: Clause) -> bool:
                 and (subject.lemma_.lower() not in FIXTURES or lemma in ("smash", "kick", "punch"))
             ):
                 return not _in_plan(verb)  # "things got broken", "a mug was thrown": by whom?
-            # "Tobi's phone will be returned to him", "the children's phones were given back":
-            # handed back by whom? (in a plan too: whoever took it is the one to name)
-            returned = lemma == "return" or (lemma in ("give", "hand") and _particle(verb, "back"))
+            # "Tobi's phone to be returned to him" (a plan), "the children's phones were given
+            # back": handed back by whom? (Not "Kai's bike has been returned after it was
+            # stolen", the police's doing.)
+            returned = (
+                lemma == "return" and verb.doc.user_data.get("sos_section") in PLAN_SECTIONS
+            ) or (lemma in ("give", "hand") and _particle(verb, "back"))
             if (
                 (
                     lemma in TAKEN_FROM
@@ -1012,6 +1016,27 @@ def _passive_hides(clause: Clause) -> bool:
                 and (_mentions_a_child(verb) or _within_reach(verb) or _child_got_it(verb))
             ):
                 return True  # "tablets were left where Alfie could reach them": by whom?
+            if (
+                lemma in LEFT_OUT
+                and subject.lemma_.lower() in EXITS | {"gate", "stairgate"}
+                # ("open" may be parsed as anything, even a modifier of the next name)
+                and verb.i + 1 < len(verb.doc)
+                and verb.doc[verb.i + 1].lower_ in OPENED
+                and not (_in_plan(verb) or clause.negated)
+                and (
+                    _mentions_a_child(verb)
+                    or any(
+                        f.is_child(t) or is_child_token(t) or _named_non_carer(t) for t in verb.sent
+                    )
+                )
+            ):
+                return True  # "the back door was left open and Lily-Mae got out": by whom?
+            if (
+                lemma in WITHHELD
+                and _childs_own_need(subject)
+                and not (_in_plan(verb) or clause.negated)
+            ):
+                return True  # "Noah's inhalers were confiscated at the farm": by whom?
             return harmful and not _in_plan(verb) and _mentions_a_child(verb)
     if _in_plan(verb) and (clause.negated or _planner_named(verb) or subject is None):
         # "Stacey will make sure the twins are never left alone", "Mr and Mrs Price to ensure
@@ -1166,10 +1191,19 @@ DANGERS = frozenset(
     | {"blade", "razor", "bleach", "patch", "cocaine", "spice", "morphine", "painkiller"}
 )
 LEFT_OUT = frozenset({"leave"})
+# How a way out is left for a child to get through: "the back gate was left open".
+OPENED = frozenset({"open", "unlocked", "ajar", "unbolted"})
+# What is done with a child's medicine that someone chose to do: "his inhalers were taken".
+WITHHELD = frozenset({"confiscate", "withhold", "hide", "take", "stop", "throw"})
 # What an order or a plan may bar a child from: "not allowed to see his dad".
 BARRED = frozenset({"see", "contact", "visit", "meet", "stay", "live", "speak", "talk", "have"})
 # What a child told to keep quiet is kept from: "told not to tell anyone".
 SECRECY = frozenset({"anyone", "anybody", "nobody", "it", "what", "teacher", "teachers", "school"})
+# Where what a child "was told" is an account of what was done to them (not a strength, a
+# plan or a note). A name alone may be an adult's: "Zehra was told her shifts will go on".
+TOLD_ACCOUNTS = frozenset(
+    {"harm", "worry", "house_of_worries", "words_and_pictures", "danger_statement"}
+)
 # Sections that give an account of what happened to a child.
 ALLOWED_ACCOUNTS = frozenset({"harm", "worry", "danger_statement", "general", "house_of_worries"})
 # What a child is taken to or given, which someone misses: "his eye appointments were missed".
@@ -1685,14 +1719,20 @@ def _found_neglected(verb: Any) -> bool:
 # the mattress and the wall"; and the state of where, or with what: "in a wet cot", "with a
 # dirty nappy", "in a locked bedroom", "in poor home conditions".
 FOUND_LYING = frozenset({"asleep", "sleep", "wedge", "trap", "stick"})
+# Where nobody should find a child asleep: "on the stairs", "on the floor".
+NO_PLACE_TO_SLEEP = frozenset(
+    {"stair", "stairs", "floor", "landing", "doorstep", "step", "steps", "street", "pavement"}
+    | {"road", "corridor", "mattress", "ground", "grass", "concrete", "tiles"}
+)
 NEGLECTED_SCENE = frozenset(
     {"wet", "soiled", "dirty", "filthy", "full", "locked", "cold", "poor", "unheated", "bare"}
 )
 
 
 def _found_in_a_bad_way(verb: Any) -> bool:
-    """A child (not an adult: "Dad was found asleep") found in a state nobody should have left
-    them in."""
+    """Someone other than a carer ("Dad was found asleep" is his own state) found in a state
+    nobody should have left a child in: asleep on the stairs, wedged behind the bed, in a wet
+    cot. (A name alone may be an adult's, so a place is asked for, not "asleep on the sofa".)"""
     if verb.lemma_.lower() not in ("find", "discover") or not any(
         c.dep_ == "nsubjpass"
         and is_person(c)
@@ -1703,9 +1743,16 @@ def _found_in_a_bad_way(verb: Any) -> bool:
         return False
     for c in verb.children:
         if c.dep_ in ("oprd", "xcomp", "acomp") and c.lemma_.lower() in FOUND_LYING:
-            # (on the stairs, behind the sofa: not "found asleep in her cot")
+            # (behind the sofa, on the stairs: not "found asleep in her cot" or "on the sofa")
             return any(
-                p.dep_ == "prep" and p.lower_ in ("on", "behind", "under", "between")
+                p.dep_ == "prep"
+                and (
+                    p.lower_ in ("behind", "under", "between")
+                    or (
+                        p.lower_ == "on"
+                        and any(o.lemma_.lower() in NO_PLACE_TO_SLEEP for o in p.children)
+                    )
+                )
                 for p in (*c.children, *verb.children)
             )
         if (
@@ -2116,6 +2163,8 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
         # "following the assault", "due to ongoing domestic abuse", "Mum was a victim of abuse"
         if (
             lemma in DOER_NOUNS
+            # (an acronym in capitals: "Da takes Kai to football" is a Scottish dad)
+            and (lemma not in ("dv", "da", "dva", "nai") or token.text.isupper())
             and not _used_as_verb(token)  # not "might ... assault Mum"
             and (
                 dep in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj")
@@ -2133,11 +2182,14 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
                 # "Ongoing neglect of the children's needs." as a whole note
                 or (dep == "ROOT" and token.pos_ == "NOUN" and lemma in HARMS_SUFFERED)
                 # "Historic DV in the home." as a whole note
-                or (dep == "ROOT" and lower in ABUSE_ACRONYMS)
+                or (dep == "ROOT" and token.text in ABUSE_ACRONYMS)
                 # "a DV incident", "a history of DV" (the tagger hangs acronyms as modifiers,
                 # and "DV and mental health issues" as an adjective)
                 or (
-                    (dep in ("compound", "nmod") or (dep == "amod" and lower in ABUSE_ACRONYMS))
+                    (
+                        dep in ("compound", "nmod")
+                        or (dep == "amod" and token.text in ABUSE_ACRONYMS)
+                    )
                     and token.head.pos_ in ("NOUN", "PROPN")
                     # "Mum's DA perpetrator" names the doer
                     and token.head.lemma_.lower() not in words("other_people")
@@ -2440,7 +2492,8 @@ INJURIES = frozenset(
 )
 ACCIDENTS = frozenset({"fall", "trip", "slip", "crash", "collide"})
 HARMS_SUFFERED = frozenset({"neglect", "abuse", "violence", "maltreatment", "cruelty"})
-ABUSE_ACRONYMS = frozenset({"dv", "da", "dva"})
+# (in capitals: a Scottish or Irish "Da" is a dad)
+ABUSE_ACRONYMS = frozenset({"DV", "DA", "DVA"})
 
 
 def _accident_or_other_actor(verb: Any, got: bool) -> bool:
@@ -2767,11 +2820,12 @@ PLAN_SECTIONS = {"safety_goal", "next_step", "needs_to_happen", "existing_safety
 
 
 def _keep_a_secret(verb: Any) -> bool:
-    """ "told to keep a secret", "told to keep it quiet": what a child must not tell."""
+    """ "told to keep a secret": what a child must not tell (not "told to keep quiet while the
+    baby slept")."""
     return (
         verb.dep_ == "xcomp"
         and verb.lemma_.lower() == "keep"
-        and any(t.lemma_.lower() in ("secret", "quiet") for t in verb.children if t.dep_ != "prep")
+        and any(t.lemma_.lower() == "secret" for t in verb.children if t.dep_ != "prep")
     )
 
 

@@ -242,6 +242,8 @@ BEING_VERDICTS = RUNNING_DOWN | frozenset(
     | {"useless", "immature", "irresponsible", "manipulative", "dramatic", "unreliable"}
 )
 CONCESSIVE = frozenset({"despite", "notwithstanding"})
+# A person's shortcomings named as such: "despite his limitations".
+FAILINGS = frozenset({"limitation", "shortcoming", "failing", "flaw"})
 
 
 def _running_down(phrase: Any) -> Any | None:
@@ -257,6 +259,15 @@ def _running_down(phrase: Any) -> Any | None:
             )
             if owner and verdict is not None:
                 return obj
+        # "despite his limitations", "despite her failings": a running-down on its own
+        if (
+            obj.dep_ == "pobj"
+            and obj.lemma_.lower() in FAILINGS
+            and any(c.dep_ == "poss" and (c.tag_ == "PRP$" or is_person(c)) for c in obj.children)
+            # (not "despite his physical limitations": a disability, named as such)
+            and not any(c.dep_ in ("amod", "compound") for c in obj.children)
+        ):
+            return obj
         # "despite being quite difficult" (not "despite being tired after her shift")
         if obj.dep_ == "pcomp" and obj.lower_ == "being":
             for c in obj.children:
