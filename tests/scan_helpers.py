@@ -26,6 +26,17 @@ def run_cli(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
+def scan_frame(folder: Path, frame: Any, *options: str) -> tuple[dict[str, Any], str]:
+    """Write a pandas ``frame`` as CSV in ``folder`` and scan it to JSONL with ``options``;
+    the records by id, and what the scan printed to standard error (it must finish)."""
+    source = folder / "table.csv"
+    frame.to_csv(source, index=False)
+    output = folder / "out.jsonl"
+    code, _, err = run_cli("scan", str(source), "-o", str(output), *options)
+    assert code == 0, err
+    return {r["id"]: r for r in read_jsonl(output)}, err
+
+
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
     with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]

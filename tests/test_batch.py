@@ -11,7 +11,15 @@ from typing import Any
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
-from scan_helpers import NAME_WORDS, ROOT, generate_records, read_jsonl, run_cli, scan_csv
+from scan_helpers import (
+    NAME_WORDS,
+    ROOT,
+    generate_records,
+    read_jsonl,
+    run_cli,
+    scan_csv,
+    scan_frame,
+)
 
 from sos_lint.batch import cell_text
 
@@ -167,17 +175,12 @@ def test_a_record_over_the_time_limit_is_reported_and_its_neighbours_checked(
     # check; a short one takes milliseconds), standing in for a record a rule loops on: the
     # scan stops it, says why, and checks the records either side as usual.
     long_note = " ".join(["On 3 May Dad shouted at Kai (4) in the kitchen."] * 4000)
-    source = tmp_path / "mixed.csv"
-    pd.DataFrame(
+    frame = pd.DataFrame(
         {"id": ["1", "2", "3"], "text": ["Mum was hit.", long_note, "Dad is chaotic."]}
-    ).to_csv(source, index=False)
-    output = tmp_path / "out.jsonl"
-    code, _, err = run_cli(
-        "scan", str(source), "-o", str(output), "--id-column", "id",
-        "--max-chars", "300000", "--record-timeout", "1",
-    )  # fmt: skip
-    assert code == 0, err
-    records = {r["id"]: r for r in read_jsonl(output)}
+    )
+    records, err = scan_frame(
+        tmp_path, frame, "--id-column", "id", "--max-chars", "300000", "--record-timeout", "1"
+    )
     assert list(records) == ["1", "2", "3"]
     assert records["2"]["status"] == "error"
     assert records["2"]["error"] == "not checked: took longer than the 1 s limit (--record-timeout)"
@@ -209,15 +212,9 @@ def test_several_text_columns_are_linted_separately(tmp_path: Path) -> None:
             "plan": ["Gran will collect Kai.", "", 17],
         }
     )
-    source = tmp_path / "two.csv"
-    frame.to_csv(source, index=False)
-    output = tmp_path / "out.jsonl"
-    code, _, err = run_cli(
-        "scan", str(source), "-o", str(output), "--text-column", "worry",
-        "--text-column", "plan", "--id-column", "case",
-    )  # fmt: skip
-    assert code == 0, err
-    records = {r["id"]: r for r in read_jsonl(output)}
+    records, _ = scan_frame(
+        tmp_path, frame, "--text-column", "worry", "--text-column", "plan", "--id-column", "case"
+    )
     assert records["A1"]["status"] == "ok" and records["A1"]["fields"] == ["worry", "plan"]
     assert {f["field"] for f in records["A1"]["findings"]} == {"worry"}
     assert set(records["A1"]["readability"]) == {"worry", "plan"}
