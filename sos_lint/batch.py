@@ -55,7 +55,12 @@ from sos_lint.summary import (
     RecordView,
     SummaryBuilder,
 )
-from sos_lint.timelimit import DEFAULT_RECORD_TIMEOUT, TimeLimitExceeded, time_limit
+from sos_lint.timelimit import (
+    DEFAULT_RECORD_TIMEOUT,
+    LONGEST_LIMIT,
+    TimeLimitExceeded,
+    time_limit,
+)
 
 FORMATS = ("jsonl", "csv", "parquet")
 PER = ("record", "finding")
@@ -658,7 +663,8 @@ def _lint_all(
     limit = job.record_timeout
     found: list[list[Finding]] = []
     try:
-        with time_limit(limit + len(prepared) * min(limit, 1.0)):
+        # (kept under the timer's ceiling, or a limit of a day would leave the batch with none)
+        with time_limit(min(limit + len(prepared) * min(limit, 1.0), LONGEST_LIMIT)):
             for _, findings in state.linter.lint_documents(
                 documents, batch_size=job.nlp_batch_size
             ):

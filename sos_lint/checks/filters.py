@@ -701,7 +701,7 @@ WH_WORDS = frozenset({"what", "which", "how", "whatever", "whether", "if"})
 REPORTED_BY = frozenset({"say", "tell", "explain", "report", "disclose", "describe", "write"})
 
 
-def compares_people(doc: Any, start: int, end: int) -> bool:
+def said_of_a_person(doc: Any, start: int, end: int) -> bool:
     """ "Andrei is a good dad, unlike Sofia": one person held up against another. Not a thing
     or a time ("unlike the old flat", "unlike last year"). And "Gran has been a nightmare" is
     said of a person, "bedtime is a nightmare" of a time of day. (Every other match passes.)"""
