@@ -88,11 +88,13 @@ LYING_DOWN = frozenset(
 # When someone lied, not where they lay: "on several occasions", "at the meeting".
 LIE_TIMES = frozenset({"occasion", "occasions", "time", "times", "meeting", "visit", "conference"})
 # Whose words the lying is in: "says the nurses are lying", "admitted she had lied".
-ACCUSED_BY = frozenset(
-    {"say", "tell", "claim", "believe", "think", "feel", "accuse", "insist", "shout", "scream"}
-    | {"text", "message", "suggest", "allege", "argue"}
-    # (and the person's own account: "Mum explained that she had lied because she was afraid")
-    | {"admit", "explain", "report", "agree", "accept", "disclose", "confess", "acknowledge"}
+# Verbs that report someone's words: "Kai told me he is actually scared of Dad".
+REPORTED_BY = frozenset({"say", "tell", "explain", "report", "disclose", "describe", "write"})
+ACCUSED_BY = REPORTED_BY | frozenset(
+    {"claim", "believe", "think", "feel", "accuse", "insist", "shout", "scream", "text"}
+    | {"message", "suggest", "allege", "argue"}
+    # (and the person's own account: "Mum admitted she had lied because she was afraid")
+    | {"admit", "agree", "accept", "confess", "acknowledge"}
 )
 
 
@@ -698,7 +700,6 @@ def help_not_described(doc: Any, start: int, end: int) -> bool:
 
 WH_WORDS = frozenset({"what", "which", "how", "whatever", "whether", "if"})
 # Verbs that report what someone said: "Kai told me he is actually scared".
-REPORTED_BY = frozenset({"say", "tell", "explain", "report", "disclose", "describe", "write"})
 
 
 def said_of_a_person(doc: Any, start: int, end: int) -> bool:

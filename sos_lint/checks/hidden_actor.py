@@ -2164,7 +2164,7 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
         if (
             lemma in DOER_NOUNS
             # (an acronym in capitals: "Da takes Kai to football" is a Scottish dad)
-            and (lemma not in ("dv", "da", "dva", "nai") or token.text.isupper())
+            and (lemma not in ACRONYM_DOERS or token.text.isupper())
             and not _used_as_verb(token)  # not "might ... assault Mum"
             and (
                 dep in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj")
@@ -2182,14 +2182,11 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
                 # "Ongoing neglect of the children's needs." as a whole note
                 or (dep == "ROOT" and token.pos_ == "NOUN" and lemma in HARMS_SUFFERED)
                 # "Historic DV in the home." as a whole note
-                or (dep == "ROOT" and token.text in ABUSE_ACRONYMS)
+                or (dep == "ROOT" and lower in ABUSE_ACRONYMS)
                 # "a DV incident", "a history of DV" (the tagger hangs acronyms as modifiers,
                 # and "DV and mental health issues" as an adjective)
                 or (
-                    (
-                        dep in ("compound", "nmod")
-                        or (dep == "amod" and token.text in ABUSE_ACRONYMS)
-                    )
+                    (dep in ("compound", "nmod") or (dep == "amod" and lower in ABUSE_ACRONYMS))
                     and token.head.pos_ in ("NOUN", "PROPN")
                     # "Mum's DA perpetrator" names the doer
                     and token.head.lemma_.lower() not in words("other_people")
@@ -2492,8 +2489,10 @@ INJURIES = frozenset(
 )
 ACCIDENTS = frozenset({"fall", "trip", "slip", "crash", "collide"})
 HARMS_SUFFERED = frozenset({"neglect", "abuse", "violence", "maltreatment", "cruelty"})
-# (in capitals: a Scottish or Irish "Da" is a dad)
-ABUSE_ACRONYMS = frozenset({"DV", "DA", "DVA"})
+# Abuse named by its acronym, which counts only in capitals (a Scottish or Irish "Da" is a
+# dad): "Historic DV in the home", "a DA incident".
+ABUSE_ACRONYMS = frozenset({"dv", "da", "dva"})
+ACRONYM_DOERS = ABUSE_ACRONYMS | {"nai"}
 
 
 def _accident_or_other_actor(verb: Any, got: bool) -> bool:

@@ -484,7 +484,9 @@ def _foretold_event(f: Facts) -> Clause | None:
     """The statement's main clause foretells what a person might do or what might happen to
     them ("Iain may turn up drunk and take Calum away", "if Chelsea keeps using, Orla could go
     hungry"): a danger, not a circumstance. Not "may have been drinking" (a guess about the
-    past), "may be selling drugs" (about now), or an official step ("will be released")."""
+    past), "may be selling drugs" (about now), or an official step ("will be released"). The
+    foretold act involves someone else, or a child, or is the person's own (see
+    ``_own_act_foretold``)."""
     official = words("official_passive_verbs")
     for clause in f.clauses:
         verb = clause.verb
@@ -522,7 +524,9 @@ def _foretold_event(f: Facts) -> Clause | None:
             and (is_person(t) or f.is_child(t))
         ]
         aged = {t.lower_ for t in tokens(f.doc) if has_child_age_after(t)}  # "Orla (2)"
-        if not (others or subject.lower_ in aged or is_child_token(subject)):
+        if not (others or subject.lower_ in aged or is_child_token(subject)) and not (
+            _own_act_foretold(f, clause)
+        ):
             continue
         # and it is feared, not planned: a "could" or "might" somewhere, or harm itself
         # ("Dad will snatch the children"; not "Gran will look after Calum")
@@ -556,37 +560,28 @@ FEARED_BY = frozenset({"say", "tell", "worry", "fear", "think", "believe", "feel
 SENT_AWAY = frozenset({"send", "detain", "remand", "evict", "deport"})
 
 
-def _person_foretold(f: Facts) -> Clause | None:
-    """What a person could or might do or suffer ("Lachie could get out and drown", "Kerry
-    could forget Ellie's insulin again"), in a statement about a child or with an impact: the
-    danger itself. Not a circumstance ("the family could lose their home"), an official step
-    ("he could be sent back to prison"), a guess about now ("might be selling drugs") or
-    someone's own fear ("she worries she could be struck off")."""
-    official = words("official_passive_verbs")
-    about_a_child = named_child(f) or any(is_child_token(t) for t in tokens(f.doc))
-    impact: bool | None = None
-    for clause in f.clauses:
-        verb = clause.verb
-        if (
-            not clause.modals & {"could", "might"}
-            or clause.negated
-            or verb.tag_ == "VBG"
-            or verb.dep_ in ("relcl", "acl")
-            or clause.lemma in NOT_FORETOLD
-            or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
-            or (clause.passive and (clause.lemma in official or clause.lemma in SENT_AWAY))
-        ):
-            continue
-        subject = clause.subject
-        if subject is None or not is_person(subject):
-            continue
-        if any(a.lemma_.lower() in FEARED_BY for a in verb.ancestors):
-            continue
-        if impact is None:
-            impact = has_impact(f, carer_actions(f))
-        if about_a_child or impact or clause.lemma in words("harm_verbs"):
-            return clause
-    return None
+def _own_act_foretold(f: Facts, clause: Clause) -> bool:
+    """What the person could or might do or suffer themselves ("Lachie could get out and
+    drown", "Kerry could forget Ellie's insulin again"), in a statement about a child or with
+    an impact. Not a circumstance ("could lose their home"), an official step ("could be sent
+    back to prison") or someone's own fear ("she worries she could be struck off")."""
+    verb = clause.verb
+    if not clause.modals & {"could", "might"} or any(
+        a.lemma_.lower() in FEARED_BY for a in verb.ancestors
+    ):
+        return False
+    if clause.passive and clause.lemma in SENT_AWAY:
+        return False
+    # (its own verb or the one joined to it: "could get out and drown")
+    acts = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    if all(v.lemma_.lower() in NOT_FORETOLD for v in acts):
+        return False
+    return (
+        named_child(f)
+        or any(is_child_token(t) for t in tokens(f.doc))
+        or any(v.lemma_.lower() in words("harm_verbs") for v in acts)
+        or has_impact(f, carer_actions(f))
+    )
 
 
 def _clause_span(verb: Any) -> list[Any]:
@@ -644,7 +639,7 @@ def check_complicating_as_danger(context: CheckContext) -> Iterable[Hit]:
         if will_harm:
             foretells_harm, predicted = True, will_harm
         predicted = [c for c in predicted if c.lemma not in MERE_POSSIBILITIES]
-        if _foretold_event(f) is not None or _person_foretold(f) is not None:
+        if _foretold_event(f) is not None:
             return AS_DANGER
         if (
             not foretells_harm
