@@ -327,11 +327,27 @@ def not_explained(doc: Any, start: int, end: int) -> bool:
     return not _EXPLAINS.search(following)
 
 
+# Where a bare "mental health" is the whole worry: the worry column and the child's pages.
+BARE_WORRY_SECTIONS = frozenset(
+    {"worry", "house_of_worries", "house_of_dreams", "words_and_pictures", None}
+)
+
+
 def worry_not_spelt_out(doc: Any, start: int, end: int) -> bool:
     """ "Gran raised one concern: Poppy's car seat is too small", "Mr Khan's concern is that
     Aisha walks home alone": the worry is stated straight after the word, so it is not vague;
     and "could suffer brain damage" names the harm it could suffer."""
     last = doc[end - 1]
+    if (
+        end - start == 2
+        and doc[start].lower_ == "mental"
+        and last.lower_ == "health"
+        and doc.user_data.get("sos_section") not in BARE_WORRY_SECTIONS
+    ):
+        # "worried that Jade's mental health will deteriorate": in a danger statement, a goal
+        # or a plan the person's mental health is named as the subject (SOS501 asks what they
+        # do); a worry column's bare "Mum's mental health" is the vague worry itself
+        return False
     if last.lemma_.lower() == "suffer":
         return not any(c.dep_ == "dobj" and c.lemma_.lower() != "harm" for c in last.children)
     if last.lemma_.lower() == "fight":
