@@ -574,6 +574,9 @@ def _trait_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any
                 ):
                     continue  # "Archie was cold": what it did to the child (but "cold and
                     # spiteful towards his sister" is a label)
+                if _aimed_at_someone(verb, child):
+                    continue  # "Gary was aggressive towards Ruo Xi on a number of occasions":
+                    # what he did to someone, at a time (but "Gary is aggressive" is a label)
                 if (child.dep_ in ("acomp", "attr", "oprd") or child.dep_ == "conj") and (
                     child.lemma_.lower() in traits
                     or child.lower_ in traits
@@ -628,6 +631,22 @@ def _trait_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any
             poor = next((o for o in objects if _rated_low(o)), None)
             if poor is not None:
                 yield [subject, verb, poor], "a trait or label"  # "has poor parenting skills"
+
+
+def _aimed_at_someone(verb: Any, adjective: Any) -> bool:
+    """ "was verbally aggressive towards Kerry", "has been abusive to Aaron (13)": conduct in
+    the past, aimed at a person, which says what happened (not "is aggressive towards staff",
+    a standing claim)."""
+    return (
+        verb.tag_ in ("VBD", "VBN")
+        and adjective.dep_ == "acomp"
+        and any(
+            p.dep_ == "prep"
+            and p.lower_ in ("towards", "toward", "to", "at")
+            and any(o.dep_ == "pobj" and is_person(o) for o in p.children)
+            for p in adjective.children
+        )
+    )
 
 
 # A quality of a carer rated poor or low is a verdict on them ("has poor emotional
@@ -1008,6 +1027,30 @@ def _mental_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[An
             yield [verb], "a state of mind"  # "take on board"
             continue
         if (
+            section == "safety_goal"
+            and lemma == "know"
+            and clause.modals & {"will", "must", "should"}
+            and not clause.negated
+            # the child's knowing (not "Gran will know that Niamh is home": how she checks)
+            and clause.subject is not None
+            and (
+                f.is_child(clause.subject)
+                or (
+                    clause.subject.pos_ == "PROPN"
+                    and not is_carer_token(clause.subject)
+                    and clause.subject.lemma_.lower() not in words("carer_roles")
+                    and clause.subject.lemma_.lower() not in words("professional_roles")
+                )
+            )
+            and any(
+                c.dep_ == "ccomp"
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                for c in verb.children
+            )
+        ):
+            yield [verb], "a state of mind"  # "Ellie will know that she is not to blame"
+            continue
+        if (
             section == "existing_safety"
             and lemma == "know"
             and not clause.negated
@@ -1126,12 +1169,20 @@ def _abstract_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[
         elif is_graded_choice(clause):
             yield [clause.verb], "a verdict on choices"  # "will make better choices"
     for token in tokens(f.doc):
-        if token.lower_ == "factor" and any(c.lower_ == "protective" for c in token.children):
+        if (
+            token.lower_ == "factor" or (token.lower_ in PROTECTIVE_ROLES and token.dep_ == "attr")
+        ) and any(
+            c.lower_ == "protective" for c in token.children
+        ):  # "Dad is a protective factor", "Lisa is a protective adult for Niamh" (but not
+            # "supervised by a protective adult", who is to be named)
             yield [token], "an abstract judgement of safety"
         if token.lemma_.lower() == "safe" and token.dep_ == "acomp" and token.head.lemma_ != "feel":
             subj = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
             if subj is not None and is_person(subj):
                 yield [token.head, token], "an abstract judgement of safety"
+
+
+PROTECTIVE_ROLES = frozenset({"adult", "figure", "person", "presence", "influence"})
 
 
 def _past_promise(clause: Any) -> bool:
@@ -1271,13 +1322,32 @@ def _only_the_time(verb: Any) -> bool:
     )
 
 
+# What a service is for, said as a purpose: "... to reduce Tyler's caring load".
+AIMS = frozenset(
+    {"reduce", "improve", "increase", "lessen", "ease", "lower", "lighten", "address", "manage"}
+    | {"prevent", "build", "develop", "support", "help", "promote", "minimise", "strengthen"}
+)
+
+
+def _aims(verb: Any) -> set[int]:
+    """The purpose of a service step ("utilise the young carers service to reduce Tyler's
+    caring load"): what it should achieve, not something anyone is seen to do."""
+    return {
+        c.i
+        for c in verb.children
+        if c.dep_ in ("advcl", "xcomp")
+        and c.lemma_.lower() in AIMS
+        and any(a.tag_ == "TO" for a in c.children)
+    }
+
+
 def check_service_compliance(context: CheckContext) -> Iterable[Hit]:
     for statement, doc in context.items:
         f = facts(doc)
         hits = [
             h
             for h in _compliance_hits(f)
-            if not _behavioural(f, statement.section, h[0])
+            if not _behavioural(f, statement.section, h[0], ignore=_aims(h[0][0]))
             and not (statement.section in ACCOUNT_SECTIONS and _only_the_time(h[0][0]))
             and not _done_by_acting(h[0][0])
         ]
