@@ -340,8 +340,16 @@ class Facts:
         return frozenset(t.lower_ for t in self.children if t.pos_ == "PROPN")
 
     def is_child(self, token: Any) -> bool:
-        """A token that refers to one of the statement's children (by name or role)."""
-        return token.lower_ in self.child_names or is_child_token(token)
+        """A token that refers to one of the statement's children (by name or role; in a
+        words-and-pictures story, "you" is the child it is written for)."""
+        return (
+            token.lower_ in self.child_names
+            or is_child_token(token)
+            or (
+                token.lower_ == "you"
+                and self.doc.user_data.get("sos_section") == "words_and_pictures"
+            )
+        )
 
 
 NOT_NAMES = {

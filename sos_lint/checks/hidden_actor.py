@@ -147,8 +147,14 @@ STATES = frozenset(
         "overload",  # "when Chloe is overloaded after work": how she is
         "infatuate",  # "Bethany is infatuated with Kyle"
         "besot",
+        "fluster",  # "Connor gets flustered when Isla is ill": how he gets
+        "withdraw",  # "Niamh is becoming withdrawn": how she is
+        "incapacitate",  # "when Mum is incapacitated": how she is
+        "retire",  # "Mick is retired": no longer working
     }
 )
+# Plans and lists a person is put on: "put on a PSP", "put on the waiting list".
+LISTS = frozenset({"plan", "psp", "list", "register", "timetable", "rota", "programme", "pep"})
 # Verbs that, done to a person, are something someone did to them: "made to kneel", "put
 # outside", "kept off school", "sent to her room".
 DONE_TO = frozenset({"make", "put", "keep", "send", "force", "order"})
@@ -182,6 +188,11 @@ def _agent_is_a_cause(clause: Clause) -> bool:
     """A ``by`` phrase naming a thing or an event gives the cause of a feeling ("frightened
     by the fire alarm"): not a hidden doer. An instrument of harm ("hit by a belt") is not a
     cause, and "by 3pm" or "by the end of May" is a time."""
+    if clause.lemma in FEELINGS and any(
+        c.lower_ == "by" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+        for c in clause.verb.children
+    ):
+        return True  # "impacted by caring for her siblings": the cause is an activity
     agent = clause.agent
     if agent is None:
         return False
@@ -302,6 +313,8 @@ def _actor_named_nearby(clause: Clause, whole: bool = False, harm_only: bool = F
         verb = other.verb
         if verb == clause.verb:
             continue
+        if verb.tag_ == "VBG" and verb.lower_ in INJURY_FORMS:
+            continue  # "Poppy was noted to have bruising": the injury, parsed as a verb
         if verb.pos_ != "VERB":
             if (
                 whole
@@ -386,6 +399,8 @@ def _actor_named_nearby(clause: Clause, whole: bool = False, harm_only: bool = F
     return False
 
 
+# Injuries the tagger may read as verbs: "noted to have bruising to her ear".
+INJURY_FORMS = frozenset({"bruising", "bleeding", "swelling", "scarring", "grazing"})
 PARTITIVES = frozenset({"one", "either", "neither", "both", "some", "each", "any"})
 
 
@@ -466,6 +481,8 @@ def _only_worried(clause: Clause) -> bool:
     lemma = clause.lemma
     if lemma in words("worry_words") or lemma in REPORTING or lemma in ("be", "fear"):
         return True
+    if lemma in WISHES | {"want"}:
+        return True  # "Lacey-Mae wishes that she would not be hurt": the child's wish
     subject = clause.subject
     return subject is not None and subject.lemma_.lower() in words("organisations")
 
@@ -548,6 +565,9 @@ OWN_NEEDS = MEDICINES | {
     "tea",
     "hygiene",
     "clothes",
+    "pad",  # "Rory's pads were not changed for long periods"
+    "pads",
+    "food",
 }
 
 
@@ -574,6 +594,16 @@ def _passive_hides(clause: Clause) -> bool:
         if t.dep_ in ("nsubj", "nsubjpass")
     ):
         return False  # "if it is still broken on 17 January": the parse lost "it"
+    aux = next((c for c in clause.verb.children if c.dep_ == "auxpass"), None)
+    before = doc[aux.i - 1] if aux is not None and aux.i > 0 else None
+    if (
+        before is not None
+        and before.dep_ == "dobj"
+        and before.head.lemma_.lower() in ("check", "ensure")
+        and before.head != clause.verb
+    ):
+        return False  # "Daniel checked her window was locked": the parse took the window for
+        # the object of "checked"; a state checked on, as in a plan
     if (
         clause.agent_person is not None
         and clause.lemma in FOUND
@@ -602,12 +632,13 @@ def _passive_hides(clause: Clause) -> bool:
         and clause.verb.head.lemma_.lower() in ("feel", "seem", "look", "appear")
         and not any(c.dep_ in ("aux", "auxpass") for c in clause.verb.children)
     ) or any(
-        c.dep_ == "auxpass" and c.lemma_.lower() in ("feel", "feels", "seem", "look")
+        c.dep_ == "auxpass" and c.lemma_.lower() in ("feel", "feels", "felt", "seem", "look")
         for c in clause.verb.children
-    ):  # (the parse may take "feels" for the passive's auxiliary)
+    ):  # (the parse may take "feels" or "felt" for the passive's auxiliary)
         return False  # "feels supported at school": how she feels (not "seems to get pinched")
-    if _is_a_request(clause.verb):
-        return False  # "Fatima will ask the council to be moved": what she asks for
+    if _is_a_request(clause.verb) and not clause.negated:
+        return False  # "Fatima will ask the council to be moved": what she asks for (but
+        # "Lily wants never to be left alone again" hides who left her)
     if _taken_to_be_seen(clause.verb):
         return False  # "Courtney will take Ivy to be weighed": Courtney takes her
     if (
@@ -627,6 +658,7 @@ def _passive_hides(clause: Clause) -> bool:
     care = (
         (
             lemma in CARE_ACTS
+            and not _to_somewhere_new(verb)
             and (
                 (subject is not None and f.is_child(subject))
                 # "the twins ... were not given lunch", the parse losing the subject
@@ -658,11 +690,37 @@ def _passive_hides(clause: Clause) -> bool:
             )
         )
         or (lemma in GIVEN_CARE and subject is not None and _childs_own_need(subject))
+        # "Rory's pads were not changed", "his inhaler was not replaced for a week"
+        or (
+            lemma in RENEWED
+            and clause.negated
+            and subject is not None
+            and subject.lemma_.lower() in OWN_NEEDS
+            and _possessed(subject)
+        )
     )
     if (lemma in STATES and not care) or (lemma == "expose" and _owned_harm(verb)):
         return False
     if lemma == "pick" and not any(c.lower_ in ("up", "on") for c in verb.children):
         return False  # "proud of being picked for the rugby team": chosen
+    if lemma in ("rely", "depend") and clause.negated:
+        return False  # "Dean can't be relied on": a view of him (but "Finley will be relied
+        # upon for Isla's intimate care" hides who relies on him)
+    if lemma == "line" and _particle(verb, "up"):
+        return False  # "no adult is lined up for the night shifts": an arrangement
+    if lemma in ("contact", "reach") and clause.modals & {"can", "could"}:
+        return False  # "Farida can be contacted on her mobile": how to reach her
+    if lemma == "put" and any(
+        p.lower_ == "on" and any(o.lemma_.lower() in LISTS for o in p.children)
+        for p in verb.children
+    ):
+        return False  # "has been put on a PSP", "put on the waiting list": an official step
+    if (
+        clause.negated
+        and verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in ("so", "that") for c in verb.children)
+    ):
+        return False  # "... so he is not left waiting at home": what a step prevents
     if lemma == "protect" and any(c.lower_ == "against" for c in verb.children):
         return False  # "Lexi is not protected against measles": immunity, not an act
     if lemma in ("frighten", "scare") and any(c.dep_ == "ccomp" for c in verb.children):
@@ -781,7 +839,7 @@ def _passive_hides(clause: Clause) -> bool:
         and _possessed(subject)
     ):
         official = False  # "the children's phones have been given back": by whom?
-    if lemma == "send" and _sent_to_school_without(verb):
+    if lemma in ("send", "bring", "take") and _sent_to_school_without(verb):
         official, harmful = False, True  # "Yusuf was sent to school without his hearing aids"
     if lemma == "use" and subject is not None and _about_person(subject) and _used_as(verb):
         official, harmful = False, True  # "Precious is being used as a carer": by whom?
@@ -1009,7 +1067,14 @@ def _passive_hides(clause: Clause) -> bool:
                 return not (clause.modals and _actor_named_nearby(clause, whole=True))
             if (
                 lemma in LEFT_OUT
-                and subject.lemma_.lower() in DANGERS
+                and (
+                    subject.lemma_.lower() in DANGERS
+                    # "cannabis sweets were left on the table"
+                    or any(
+                        c.dep_ == "compound" and c.lemma_.lower() in DANGERS
+                        for c in subject.children
+                    )
+                )
                 # (a "tablet" on its own may be the child's computer)
                 and not (subject.lemma_.lower() == "tablet" and subject.tag_ != "NNS")
                 and not (_in_plan(verb) or clause.negated)
@@ -1189,6 +1254,7 @@ DANGERS = frozenset(
     {"tablet", "tablets", "medication", "medicine", "pill", "knife", "lighter", "drug"}
     | {"needle", "syringe", "methadone", "vodka", "cannabis", "heroin", "match", "weed"}
     | {"blade", "razor", "bleach", "patch", "cocaine", "spice", "morphine", "painkiller"}
+    | {"edible", "edibles", "gummy", "gummies"}
 )
 LEFT_OUT = frozenset({"leave"})
 # How a way out is left for a child to get through: "the back gate was left open".
@@ -1345,6 +1411,13 @@ SHOWN_TO_A_CHILD = frozenset(
 )
 
 
+# What a drug comes in that a child would eat: "a cannabis brownie", "cannabis sweets".
+EDIBLES = frozenset(
+    {"brownie", "sweet", "sweets", "gummy", "gummies", "edible", "edibles", "cake", "cookie"}
+    | {"chocolate", "lolly", "biscuit"}
+)
+
+
 def _given_harmful(verb: Any, things: frozenset[str] = HARMFUL_THINGS) -> bool:
     """ "was given cannabis", "was given a bottle containing methadone"."""
     return any(
@@ -1354,7 +1427,7 @@ def _given_harmful(verb: Any, things: frozenset[str] = HARMFUL_THINGS) -> bool:
         for t in c.subtree
         # (not "a leaflet about drug services": what it is about, not what it is; nor "a
         # substance misuse worker")
-        if t.dep_ != "compound"
+        if (t.dep_ != "compound" or t.head.lemma_.lower() in EDIBLES)  # "a cannabis brownie"
         and not any(a.lower_ in ("about", "on", "regarding", "re", "for") for a in _path(t, c))
     )
 
@@ -1544,6 +1617,17 @@ def _to_an_institution(verb: Any) -> bool:
     return _place_named(verb, words("institution_nouns"), ("to", "into", "from"))
 
 
+def _to_somewhere_new(verb: Any) -> bool:
+    """ "sent to a new school", "moved to a new flat": a move someone decided on, not a
+    child's daily care left undone."""
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ == "to"
+        and any(a.lower_ == "new" for o in p.children if o.dep_ == "pobj" for a in o.children)
+        for p in verb.children
+    )
+
+
 def _sent_to_school_without(verb: Any) -> bool:
     """ "was sent to school with head lice", "sent to nursery without a coat": what the one
     who got the child ready left undone (not "sent to a new school", a move)."""
@@ -1564,13 +1648,20 @@ def _sent_to_school_without(verb: Any) -> bool:
             continue
         objects = [o for o in c.children if o.dep_ == "pobj"]
         if c.lower_ == "without" or any(
-            o.lemma_.lower() in UNCARED_FOR or (c.lower_ == "with" and _is_injury(o))
+            (
+                (o.lemma_.lower() in UNCARED_FOR or o.lower_ in UNCARED_FOR)
+                and not any(a.lower_ in WELL_KEPT for a in o.children)
+            )
+            or (c.lower_ == "with" and (_is_injury(o) or any(d.lower_ == "no" for d in o.children)))
             for o in objects
         ):
-            return True  # "without his hearing aids", "with head lice", "in dirty clothes"
+            return True  # "without his hearing aids", "with head lice", "in dirty clothes",
+            # "with no insulin pen"
     return False
 
 
+# Clothes described as seen to: "brought to nursery in clean clothes".
+WELL_KEPT = frozenset({"clean", "fresh", "new", "warm", "dry", "ironed", "proper", "smart"})
 # What a child is sent to school in or with when no one has seen to it.
 UNCARED_FOR = frozenset(
     {
@@ -1619,6 +1710,8 @@ CARE_ACTS = frozenset(
 )
 
 
+# What is renewed for a child, and hides whose job it was when it is not done.
+RENEWED = frozenset({"change", "replace", "refill", "renew"})
 # "Lily-Mae's inhaler has been given every day": the care itself, so whose care is it?
 GIVEN_CARE = frozenset(
     {"give", "check", "monitor", "connect", "administer", "apply", "put", "treat", "comb"}
@@ -1671,7 +1764,7 @@ def _found_injured(verb: Any) -> bool:
         and x.lemma_ == "have"
         and any(
             # ("found to have bruising to her ear": the parse may make "bruising" a verb)
-            o.dep_ in ("dobj", "xcomp")
+            o.dep_ in ("dobj", "xcomp", "ccomp")
             and any(
                 t.lemma_.lower() in harm or t.lower_ in harm or _injured_part(t)
                 for t in (o, *(c for c in o.children if c.dep_ == "conj"))
@@ -2223,7 +2316,7 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
                 for c in token.children
             )  # ("had his phone smashed": the tagger may hang "phone" as a compound)
             and lemma not in words("official_passive_verbs")
-            and lemma not in JOBS_DONE
+            and lemma not in JOBS_DONE | OPERATIONS
             and lemma not in CHILDS_OWN_NOISE  # ("... bruises and Harley screamed", misparsed)
             # "Marcus ... has the twins' nursery bags packed the night before": his own doing
             and not (
@@ -2338,6 +2431,8 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
             and not _has_doer(token)
             and not _someone_acts(token)
+            # (not "Darren pushed Shona ... Kian woke to the shouting": the event just told)
+            and not _adult_harms(doc[: token.sent.start])
         ):
             yield [token], "this names what was done but not who did it"
         # "the smacking of Frankie": a harm verb made a noun, with the child but not the doer
@@ -2672,6 +2767,11 @@ def _has_doer(noun: Any, possessive: bool = True) -> bool:
 
 # Ordinary jobs a person gets done: "get my mocks done", "had his bike fixed".
 JOBS_DONE = frozenset({"do", "finish", "fix", "mend", "repair", "sort", "service", "check"})
+# What a hospital or clinic does: "has had both hips replaced", "had his teeth removed".
+OPERATIONS = frozenset(
+    {"replace", "remove", "fit", "test", "scan", "operate", "pin", "stitch", "plaster"}
+    | {"vaccinate", "immunise", "immunize", "transplant", "amputate", "x-ray", "extract"}
+)
 # Abuse words that, owned ("his DV", "her violence"), can only be what the owner did.
 PERPETRATED = frozenset({"dv", "da", "fdv", "violence", "aggression"})
 
@@ -2763,7 +2863,13 @@ def _something_bad(verb: Any) -> bool:
 
 
 def _sentence_has_actor(verb: Any) -> bool:
-    return _adult_harms(verb.sent, besides=verb)
+    if _adult_harms(verb.sent, besides=verb):
+        return True
+    # "Darren pushed Shona into the radiator ... Kian woke to the shouting": the event just
+    # told, with its doer, pointed back to
+    return any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in verb.children
+    ) and _adult_harms(verb.doc[: verb.sent.start])
 
 
 def _owned_cause(verb: Any) -> bool:
@@ -2802,17 +2908,30 @@ def _after_an_act_on(verb: Any) -> bool:
 
 
 def _adult_harms(among: Iterable[Any], besides: Any = None) -> bool:
-    """Among the tokens given (other than ``besides``), an adult is the subject of a harm verb."""
-    for token in among:
-        if token == besides or token.pos_ != "VERB":
-            continue
-        f = facts(token.doc)  # (cached on the Doc)
+    """Among the tokens given (other than ``besides``), an adult is the subject of a harm verb
+    (the subject as the clause finds it: "On 3 March Darren hit Kai", where the parse takes
+    "Darren" into the date, or "Dad came home and hit Kai")."""
+    verbs = {t.i for t in among if t != besides and t.pos_ == "VERB"}
+    if not verbs:
+        return False
+    f = facts(next(t for t in among if t.i in verbs).doc)  # (cached on the Doc)
+    harm = words("harm_verbs")
+    return any(
+        clause.verb.i in verbs
+        and not clause.passive
+        and clause.lemma in harm
+        and clause.subject is not None
+        and is_person(clause.subject)
         # (not the child: "Amelia (2) had bruising", which the parse reads as "had bruised")
-        if any(c.dep_ == "nsubj" and is_person(c) and not f.is_child(c) for c in token.children):
-            lemma = token.lemma_.lower()
-            if lemma in words("harm_verbs"):
-                return True
-    return False
+        and not f.is_child(clause.subject)
+        # a subject the clause found only through the chain must be a finite verb's: in "Zara
+        # sustained bruising", "bruising" is no act of Zara's
+        and (
+            (clause.subject.head == clause.verb and clause.subject.dep_ == "nsubj")
+            or clause.verb.tag_ in ("VBD", "VBZ", "VBP")
+        )
+        for clause in f.clauses
+    )
 
 
 PLAN_SECTIONS = {"safety_goal", "next_step", "needs_to_happen", "existing_safety"}
@@ -2887,12 +3006,43 @@ def _unexplained_injury(doc: Any) -> Iterable[tuple[list[Any], str]]:
         return
 
 
+# A child's care left undone, said as how it went: "Noah's chest infection went untreated".
+UNDONE_CARE = frozenset(
+    {"untreated", "unchecked", "unwashed", "unchanged", "unfed", "unmonitored", "unmedicated"}
+)
+WENT_WITHOUT = frozenset({"go", "be", "remain", "stay"})
+
+
+def _care_left_undone(doc: Any) -> Iterable[tuple[list[Any], str]]:
+    """ "Noah's chest infection went untreated", "Ellie's blood sugars may have been
+    unchecked": a child's need not seen to, with no one named (not "Paul failed to take
+    Freddie ..., so Freddie's glue ear went untreated", nor an adult's own condition)."""
+    f = facts(doc)
+    for token in tokens(doc):
+        head = token.head
+        if (
+            token.lower_ not in UNDONE_CARE
+            or token.dep_ not in ("acomp", "oprd", "xcomp", "attr")
+            or head.lemma_.lower() not in WENT_WITHOUT
+        ):
+            continue
+        clause = next((c for c in f.clauses if c.verb == head), None)
+        subject = clause.subject if clause is not None else None
+        if clause is None or subject is None or clause.negated:
+            continue
+        whose = [c for c in subject.children if c.dep_ == "poss"] + [subject]
+        if not any(f.is_child(t) or _named_non_carer(t) for t in whose):
+            continue
+        if not _actor_named_nearby(clause, whole=True):
+            yield [head, token], "A child's care left undone, with no one named"
+
+
 def check_hidden_doer_noun(context: CheckContext) -> Iterable[Hit]:
     for statement, doc in context.items:
         plan = statement.section in PLAN_SECTIONS
         kept: dict[tuple[int, int], str] = {}
         danger = statement.section == "danger_statement"
-        for found, why in (*_nominal_hits(doc), *_unexplained_injury(doc)):
+        for found, why in (*_nominal_hits(doc), *_unexplained_injury(doc), *_care_left_undone(doc)):
             if plan and not _no_more(found[0]):
                 continue  # "keep Musa safe from exploitation": the danger named, not hidden
             if (
