@@ -417,7 +417,8 @@ def _child_phrase(noun: Any) -> bool:
         return True
     return noun.lemma_.lower() in ("need", "welfare", "safety", "wellbeing") and any(
         (c.dep_ == "prep" and c.lower_ == "of" and any(_child_phrase(o) for o in c.children))
-        or (c.dep_ == "poss" and _child_phrase(c))  # "her children's safety"
+        # "her children's safety", "Tyler's needs" (a named person's needs, ranked below a job)
+        or (c.dep_ == "poss" and (_child_phrase(c) or (c.pos_ == "PROPN" and is_person(c))))
         for c in noun.children
     )
 
