@@ -551,7 +551,11 @@ def _trait_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any
         if is_trait_participle(verb):
             yield [subject, verb], "a trait or label"  # "Dad is controlling"
             continue
-        if lemma in ("be", "seem", "appear", "become", "remain", "present"):
+        if lemma in ("be", "seem", "appear", "become", "remain", "present") or (
+            lemma in ("stay", "keep")
+            and not clause.passive
+            and any(c.dep_ in ("acomp", "oprd") and c.lower_ == "calm" for c in verb.children)
+        ):  # ("will stay calm", "will keep calm"; not "stay sober" or "kept clean")
             complements = [
                 *verb.children,
                 # "is exhausted and depressed": the second complement, joined by "and" (not
@@ -1027,6 +1031,15 @@ def _mental_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[An
             yield [verb], "a state of mind"  # "take on board"
             continue
         if (
+            clause.negated
+            and lemma in NOT_GRASPED
+            and clause.subject is not None
+            and is_person(clause.subject)
+            and _grasped(verb)
+        ):
+            yield [verb], "a state of mind"  # "Shannon does not understand the risk Kyle poses"
+            continue
+        if (
             section == "safety_goal"
             and lemma == "know"
             and clause.modals & {"will", "must", "should"}
@@ -1093,6 +1106,39 @@ def _mental_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[An
             # "Luke will manage his anger better"; "Lina needs to process her trauma"
             feeling = any(c.dep_ == "dobj" and c.lemma_.lower() in EMOTIONS for c in verb.children)
             yield [verb], "a state of mind" if feeling else "work on a condition"
+
+
+# What a person is said not to grasp: "does not understand the risk", "doesn't see that the
+# dogs are a danger", "does not believe Tobi did anything wrong".
+NOT_GRASPED = frozenset(
+    {"understand", "see", "accept", "believe", "recognise", "recognize", "realise", "realize"}
+    | {"appreciate", "grasp", "acknowledge"}
+)
+RISK_WORDS = frozenset(
+    {"risk", "danger", "harm", "impact", "seriousness", "problem", "need", "worry", "concern"}
+    | {"effect", "consequence"}
+)
+
+
+def _grasped(verb: Any) -> bool:
+    """What the person does not grasp is a fact or a risk: a clause ("does not see that the dogs
+    are a danger", "does not understand how serious it is") or the risk itself ("does not
+    understand the risk Kyle poses"); not a person ("does not believe her"), an event not
+    witnessed ("did not see Poppy climb the stairs") or words not followed ("the questions")."""
+    if any(c.lower_ in ("can", "could", "ca") for c in verb.children if c.dep_ == "aux"):
+        return False  # "strangers cannot understand what he says": what they are able to do
+    for child in verb.children:
+        if child.dep_ == "ccomp" and any(
+            m.lower_ in ("that", "why", "how") or m.lemma_.lower() in RISK_WORDS
+            for m in child.subtree
+            if m.i < child.i
+        ):
+            # ("the risk Kyle poses", which the parse makes a clause; but not "did not see
+            # Ellie tying cords", what she did not witness)
+            return True
+        if child.dep_ == "dobj" and child.lemma_.lower() in RISK_WORDS:
+            return True
+    return False
 
 
 # What a person can be asked to think about, rather than an option to decide on.
