@@ -346,7 +346,7 @@ class Facts:
             token.lower_ in self.child_names
             or is_child_token(token)
             or (
-                token.lower_ == "you"
+                token.lower_ in ("you", "your")
                 and self.doc.user_data.get("sos_section") == "words_and_pictures"
             )
         )

@@ -639,16 +639,18 @@ def _trait_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any
 
 def _aimed_at_someone(verb: Any, adjective: Any) -> bool:
     """ "was verbally aggressive towards Kerry", "has been abusive to Aaron (13)": conduct in
-    the past, aimed at a person, which says what happened (not "is aggressive towards staff",
-    a standing claim)."""
+    the past, aimed at a person, which blind writers read as what happened (not "is aggressive
+    towards staff" or "was always aggressive towards women", standing claims)."""
     return (
         verb.tag_ in ("VBD", "VBN")
+        # (not "Dad was always aggressive towards women", a standing claim)
+        and not any(t.lower_ in ("always", "constantly", "often") for t in verb.subtree)
         and adjective.dep_ == "acomp"
         and any(
             p.dep_ == "prep"
             and p.lower_ in ("towards", "toward", "to", "at")
             and any(o.dep_ == "pobj" and is_person(o) for o in p.children)
-            for p in adjective.children
+            for p in (*adjective.children, *verb.children)
         )
     )
 
@@ -1035,7 +1037,7 @@ def _mental_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[An
             and lemma in NOT_GRASPED
             and clause.subject is not None
             and is_person(clause.subject)
-            and _grasped(verb)
+            and _grasped(clause)
         ):
             yield [verb], "a state of mind"  # "Shannon does not understand the risk Kyle poses"
             continue
@@ -1044,17 +1046,9 @@ def _mental_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[An
             and lemma == "know"
             and clause.modals & {"will", "must", "should"}
             and not clause.negated
-            # the child's knowing (not "Gran will know that Niamh is home": how she checks)
+            # the child's knowing (not "Sarah will know that Niamh is home": how she checks)
             and clause.subject is not None
-            and (
-                f.is_child(clause.subject)
-                or (
-                    clause.subject.pos_ == "PROPN"
-                    and not is_carer_token(clause.subject)
-                    and clause.subject.lemma_.lower() not in words("carer_roles")
-                    and clause.subject.lemma_.lower() not in words("professional_roles")
-                )
-            )
+            and (f.is_child(clause.subject) or _given_an_age(f, clause.subject))
             and any(
                 c.dep_ == "ccomp"
                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
@@ -1120,18 +1114,25 @@ RISK_WORDS = frozenset(
 )
 
 
-def _grasped(verb: Any) -> bool:
+def _grasped(clause: Any) -> bool:
     """What the person does not grasp is a fact or a risk: a clause ("does not see that the dogs
     are a danger", "does not understand how serious it is") or the risk itself ("does not
     understand the risk Kyle poses"); not a person ("does not believe her"), an event not
     witnessed ("did not see Poppy climb the stairs") or words not followed ("the questions")."""
-    if any(c.lower_ in ("can", "could", "ca") for c in verb.children if c.dep_ == "aux"):
+    verb = clause.verb
+    if facts(verb.doc).is_child(clause.subject) or has_child_age_after(clause.subject):
+        return False  # "Kai (4) does not understand why Mum is crying": the child's view
+    if clause.modals & {"can", "could", "ca"}:
         return False  # "strangers cannot understand what he says": what they are able to do
+    # seeing and realising are about facts noticed ("did not realise that Kai had left", "did
+    # not see how he got out"), so only a risk counts for them
+    noticing = clause.lemma in ("see", "realise", "realize")
     for child in verb.children:
         if child.dep_ == "ccomp" and any(
-            m.lower_ in ("that", "why", "how") or m.lemma_.lower() in RISK_WORDS
+            (m.lower_ in ("that", "why", "how") and not noticing)
+            or (m.lemma_.lower() in RISK_WORDS and m.pos_ == "NOUN" and m.lemma_.lower() != "need")
             for m in child.subtree
-            if m.i < child.i
+            if m.i < child.i or noticing
         ):
             # ("the risk Kyle poses", which the parse makes a clause; but not "did not see
             # Ellie tying cords", what she did not witness)
@@ -1215,13 +1216,13 @@ def _abstract_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[
         elif is_graded_choice(clause):
             yield [clause.verb], "a verdict on choices"  # "will make better choices"
     for token in tokens(f.doc):
-        if (
-            token.lower_ == "factor" or (token.lower_ in PROTECTIVE_ROLES and token.dep_ == "attr")
-        ) and any(
-            c.lower_ == "protective" for c in token.children
+        protective = next((c for c in token.children if c.lower_ == "protective"), None)
+        if protective is not None and (
+            token.lower_ == "factor"
+            or (token.lemma_.lower() in PROTECTIVE_ROLES and token.dep_ == "attr")
         ):  # "Dad is a protective factor", "Lisa is a protective adult for Niamh" (but not
             # "supervised by a protective adult", who is to be named)
-            yield [token], "an abstract judgement of safety"
+            yield [protective, token], "an abstract judgement of safety"
         if token.lemma_.lower() == "safe" and token.dep_ == "acomp" and token.head.lemma_ != "feel":
             subj = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
             if subj is not None and is_person(subj):

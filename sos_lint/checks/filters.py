@@ -343,10 +343,12 @@ def worry_not_spelt_out(doc: Any, start: int, end: int) -> bool:
         and doc[start].lower_ == "mental"
         and last.lower_ == "health"
         and doc.user_data.get("sos_section") not in BARE_WORRY_SECTIONS
+        and any(t.pos_ in ("VERB", "AUX") for t in doc)  # (a bare "Mum's mental health." is)
     ):
-        # "worried that Jade's mental health will deteriorate": in a danger statement, a goal
-        # or a plan the person's mental health is named as the subject (SOS501 asks what they
-        # do); a worry column's bare "Mum's mental health" is the vague worry itself
+        # "worried that Jade's mental health will deteriorate": outside the worry column and
+        # the child's pages the person's mental health is named as a subject (SOS501 asks what
+        # they do there), and blind writers rarely counted it vague; in the worry column a
+        # bare "Mum's mental health" is the vague worry itself
         return False
     if last.lemma_.lower() == "suffer":
         return not any(c.dep_ == "dobj" and c.lemma_.lower() != "harm" for c in last.children)

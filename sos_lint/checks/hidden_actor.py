@@ -148,13 +148,12 @@ STATES = frozenset(
         "infatuate",  # "Bethany is infatuated with Kyle"
         "besot",
         "fluster",  # "Connor gets flustered when Isla is ill": how he gets
-        "withdraw",  # "Niamh is becoming withdrawn": how she is
         "incapacitate",  # "when Mum is incapacitated": how she is
         "retire",  # "Mick is retired": no longer working
     }
 )
 # Plans and lists a person is put on: "put on a PSP", "put on the waiting list".
-LISTS = frozenset({"plan", "psp", "list", "register", "timetable", "rota", "programme", "pep"})
+LISTS = frozenset({"plan", "psp", "list", "register", "timetable", "programme", "pep"})
 # Verbs that, done to a person, are something someone did to them: "made to kneel", "put
 # outside", "kept off school", "sent to her room".
 DONE_TO = frozenset({"make", "put", "keep", "send", "force", "order"})
@@ -400,7 +399,7 @@ def _actor_named_nearby(clause: Clause, whole: bool = False, harm_only: bool = F
 
 
 # Injuries the tagger may read as verbs: "noted to have bruising to her ear".
-INJURY_FORMS = frozenset({"bruising", "bleeding", "swelling", "scarring", "grazing"})
+INJURY_FORMS = frozenset({"bruising", "bleeding", "swelling", "scarring", "grazing"})  # -ing only
 PARTITIVES = frozenset({"one", "either", "neither", "both", "some", "each", "any"})
 
 
@@ -595,12 +594,12 @@ def _passive_hides(clause: Clause) -> bool:
     ):
         return False  # "if it is still broken on 17 January": the parse lost "it"
     aux = next((c for c in clause.verb.children if c.dep_ == "auxpass"), None)
-    before = doc[aux.i - 1] if aux is not None and aux.i > 0 else None
-    if (
-        before is not None
-        and before.dep_ == "dobj"
-        and before.head.lemma_.lower() in ("check", "ensure")
-        and before.head != clause.verb
+    if aux is not None and any(
+        t.dep_ == "dobj"
+        and t.head.lemma_.lower() in ("check", "ensure")
+        and t.head != clause.verb
+        and t.right_edge.i == aux.i - 1
+        for t in doc[max(0, aux.i - 8) : aux.i]
     ):
         return False  # "Daniel checked her window was locked": the parse took the window for
         # the object of "checked"; a state checked on, as in a plan
@@ -636,9 +635,12 @@ def _passive_hides(clause: Clause) -> bool:
         for c in clause.verb.children
     ):  # (the parse may take "feels" or "felt" for the passive's auxiliary)
         return False  # "feels supported at school": how she feels (not "seems to get pinched")
-    if _is_a_request(clause.verb) and not clause.negated:
-        return False  # "Fatima will ask the council to be moved": what she asks for (but
-        # "Lily wants never to be left alone again" hides who left her)
+    if _is_a_request(clause.verb) and not (
+        clause.negated and (clause.lemma in words("harm_verbs") or clause.lemma in LEFT_OUT)
+    ):
+        return False  # "Fatima will ask the council to be moved", "has asked not to be
+        # contacted at work": what she asks for (but "Lily wants never to be left alone again"
+        # hides who left her)
     if _taken_to_be_seen(clause.verb):
         return False  # "Courtney will take Ivy to be weighed": Courtney takes her
     if (
@@ -695,7 +697,7 @@ def _passive_hides(clause: Clause) -> bool:
             lemma in RENEWED
             and clause.negated
             and subject is not None
-            and subject.lemma_.lower() in OWN_NEEDS
+            and (subject.lemma_.lower() in OWN_NEEDS or subject.lower_ in OWN_NEEDS)
             and _possessed(subject)
         )
     )
@@ -703,10 +705,12 @@ def _passive_hides(clause: Clause) -> bool:
         return False
     if lemma == "pick" and not any(c.lower_ in ("up", "on") for c in verb.children):
         return False  # "proud of being picked for the rugby team": chosen
+    if lemma == "withdraw" and not any(c.lower_ == "from" for c in verb.children):
+        return False  # "Niamh is becoming withdrawn": how she is (not "withdrawn from school")
     if lemma in ("rely", "depend") and clause.negated:
         return False  # "Dean can't be relied on": a view of him (but "Finley will be relied
         # upon for Isla's intimate care" hides who relies on him)
-    if lemma == "line" and _particle(verb, "up"):
+    if lemma == "line" and _particle(verb, "up") and any(c.lower_ == "for" for c in verb.children):
         return False  # "no adult is lined up for the night shifts": an arrangement
     if lemma in ("contact", "reach") and clause.modals & {"can", "could"}:
         return False  # "Farida can be contacted on her mobile": how to reach her
@@ -719,8 +723,10 @@ def _passive_hides(clause: Clause) -> bool:
         clause.negated
         and verb.dep_ == "advcl"
         and any(c.dep_ == "mark" and c.lower_ in ("so", "that") for c in verb.children)
+        and _someone_else_acts(verb.head, subject)
     ):
-        return False  # "... so he is not left waiting at home": what a step prevents
+        return False  # "Ron takes Kian to the café so he is not left waiting at home": what
+        # Ron's step prevents (but "Kai hides in his room so that he is not hit" hides who)
     if lemma == "protect" and any(c.lower_ == "against" for c in verb.children):
         return False  # "Lexi is not protected against measles": immunity, not an act
     if lemma in ("frighten", "scare") and any(c.dep_ == "ccomp" for c in verb.children):
@@ -1069,10 +1075,13 @@ def _passive_hides(clause: Clause) -> bool:
                 lemma in LEFT_OUT
                 and (
                     subject.lemma_.lower() in DANGERS
-                    # "cannabis sweets were left on the table"
-                    or any(
-                        c.dep_ == "compound" and c.lemma_.lower() in DANGERS
-                        for c in subject.children
+                    # "cannabis sweets were left on the table" (not "the tablet charger")
+                    or (
+                        subject.lemma_.lower() in EDIBLES
+                        and any(
+                            c.dep_ == "compound" and c.lemma_.lower() in DANGERS
+                            for c in subject.children
+                        )
                     )
                 )
                 # (a "tablet" on its own may be the child's computer)
@@ -1617,6 +1626,20 @@ def _to_an_institution(verb: Any) -> bool:
     return _place_named(verb, words("institution_nouns"), ("to", "into", "from"))
 
 
+def _someone_else_acts(verb: Any, subject: Any) -> bool:
+    """An adult other than the passive's own subject is the subject of ``verb``."""
+    clause = next((c for c in facts(verb.doc).clauses if c.verb == verb), None)
+    doer = clause.subject if clause is not None and not clause.passive else None
+    return (
+        doer is not None
+        and is_person(doer)
+        and not facts(verb.doc).is_child(doer)
+        and not has_child_age_after(doer)
+        and (subject is None or doer.lower_ != subject.lower_)
+        and doer.lower_ not in ("he", "she", "they", "i", "you")
+    )
+
+
 def _to_somewhere_new(verb: Any) -> bool:
     """ "sent to a new school", "moved to a new flat": a move someone decided on, not a
     child's daily care left undone."""
@@ -1650,9 +1673,15 @@ def _sent_to_school_without(verb: Any) -> bool:
         if c.lower_ == "without" or any(
             (
                 (o.lemma_.lower() in UNCARED_FOR or o.lower_ in UNCARED_FOR)
-                and not any(a.lower_ in WELL_KEPT for a in o.children)
+                and (o.lower_ not in WORN or any(a.lower_ in UNWASHED for a in o.children))
             )
-            or (c.lower_ == "with" and (_is_injury(o) or any(d.lower_ == "no" for d in o.children)))
+            or (c.lower_ == "with" and _is_injury(o))
+            # "with no insulin pen" (not "with no marks or bruises", which is good news)
+            or (
+                c.lower_ == "with"
+                and any(d.lower_ == "no" for d in o.children)
+                and (o.lemma_.lower() in NEEDED_KIT or o.lower_ in NEEDED_KIT)
+            )
             for o in objects
         ):
             return True  # "without his hearing aids", "with head lice", "in dirty clothes",
@@ -1660,8 +1689,14 @@ def _sent_to_school_without(verb: Any) -> bool:
     return False
 
 
-# Clothes described as seen to: "brought to nursery in clean clothes".
-WELL_KEPT = frozenset({"clean", "fresh", "new", "warm", "dry", "ironed", "proper", "smart"})
+# What a child needs with them, sent "with no coat", "with no insulin pen".
+NEEDED_KIT = MEDICINES | {"coat", "lunch", "pen", "shoes", "glasses", "breakfast", "food", "water"}
+NEEDED_KIT = NEEDED_KIT | {"kit", "socks", "hat", "gloves", "aids", "snack", "money", "bag"}
+# What a child wears, which says nothing unless its state is given: "in the same clothes", "with
+# a full nappy" (not "in freshly washed clothes").
+WORN = frozenset({"clothes", "uniform", "nappy", "clothing"})
+UNWASHED = frozenset({"dirty", "same", "soiled", "wet", "smelly", "stained", "unwashed", "full"})
+UNWASHED = UNWASHED | {"torn", "damp", "filthy", "wrong"}
 # What a child is sent to school in or with when no one has seen to it.
 UNCARED_FOR = frozenset(
     {
@@ -2431,8 +2466,7 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
             and not _has_doer(token)
             and not _someone_acts(token)
-            # (not "Darren pushed Shona ... Kian woke to the shouting": the event just told)
-            and not _adult_harms(doc[: token.sent.start])
+            and not _sentence_has_actor(token)  # (nor the act just told, with its doer)
         ):
             yield [token], "this names what was done but not who did it"
         # "the smacking of Frankie": a harm verb made a noun, with the child but not the doer
@@ -2769,8 +2803,8 @@ def _has_doer(noun: Any, possessive: bool = True) -> bool:
 JOBS_DONE = frozenset({"do", "finish", "fix", "mend", "repair", "sort", "service", "check"})
 # What a hospital or clinic does: "has had both hips replaced", "had his teeth removed".
 OPERATIONS = frozenset(
-    {"replace", "remove", "fit", "test", "scan", "operate", "pin", "stitch", "plaster"}
-    | {"vaccinate", "immunise", "immunize", "transplant", "amputate", "x-ray", "extract"}
+    {"replace", "fit", "test", "scan", "operate", "stitch", "plaster"}
+    | {"vaccinate", "immunise", "immunize", "transplant", "amputate", "extract"}
 )
 # Abuse words that, owned ("his DV", "her violence"), can only be what the owner did.
 PERPETRATED = frozenset({"dv", "da", "fdv", "violence", "aggression"})
@@ -2911,10 +2945,11 @@ def _adult_harms(among: Iterable[Any], besides: Any = None) -> bool:
     """Among the tokens given (other than ``besides``), an adult is the subject of a harm verb
     (the subject as the clause finds it: "On 3 March Darren hit Kai", where the parse takes
     "Darren" into the date, or "Dad came home and hit Kai")."""
+    among = list(among)
     verbs = {t.i for t in among if t != besides and t.pos_ == "VERB"}
     if not verbs:
         return False
-    f = facts(next(t for t in among if t.i in verbs).doc)  # (cached on the Doc)
+    f = facts(among[0].doc)  # (cached on the Doc)
     harm = words("harm_verbs")
     return any(
         clause.verb.i in verbs
@@ -3008,9 +3043,13 @@ def _unexplained_injury(doc: Any) -> Iterable[tuple[list[Any], str]]:
 
 # A child's care left undone, said as how it went: "Noah's chest infection went untreated".
 UNDONE_CARE = frozenset(
-    {"untreated", "unchecked", "unwashed", "unchanged", "unfed", "unmonitored", "unmedicated"}
+    {"untreated", "unchecked", "unwashed", "unfed", "unmonitored", "unmedicated"}
 )
 WENT_WITHOUT = frozenset({"go", "be", "remain", "stay"})
+CARE_UNDONE = "this says a child's care was not seen to, but not whose job it was"
+WHOSE_JOB = Suggestion(
+    "Whose job was it? Name them: “Paul did not take Noah to the GP for nine days”.", safe=False
+)
 
 
 def _care_left_undone(doc: Any) -> Iterable[tuple[list[Any], str]]:
@@ -3031,10 +3070,10 @@ def _care_left_undone(doc: Any) -> Iterable[tuple[list[Any], str]]:
         if clause is None or subject is None or clause.negated:
             continue
         whose = [c for c in subject.children if c.dep_ == "poss"] + [subject]
-        if not any(f.is_child(t) or _named_non_carer(t) for t in whose):
-            continue
+        if not any(f.is_child(t) or has_child_age_after(t) for t in whose):
+            continue  # (a name alone may be an adult's: "Darren's depression went untreated")
         if not _actor_named_nearby(clause, whole=True):
-            yield [head, token], "A child's care left undone, with no one named"
+            yield [head, token], CARE_UNDONE
 
 
 def check_hidden_doer_noun(context: CheckContext) -> Iterable[Hit]:
@@ -3059,4 +3098,12 @@ def check_hidden_doer_noun(context: CheckContext) -> Iterable[Hit]:
         # one finding for the words ("witnessed domestic abuse", not also "abuse" inside it)
         for (start, end), why in kept.items():
             if not any((s, e) != (start, end) and s <= start and end <= e for s, e in kept):
-                yield Hit(start, end, message=f"{why}; say who did it", suggestions=(WHO,))
+                if why == CARE_UNDONE:
+                    yield Hit(
+                        start,
+                        end,
+                        message=f"{why}; say who should have done it",
+                        suggestions=(WHOSE_JOB,),
+                    )
+                else:
+                    yield Hit(start, end, message=f"{why}; say who did it", suggestions=(WHO,))

@@ -14,7 +14,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sos_lint.checks.analysis import is_child_token, is_person, refers_to_a_child, words
+from sos_lint.checks.analysis import (
+    is_carer_token,
+    is_child_token,
+    is_person,
+    refers_to_a_child,
+    words,
+)
 from sos_lint.checks.filters import not_childs_own_words, not_quoted
 from sos_lint.checks.hits import writers_own_hits
 from sos_lint.engine.runner import CheckContext, Hit
@@ -417,9 +423,16 @@ def _child_phrase(noun: Any) -> bool:
         return True
     return noun.lemma_.lower() in ("need", "welfare", "safety", "wellbeing") and any(
         (c.dep_ == "prep" and c.lower_ == "of" and any(_child_phrase(o) for o in c.children))
-        # "her children's safety", "Tyler's needs" (a named person's needs, ranked below a job)
-        or (c.dep_ == "poss" and (_child_phrase(c) or (c.pos_ == "PROPN" and is_person(c))))
+        or (c.dep_ == "poss" and _child_phrase(c))  # "her children's safety"
         for c in noun.children
+    )
+
+
+def _named_persons_needs(noun: Any) -> bool:
+    """ "Tyler's needs": a named person's needs, which a parent ranking them below something
+    else ("Dad puts his job before Tyler's needs") means a child's."""
+    return noun.lemma_.lower() in ("need", "welfare", "safety", "wellbeing") and any(
+        c.dep_ == "poss" and c.pos_ == "PROPN" and is_person(c) for c in noun.children
     )
 
 
@@ -437,12 +450,22 @@ def _chosen_over_child(doc: Any) -> Iterable[tuple[Any, Any]]:
             continue
         # ("over" can hang from the chosen thing: "chose Dean's friends over Kai")
         chooser = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if chooser is None and verb.dep_ == "xcomp":  # "will continue to put his job before"
+            chooser = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         for prep in (*verb.children, *(g for o in objects for g in o.children)):
             chosen = prep.head if prep.head in objects else objects[-1]
             if prep.dep_ == "prep" and prep.lower_ in ranked_above:
                 child = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                if child is None or not _child_phrase(child):
-                    continue  # (not "Mum chose Dean over her own parents")
+                if child is None or not (
+                    _child_phrase(child)
+                    or (
+                        chooser is not None
+                        and is_carer_token(chooser)
+                        and _named_persons_needs(child)
+                    )
+                ):
+                    continue  # (not "Mum chose Dean over her own parents", nor "Mark puts his
+                    # job before Sarah's needs", where nothing says Sarah is his child)
                 # "chosen Darren over Tyler", a person over a child, by an adult (not a child
                 # choosing where to live); but "put the children before her relationship" is
                 # the goal, not blame
