@@ -580,7 +580,7 @@ def _trait_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any
                     # spiteful towards his sister" is a label)
                 if _aimed_at_someone(verb, child):
                     continue  # "Gary was aggressive towards Ruo Xi on a number of occasions":
-                    # what he did to someone, at a time (but "Gary is aggressive" is a label)
+                    # what he did to someone (but "Gary is aggressive" is a label)
                 if (child.dep_ in ("acomp", "attr", "oprd") or child.dep_ == "conj") and (
                     child.lemma_.lower() in traits
                     or child.lower_ in traits
@@ -1103,7 +1103,7 @@ def _mental_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[An
 
 
 # What a person is said not to grasp: "does not understand the risk", "doesn't see that the
-# dogs are a danger", "does not believe Tobi did anything wrong".
+# dogs are a danger", "does not accept that Dad is a risk".
 NOT_GRASPED = frozenset(
     {"understand", "see", "accept", "believe", "recognise", "recognize", "realise", "realize"}
     | {"appreciate", "grasp", "acknowledge"}

@@ -327,7 +327,8 @@ def not_explained(doc: Any, start: int, end: int) -> bool:
     return not _EXPLAINS.search(following)
 
 
-# Where a bare "mental health" is the whole worry: the worry column and the child's pages.
+# Where a bare "mental health" is the whole worry: the worry column, the child's pages, and text
+# checked with no section.
 BARE_WORRY_SECTIONS = frozenset(
     {"worry", "house_of_worries", "house_of_dreams", "words_and_pictures", None}
 )
