@@ -83,9 +83,11 @@ def _actions(f: Facts, section: str | None = None) -> list[Any]:
             or not (f.is_child(c.subject) or c.subject.lemma_.lower() in professional)
         )
         and not _receives_care(c)
+        and not _befalls(c)
+        and not (section in ACCOUNT_SECTIONS and _judged_act(c))
     ]
     if section in GOAL_LIKE:
-        actions = [c for c in actions if not (_absence(c) or _trigger(c))]
+        actions = [c for c in actions if not (_absence(c) or _trigger(c, section))]
         observe = words("observation_verbs")
         # "... and the course leader will tell the social worker if he misses one": the
         # check, and whatever it reports on, is not the behaviour the goal asks for
@@ -142,6 +144,46 @@ def _receives_care(clause: Any) -> bool:
     )
 
 
+def _judged_act(clause: Any) -> bool:
+    """ "Mum is an addict who neglects her children", "puts drugs before her kids", "will not
+    listen": in a worry or an account of harm, a verdict dressed as an act, so beside a label
+    it does not make the statement behavioural. (Writers read "can't be bothered to get the
+    kids up" as the act, and a danger statement's "might neglect Alfie" as the future it
+    fears.)"""
+    verb = clause.verb
+    lemma = verb.lemma_.lower()
+    if lemma == "listen":
+        return clause.negated
+    if lemma == "put":
+        # ranking something before a person (not "put Leo in the bath before checking it")
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ == "before"
+            and any(is_person(o) or is_child_token(o) for o in c.children)
+            for c in verb.children
+        )
+    return lemma == "neglect"
+
+
+# Verbs with a particle that tell what becomes of someone, not what they do.
+OUTCOMES = frozenset({("end", "up"), ("grow", "up")})
+
+
+def _befalls(clause: Any) -> bool:
+    """What becomes of someone is the impact, not an action: "Leila could come to harm",
+    "Harvey will end up in hospital again", "Poppy has grown up with this"."""
+    verb = clause.verb
+    lemma = verb.lemma_.lower()
+    if any((lemma, c.lower_) in OUTCOMES for c in verb.children if c.dep_ == "prt"):
+        return True
+    return lemma == "come" and any(
+        c.dep_ == "prep"
+        and c.lower_ == "to"
+        and any(o.lemma_.lower() in ("harm", "grief") for o in c.children)
+        for c in verb.children
+    )
+
+
 def _absence(clause: Any) -> bool:
     """In a goal, an absence is not the act: "will stop allowing unsuitable people in",
     "will stay off heroin"."""
@@ -149,15 +191,62 @@ def _absence(clause: Any) -> bool:
     return (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ABSENCE_VERBS) or _abstaining(verb)
 
 
-def _trigger(clause: Any) -> bool:
+def _trigger(clause: Any, section: str | None = None) -> bool:
     """In a goal or safety, what sets the plan off is not the protective act: someone else's
-    "if Glen turns up" or "since Dad left", or a condition of not doing something or of
-    harming oneself ("a good mum when she is not drinking", "when she wants to hurt herself")."""
+    "if Glen turns up" or "since Dad left", a condition of not doing something or of harming
+    oneself ("a good mum when she is not drinking", "when she wants to hurt herself"), a
+    child's coming home ("since she came home from hospital"), and in existing safety another
+    person's doing or a state ("can keep Cerys safe when Jack is gaming")."""
     if not _condition(clause.verb):
         return False
-    return _someone_elses_trigger(clause) or (
-        _condition(clause.verb, CONDITIONS) and (clause.negated or _reflexive(clause.verb))
+    conditional = _condition(clause.verb, CONDITIONS)
+    if _someone_elses_trigger(clause):
+        return True
+    if conditional:
+        if section == "existing_safety" and (_another_persons(clause) or _a_state(clause.verb)):
+            return True
+        return clause.negated or _reflexive(clause.verb)
+    return _coming_home(clause)
+
+
+def _another_persons(clause: Any) -> bool:
+    """A named person other than the main clause's subject, even when that subject is a
+    pronoun ("she can keep Cerys safe when Jack is gaming")."""
+    subject = clause.subject
+    main = _main_verb(clause.verb)
+    own = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        subject is not None
+        and subject.pos_ != "PRON"
+        and own is not None
+        and own.lower_ != subject.lower_
     )
+
+
+def _a_state(verb: Any) -> bool:
+    """ "when he has been drinking", "while Jack is gaming": an ongoing state, not an act."""
+    return verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "be" for c in verb.children
+    )
+
+
+# Comings home that, after "since", "until" or "once", only say when.
+HOMECOMINGS = frozenset({"come", "return", "arrive", "get"})
+
+
+def _coming_home(clause: Any) -> bool:
+    """ "since she came home from hospital", "until he gets back": a time (not "since she left
+    Dad", "since she moved to the refuge", the carer's own protective step)."""
+    return clause.lemma in HOMECOMINGS and any(
+        c.lower_ in ("home", "back") for c in clause.verb.children
+    )
+
+
+def _main_verb(verb: Any) -> Any:
+    node = verb
+    while node.dep_ != "advcl" and node.head != node:
+        node = node.head
+    return node.head
 
 
 # "stay off heroin", "keep sober", "maintain abstinence": in a goal, an absence, not the act.
@@ -179,10 +268,7 @@ def _someone_elses_trigger(clause: Any) -> bool:
     subject = clause.subject
     if subject is None or subject.pos_ == "PRON":
         return False
-    node = clause.verb
-    while node.dep_ != "advcl" and node.head != node:
-        node = node.head
-    main = node.head
+    main = _main_verb(clause.verb)
     own = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return own is not None and own.pos_ != "PRON" and own.lower_ != subject.lower_
 
@@ -192,7 +278,7 @@ def _reflexive(verb: Any) -> bool:
 
 
 CONDITIONS = frozenset({"when", "whenever", "if", "while", "unless"})
-# "since Dad left the home": when, not the protective act (only someone else's counts so)
+# "since Dad left the home": when, not the protective act (someone else's, or a coming home)
 TIMES = frozenset({"since", "after", "before", "until", "once"})
 
 

@@ -629,6 +629,28 @@ def stated_as_fact(doc: Any, start: int, end: int) -> bool:
 
 
 SAFETY_SECTIONS = frozenset({"existing_safety", "existing_strength", "working_well"})
+# Sections where "under the influence" is the state a plan or safety rules out.
+INFLUENCE_RULED_OUT = frozenset({"safety_goal", "next_step"}) | SAFETY_SECTIONS
+
+
+def not_a_start_time(doc: Any, start: int, end: int) -> bool:
+    """ "The match kicked off at 3pm": an event starting, not a row (but "Dad kicked off at
+    2am" and "when it kicks off at home" are)."""
+    kick = doc[start]
+    if kick.lemma_.lower() != "kick":
+        return True
+    subject = next((c for c in kick.children if c.dep_ == "nsubj"), None)
+    return subject is None or subject.pos_ == "PRON" or is_person(subject)
+
+
+def influence_not_ruled_out(doc: Any, start: int, end: int) -> bool:
+    """ "Leanne will not come to the house under the influence", "has not been under the
+    influence at contact since May": in a goal, a next step, a strength or safety, the state
+    is what the plan keeps away, and the rule the family keeps is still clear; the same words
+    in a worry or a harm statement leave out what was drunk or taken."""
+    if doc[start].lower_ != "under":
+        return True
+    return doc.user_data.get("sos_section") not in INFLUENCE_RULED_OUT
 
 
 def not_a_protective_refusal(doc: Any, start: int, end: int) -> bool:

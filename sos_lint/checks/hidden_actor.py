@@ -692,6 +692,22 @@ def _passive_hides(clause: Clause) -> bool:
             )
         )
         or (lemma in GIVEN_CARE and subject is not None and _childs_own_need(subject))
+        # "Isla's eczema is poorly managed", "if Harmony's eczema is not treated"
+        # (not "Gareth's epilepsy is not controlled, so he cannot drive" or "Leo's reflux is not
+        # treated with medicine", facts given as background)
+        or (
+            lemma in ("manage", "treat")
+            and (clause.negated or any(c.lower_ in POORLY for c in verb.children))
+            and subject is not None
+            and subject.lemma_.lower() in CHILD_CONDITIONS
+            and any(
+                c.dep_ == "poss" and (f.is_child(c) or _named_non_carer(c))
+                for c in subject.children
+            )
+            and not any(c.dep_ == "prep" and c.lower_ in ("with", "by") for c in verb.children)
+            and verb.doc.user_data.get("sos_section") not in BACKGROUND
+            and not _in_plan(verb)
+        )
         # "Rory's pads were not changed", "his inhaler was not replaced for a week"
         or (
             lemma in RENEWED
@@ -701,7 +717,7 @@ def _passive_hides(clause: Clause) -> bool:
             and _possessed(subject)
         )
     )
-    if (lemma in STATES and not care) or (lemma == "expose" and _owned_harm(verb)):
+    if lemma in STATES and not care:
         return False
     if lemma == "pick" and not any(c.lower_ in ("up", "on") for c in verb.children):
         return False  # "proud of being picked for the rugby team": chosen
@@ -907,9 +923,32 @@ def _passive_hides(clause: Clause) -> bool:
             clause.negated
             and any(c.dep_ == "xcomp" and c.lemma_.lower() in BARRED for c in verb.children)
         )
-        and (f.is_child(planned_for) or is_child_token(planned_for))
         and not _in_plan(verb)
-        and verb.doc.user_data.get("sos_section") in ALLOWED_ACCOUNTS
+        and (
+            (
+                (f.is_child(planned_for) or is_child_token(planned_for))
+                and verb.doc.user_data.get("sos_section") in ALLOWED_ACCOUNTS
+            )
+            or (
+                # "Johnny has been allowed to work on building sites", "Samira will be allowed
+                # to choose her friends": who lets them? (Not the background and strengths,
+                # where an adult's "is allowed to work 20 hours under his visa" or a child's
+                # freedoms are told, nor the child's own words.)
+                (planned_for.pos_ == "PROPN" or is_child_token(planned_for))
+                and not is_carer_token(planned_for)
+                # (not an adult's "is not allowed to drive", which a law or a licence says,
+                # unless the statement is an account of harm: "Yasmin was not allowed out")
+                and (
+                    not clause.negated or verb.doc.user_data.get("sos_section") in ALLOWED_ACCOUNTS
+                )
+                and verb.dep_ != "relcl"
+                and not _under_a_rule(verb)
+                and verb.doc.user_data.get("sos_section") in PERMISSION_SECTIONS
+            )
+        )
+        # (not "who is allowed to collect him", "whether Craig is allowed to go near the
+        # school", "if Daniel is allowed to babysit")
+        and not _asked_or_supposed(verb)
     ):
         # "Yasmin was not allowed out of the house", "Jayden (9) was allowed to play until
         # 4am": who kept her in, or let him? (Not "Dad is not allowed to come to the house".)
@@ -1035,8 +1074,11 @@ def _passive_hides(clause: Clause) -> bool:
                     )
                     or returned
                 )
-                and subject.lemma_.lower() in BELONGINGS
-                and _possessed(subject)
+                and (
+                    subject.lemma_.lower() in BELONGINGS
+                    or (subject.lemma_.lower() in SOLD_BELONGINGS and lemma in SOLD)
+                )
+                and (_possessed(subject) or _taken_from_someone(verb))
                 and (returned or not _in_plan(verb))
                 # (not "her statement was read out")
                 and not any(c.lower_ == "out" for c in verb.children)
@@ -1253,10 +1295,33 @@ BELONGINGS = frozenset(
     | {"binder", "belonging", "belongings", "makeup", "wig", "toy", "toys", "book", "books"}
     | {"door"}  # ("her bedroom door was taken off as a punishment")
 )
+# Belongings that are only a worry when sold, stolen or broken ("Kai's things were taken to
+# Gran's" is a move, "her presents are hidden until her birthday" a surprise).
+SOLD_BELONGINGS = frozenset(
+    {"thing", "things", "scooter", "trainers", "present", "presents", "game", "games"}
+    | {"jewellery", "pushchair", "pram", "bicycle"}
+)
+SOLD = frozenset({"sell", "pawn", "steal", "smash", "destroy", "ruin", "snatch", "rip", "tear"})
+
 TAKEN_FROM = frozenset(
     {"take", "read", "steal", "hide", "confiscate", "withhold", "smash", "destroy", "ruin"}
     | {"snatch", "cut", "burn", "rip", "tear", "check", "sell", "pawn", "empty", "remove"}
 )
+
+
+def _taken_from_someone(verb: Any) -> bool:
+    """ "money was taken from Jayden's bank account", "taken from her": the owner is named."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "from"
+        and any(
+            _possessed(o) or o.lower_ in ("him", "her", "them") or is_child_token(o)
+            for o in c.children
+        )
+        for c in verb.children
+    )
+
+
 # Dangerous things someone left where a child could get at them: "tablets were left out on
 # the table where Alfie could reach them".
 DANGERS = frozenset(
@@ -1399,6 +1464,14 @@ def _to_care(verb: Any) -> bool:
 
 
 BADLY = frozenset({"badly", "harshly", "cruelly", "unfairly", "roughly", "differently"})
+# Sections that give the background, where a condition's treatment is a fact about it.
+BACKGROUND = frozenset({"complicating_factor", "existing_strength", "general"})
+# How a child's condition was looked after, and the conditions: "her asthma is poorly managed".
+POORLY = frozenset({"poorly", "badly", "inadequately", "inconsistently"})
+CHILD_CONDITIONS = frozenset(
+    {"eczema", "asthma", "diabetes", "epilepsy", "allergy", "allergies", "lice", "infection"}
+    | {"condition", "reflux", "constipation", "seizures", "rash", "wound", "pain", "sugars"}
+)
 
 
 # Things handed to a child: with no doer named, who gave them?
@@ -1897,17 +1970,50 @@ def _found_in_a_bad_way(verb: Any) -> bool:
     return False
 
 
-def _carer_acts(doc: Any) -> bool:
-    """Someone other than a child is the subject of an active verb in the statement."""
+# Worrying and thinking: not an act ("Gran is worried that ...", "Mum thinks that ...").
+WORRYING = frozenset({"concern", "worry", "fear", "think", "believe", "feel"})
+
+
+def _carer_acts(doc: Any, sufferer: Any) -> bool:
+    """Someone other than a child is the subject of an active verb in the statement (not the
+    one who would suffer, whose name may have no age beside it, nor anyone who only worries or
+    thinks: "Professionals are concerned that Reuben will suffer further harm")."""
     f = facts(doc)
+    own = next((c.subject for c in f.clauses if c.verb == sufferer), None)
+    professional = words("professional_roles")
     return any(
         c.subject is not None
         and not c.passive
         and c.verb.pos_ == "VERB"
+        and c.verb != sufferer
         and is_person(c.subject)
         and not f.is_child(c.subject)
         and c.subject.lower_ not in ("we", "i")
+        and not (own is not None and c.subject.lower_ == own.lower_)
+        and c.lemma not in WORRYING
         for c in f.clauses
+    ) or any(
+        # the parse may lose a clause's subject ("should Mr Ahmed recommence ..., he may not
+        # supervise Zara"), or the doer is in a "by" phrase ("drawn back in by the same men");
+        # but a pronoun counts only acting on a person, as it may be the one who would suffer
+        (
+            (t.dep_ == "pobj" and t.head.dep_ == "agent")
+            or (
+                t.dep_ == "nsubj"
+                and t.head.pos_ == "VERB"
+                and t.head.lemma_.lower() not in WORRYING
+                and (
+                    t.pos_ != "PRON"
+                    or any(c.dep_ == "dobj" and is_person(c) for c in t.head.children)
+                )
+            )
+        )
+        and is_person(t)
+        and not f.is_child(t)
+        and t.lower_ not in ("we", "i")
+        and t.lemma_.lower() not in professional
+        and not (own is not None and t.lower_ == own.lower_)
+        for t in tokens(doc)
     )
 
 
@@ -2071,8 +2177,46 @@ def _planner_named(verb: Any) -> bool:
     return False
 
 
+# Where a named person's being allowed to do something hides who allows it: the accounts, the
+# plans and the safety (not the background, the strengths, the scale or the child's pages).
+PERMISSION_SECTIONS = frozenset(
+    {"harm", "worry", "danger_statement", "safety_goal", "needs_to_happen", "next_step"}
+    | {"existing_safety", "working_well"}
+)
+
+
+def _under_a_rule(verb: Any) -> bool:
+    """ "allowed to see the children under his bail conditions", "allowed to work under his
+    visa": a rule says so; and "allowed home from hospital", the doctors' discharge."""
+    return any(c.dep_ == "prep" and c.lower_ == "under" for c in verb.subtree) or any(
+        c.lower_ == "home" for c in verb.children
+    )
+
+
+def _asked_or_supposed(verb: Any) -> bool:
+    """The clause is a question or a condition: "who is allowed to", "whether he is allowed
+    to", "if Daniel is allowed to", "what hours Josh is allowed to work" (but not a "when" or
+    "what" later in what is allowed: "allowed to work when he should be at school")."""
+    asked = [t for t in verb.subtree if t.i < verb.i]
+    if verb.dep_ == "relcl":
+        asked += list(verb.head.children)  # "what hours Josh is allowed to work"
+    if any(t.tag_ in ("WDT", "WP", "WRB") for t in asked):
+        return True
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ("ask", "check", "confirm", "clarify"):
+        return True  # "to ask ... Josh (15) is allowed to work"
+    return any(
+        c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless")
+        for node in (verb, *verb.ancestors)
+        for c in node.children
+    )
+
+
 def _in_plan(verb: Any) -> bool:
     head = verb.head
+    if head.lemma_.lower() == "keep" and any(
+        c.dep_ == "auxpass" and c.lower_ in ("getting", "being") for c in verb.children
+    ):
+        return False  # "her things keep getting sold": again and again, not a plan
     return head != verb and head.lemma_.lower() in (
         "check",
         "ensure",
@@ -2267,6 +2411,8 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
                         child.dep_ == "dobj"
                         or child == token.head
                         or (child.dep_ == "xcomp" and child.lower_ in harm_nouns)
+                        # ("Rosie has suffered neglect", the noun misread as an adverb)
+                        or (child.dep_ == "advmod" and child.pos_ == "NOUN")
                     )
                     and (
                         _injured_part(child)
@@ -2370,7 +2516,6 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in token.children
             )
-            and not (lemma == "expose" and _owned_harm(token))
             # (not "if left alone with Kai, Dad might hit him": Dad is who would be left)
             and not any(
                 c.dep_ == "nsubj"
@@ -2497,11 +2642,7 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
                 if harms:
                     yield [token, prep, harms[0]], "this names the harm but not who did it"
         # "exposure to domestic abuse"
-        if (
-            lemma == "exposure"
-            and not _has_doer(token, possessive=False)
-            and not _owned_harm(token)
-        ):
+        if lemma == "exposure" and not _has_doer(token, possessive=False):
             yield [token], "“exposure to …” hides who did what"
         # "An injury was sustained"
         if (
@@ -2750,24 +2891,6 @@ def _about_an_offence(token: Any) -> bool:
             for o in prep.children
         ):
             return True  # "sent to prison for assault"
-    return False
-
-
-# A person's own habit, which they do rather than do to the child.
-OWNED_HABITS = frozenset({"drinking", "use", "misuse", "smoking", "gambling", "taking"})
-
-
-def _owned_harm(token: Any) -> bool:
-    """ "exposed to his grandfather's drinking": the object names whose habit it is. (But
-    "exposed to his parents' volatile relationship" or "to Dad's violence" still hides what
-    was done, and to whom.)"""
-    for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ == "to":
-            for obj in prep.children:
-                if obj.lemma_.lower() in OWNED_HABITS and any(
-                    c.dep_ == "poss" and is_person(c) for c in obj.children
-                ):
-                    return True
     return False
 
 
@@ -3087,7 +3210,7 @@ def check_hidden_doer_noun(context: CheckContext) -> Iterable[Hit]:
             if (
                 danger
                 and found[0].lemma_.lower() in words("hiding_verbs") | {"have", "get"}
-                and _carer_acts(doc)
+                and _carer_acts(doc, found[0])
             ):
                 continue  # "Dad might shake her ... she could suffer a head injury": the impact
                 # (or "... have his shoulder pulled out of place")
