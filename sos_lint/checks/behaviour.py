@@ -230,7 +230,7 @@ def _a_state(verb: Any) -> bool:
     )
 
 
-# Comings home that, after "since", "until" or "once", only say when.
+# Comings home that, in a "since", "until" or "once" clause, only say when.
 HOMECOMINGS = frozenset({"come", "return", "arrive", "get"})
 
 

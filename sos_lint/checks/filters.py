@@ -633,7 +633,7 @@ SAFETY_SECTIONS = frozenset({"existing_safety", "existing_strength", "working_we
 INFLUENCE_RULED_OUT = frozenset({"safety_goal", "next_step"}) | SAFETY_SECTIONS
 
 
-def not_a_start_time(doc: Any, start: int, end: int) -> bool:
+def not_an_event_starting(doc: Any, start: int, end: int) -> bool:
     """ "The match kicked off at 3pm": an event starting, not a row (but "Dad kicked off at
     2am" and "when it kicks off at home" are)."""
     kick = doc[start]
