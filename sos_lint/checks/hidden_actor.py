@@ -1303,9 +1303,10 @@ SOLD_BELONGINGS = frozenset(
 )
 SOLD = frozenset({"sell", "pawn", "steal", "smash", "destroy", "ruin", "snatch", "rip", "tear"})
 
-TAKEN_FROM = frozenset(
-    {"take", "read", "steal", "hide", "confiscate", "withhold", "smash", "destroy", "ruin"}
-    | {"snatch", "cut", "burn", "rip", "tear", "check", "sell", "pawn", "empty", "remove"}
+TAKEN_FROM = (
+    SOLD
+    | {"take", "read", "hide", "confiscate", "withhold", "cut", "burn", "check", "empty"}
+    | {"remove"}
 )
 
 
@@ -1763,13 +1764,18 @@ def _sent_to_school_without(verb: Any) -> bool:
 
 
 # What a child needs with them, sent "with no coat", "with no insulin pen".
-NEEDED_KIT = MEDICINES | {"coat", "lunch", "pen", "shoes", "glasses", "breakfast", "food", "water"}
-NEEDED_KIT = NEEDED_KIT | {"kit", "socks", "hat", "gloves", "aids", "snack", "money", "bag"}
+NEEDED_KIT = (
+    MEDICINES
+    | {"coat", "lunch", "pen", "shoes", "glasses", "breakfast", "food", "water", "kit", "socks"}
+    | {"hat", "gloves", "aids", "snack", "money", "bag"}
+)
 # What a child wears, which says nothing unless its state is given: "in the same clothes", "with
 # a full nappy" (not "in freshly washed clothes").
 WORN = frozenset({"clothes", "uniform", "nappy", "clothing"})
-UNWASHED = frozenset({"dirty", "same", "soiled", "wet", "smelly", "stained", "unwashed", "full"})
-UNWASHED = UNWASHED | {"torn", "damp", "filthy", "wrong"}
+UNWASHED = frozenset(
+    {"dirty", "same", "soiled", "wet", "smelly", "stained", "unwashed", "full", "torn", "damp"}
+    | {"filthy", "wrong"}
+)
 # What a child is sent to school in or with when no one has seen to it.
 UNCARED_FOR = frozenset(
     {
@@ -1970,10 +1976,6 @@ def _found_in_a_bad_way(verb: Any) -> bool:
     return False
 
 
-# Worrying and thinking: not an act ("Gran is worried that ...", "Mum thinks that ...").
-WORRYING = frozenset({"concern", "worry", "fear", "think", "believe", "feel"})
-
-
 def _carer_acts(doc: Any, sufferer: Any) -> bool:
     """Someone other than a child is the subject of an active verb in the statement (not the
     one who would suffer, whose name may have no age beside it, nor anyone who only worries or
@@ -1981,6 +1983,8 @@ def _carer_acts(doc: Any, sufferer: Any) -> bool:
     f = facts(doc)
     own = next((c.subject for c in f.clauses if c.verb == sufferer), None)
     professional = words("professional_roles")
+    # worrying and thinking are not acts ("Gran is worried that ...", "Mum thinks that ...")
+    worrying = words("worry_words") | {"feel"}
     return any(
         c.subject is not None
         and not c.passive
@@ -1990,7 +1994,7 @@ def _carer_acts(doc: Any, sufferer: Any) -> bool:
         and not f.is_child(c.subject)
         and c.subject.lower_ not in ("we", "i")
         and not (own is not None and c.subject.lower_ == own.lower_)
-        and c.lemma not in WORRYING
+        and c.lemma not in worrying
         for c in f.clauses
     ) or any(
         # the parse may lose a clause's subject ("should Mr Ahmed recommence ..., he may not
@@ -2001,7 +2005,7 @@ def _carer_acts(doc: Any, sufferer: Any) -> bool:
             or (
                 t.dep_ == "nsubj"
                 and t.head.pos_ == "VERB"
-                and t.head.lemma_.lower() not in WORRYING
+                and t.head.lemma_.lower() not in worrying
                 and (
                     t.pos_ != "PRON"
                     or any(c.dep_ == "dobj" and is_person(c) for c in t.head.children)
