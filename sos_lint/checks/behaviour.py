@@ -167,6 +167,9 @@ def _judged_act(clause: Any) -> bool:
 
 # Verbs with a particle that tell what becomes of someone, not what they do.
 OUTCOMES = frozenset({("end", "up"), ("grow", "up")})
+# "Kenzie might go hungry", "could get hurt", "will keep losing weight": what a child suffers.
+WENT_SHORT = frozenset({"hungry", "thirsty", "cold", "unfed", "unwashed", "hurt"})
+SUFFERED_STATES = frozenset({"hurt", "ill", "sick", "poorly", "injured", "unwell"})
 
 
 def _befalls(clause: Any) -> bool:
@@ -175,6 +178,17 @@ def _befalls(clause: Any) -> bool:
     verb = clause.verb
     lemma = verb.lemma_.lower()
     if any((lemma, c.lower_) in OUTCOMES for c in verb.children if c.dep_ == "prt"):
+        return True
+    if lemma in ("keep", "continue") and any(c.dep_ == "xcomp" for c in verb.children):
+        verb = next(c for c in verb.children if c.dep_ == "xcomp")  # "will keep losing weight"
+        lemma = verb.lemma_.lower()
+    if lemma == "lose" and any(c.dep_ == "dobj" and c.lower_ == "weight" for c in verb.children):
+        return True
+    if lemma in ("go", "get") and any(
+        c.dep_ in ("acomp", "prep", "advmod", "xcomp", "oprd")
+        and c.lower_ in (WENT_SHORT if lemma == "go" else SUFFERED_STATES)
+        for c in verb.children
+    ):
         return True
     return lemma == "come" and any(
         c.dep_ == "prep"
@@ -1106,6 +1120,8 @@ def _mental_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[An
         if lemma == "consider" and not _weighs_an_effect(verb):
             continue  # "consider moving out", "consider step-down": a decision to make
         demanded = lemma in DEMANDED_STATES and bool(clause.modals & {"will", "must", "should"})
+        if lemma in PLAYING_DOWN and section in REPORTED and not demanded:
+            continue  # "Leanne is minimising the offence": what she says, reported (a worry)
         if (
             lemma in pure_thought
             and (clause.modals or verb.dep_ in ("xcomp", "ROOT", "conj", "ccomp"))
@@ -1186,6 +1202,12 @@ def _mental_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[An
             # "Luke will manage his anger better"; "Lina needs to process her trauma"
             feeling = any(c.dep_ == "dobj" and c.lemma_.lower() in EMOTIONS for c in verb.children)
             yield [verb], "a state of mind" if feeling else "work on a condition"
+
+
+# Playing something down, reported as it happens ("Mum is minimising Jayden's violence"): she
+# says it is smaller than it is, which is a stance shown in words, not a demanded insight.
+PLAYING_DOWN = frozenset({"minimise", "minimize"})
+REPORTED = frozenset({"worry", "harm", "general", "complicating_factor"})
 
 
 # What a person is said not to grasp: "does not understand the risk", "doesn't see that the

@@ -424,6 +424,29 @@ CONCRETE = frozenset(
     {"electrical", "broken", "old", "sharp", "heavy", "precious", "valuable", "plastic", "metal"}
     | {"second-hand", "glass", "wooden", "dirty", "clean", "spare"}
 )
+# "wants things to go back to normal", "for things to calm down": how things should become.
+BECOME = frozenset({"be", "go", "get", "calm", "settle", "change", "improve", "stay", "feel"})
+
+
+def _things_to_become(doc: Any, end: int) -> bool:
+    """ "Things" followed (after at most a short place phrase, "at home") by "to" and a verb
+    of becoming: a wish or a goal with no picture in it. Not "things to be packed"."""
+    window = doc[end : min(len(doc), end + 5)]
+    for i, t in enumerate(window):
+        if t.tag_ == "TO" and i + 1 < len(window):
+            verb = window[i + 1]
+            if verb.lemma_.lower() not in BECOME:
+                return False
+            after = window[i + 2] if i + 2 < len(window) else None
+            return not (
+                verb.lemma_.lower() == "be"
+                and after is not None
+                and after.tag_ == "VBN"
+                and after.lemma_.lower() in HANDLED | {"do"}
+            )
+        if t.pos_ in ("VERB", "AUX", "PUNCT", "CCONJ"):
+            return False
+    return False
 
 
 def things_not_objects(doc: Any, start: int, end: int) -> bool:
@@ -450,6 +473,8 @@ def things_not_objects(doc: Any, start: int, end: int) -> bool:
         or (token.head.lower_ == "of" and token.head.head.lemma_.lower() == "go")
     ):
         return False  # "filling the flat with things", "let go of things", "part with things"
+    if _things_to_become(doc, end):
+        return True  # "Kian would like things to go back to normal"
     if token.dep_ in ("dobj", "conj") and token.head.lemma_.lower() in HANDLED:
         return False
     if token.dep_ == "dobj" and token.head.lower_ == "mean" and token.head.tag_ == "VB":

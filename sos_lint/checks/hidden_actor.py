@@ -3168,6 +3168,60 @@ def _unexplained_injury(doc: Any) -> Iterable[tuple[list[Any], str]]:
         return
 
 
+# "Zara was frightened after an incident at home", "An incident occurred on 5 April": something
+# happened, and nothing in the statement says who did it. Only where what happened is told; a
+# plan or a complicating factor may name an incident without it being the account.
+INCIDENT_SECTIONS = frozenset({"harm", "worry", "general", "words_and_pictures"})
+INCIDENT_AFTER = frozenset({"after", "following"})
+INCIDENT_HAPPENED = frozenset({"occur", "happen"})
+WHERE_OR_WHEN = frozenset({"at", "on", "in", "during"})
+# An official step taken after it ("was excluded after an incident in the corridor"): the
+# statement is about the step, and the child's own part may be the incident.
+OFFICIAL_STEPS = frozenset(
+    {"exclude", "suspend", "expel", "arrest", "detain", "caution", "charge", "restrain"}
+)
+UNNAMED_INCIDENT = "“an incident” says something happened but not who did what"
+
+
+def _unnamed_incident(doc: Any) -> Iterable[tuple[list[Any], str]]:
+    if doc.user_data.get("sos_section") not in INCIDENT_SECTIONS:
+        return
+    f = facts(doc)
+    for token in tokens(doc):
+        if token.lemma_.lower() != "incident" or token.pos_ != "NOUN":
+            continue
+        head = token.head
+        after = token.dep_ in ("pobj", "dobj") and head.lower_ in INCIDENT_AFTER
+        happened = token.dep_ == "nsubj" and head.lemma_.lower() in INCIDENT_HAPPENED
+        if not (after or happened):
+            continue
+        if any(
+            c.dep_ in ("relcl", "acl") or (c.dep_ == "prep" and c.lower_ not in WHERE_OR_WHEN)
+            for c in token.children
+        ):
+            continue  # "an incident of Dad shouting", "an incident where ...": told, or told elsewhere
+        if any(t.lower_ in ("which", "where", "when") for t in doc[token.i : token.i + 14]):
+            continue  # "Following an incident in the home, during which Danielle ..."
+        if _adult_harms(tokens(doc)) or any(
+            c.agent_person is not None
+            or (c.passive and c.lemma in OFFICIAL_STEPS)
+            # "Following the incident, Dad became verbally aggressive": a carer acting in it
+            or (not c.passive and c.subject is not None and is_carer_token(c.subject))
+            # "He told his tutor that his dad had done it"
+            or (
+                c.lemma == "do"
+                and any(o.lower_ in ("it", "this", "that") for o in c.objects)
+                and c.subject is not None
+                and is_person(c.subject)
+            )
+            for c in f.clauses
+        ):
+            return  # "Dad pushed Jack during the incident"; "restrained by staff after an incident"
+        start = head if happened else token
+        yield sorted({start, token}, key=lambda t: t.i), UNNAMED_INCIDENT
+        return
+
+
 # A child's care left undone, said as how it went: "Noah's chest infection went untreated".
 UNDONE_CARE = frozenset(
     {"untreated", "unchecked", "unwashed", "unfed", "unmonitored", "unmedicated"}
@@ -3208,7 +3262,12 @@ def check_hidden_doer_noun(context: CheckContext) -> Iterable[Hit]:
         plan = statement.section in PLAN_SECTIONS
         kept: dict[tuple[int, int], str] = {}
         danger = statement.section == "danger_statement"
-        for found, why in (*_nominal_hits(doc), *_unexplained_injury(doc), *_care_left_undone(doc)):
+        for found, why in (
+            *_nominal_hits(doc),
+            *_unexplained_injury(doc),
+            *_care_left_undone(doc),
+            *_unnamed_incident(doc),
+        ):
             if plan and not _no_more(found[0]):
                 continue  # "keep Musa safe from exploitation": the danger named, not hidden
             if (
