@@ -545,7 +545,7 @@ NEEDS_VERBS = frozenset(
 MEDICINES = frozenset(
     {"medicine", "medication", "tablet", "tablets", "insulin", "oxygen", "relief", "dose"}
     | {"doses", "inhaler", "feed", "feeds", "cream", "creams", "ointment", "emollient", "hair"}
-    | {"injection", "injections"}
+    | {"injection", "injections", "bottle", "bottles", "milk", "formula"}
 )
 # What a child needs from someone: "Ruby's needs were not met", "his care was neglected".
 OWN_NEEDS = MEDICINES | {
@@ -691,7 +691,12 @@ def _passive_hides(clause: Clause) -> bool:
                 )
             )
         )
-        or (lemma in GIVEN_CARE and subject is not None and _childs_own_need(subject))
+        # ("Kenzie's bottles were made up too weak": who made them?)
+        or (
+            (lemma in GIVEN_CARE or (lemma == "make" and _particle(verb, "up")))
+            and subject is not None
+            and _childs_own_need(subject)
+        )
         # "Isla's eczema is poorly managed", "if Harmony's eczema is not treated"
         # (not "Gareth's epilepsy is not controlled, so he cannot drive" or "Leo's reflux is not
         # treated with medicine", facts given as background)

@@ -369,3 +369,41 @@ def check_wellbeing_worry(context: CheckContext) -> Iterable[Hit]:
                 "What are you worried will happen, to whom, and who might do it? “We are "
                 "worried that Mason (4) could be bitten by the dogs again.”",
             )
+
+
+# "Continue to monitor.", "School to monitor.", "SW to continue to monitor and review": a step
+# with nothing to watch for. Not "the DSL will monitor Kai's attendance", nor "which the dietitian
+# will monitor" or "with the IRO monitoring" (the goal it follows is what is watched).
+WATCHING = frozenset({"monitor"})
+
+
+def _watches_nothing(verb: Any) -> bool:
+    if verb.lemma_.lower() not in WATCHING or verb.pos_ != "VERB" or verb.dep_ == "amod":
+        return False  # (not "an electronically monitored curfew")
+    if any(
+        c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "advcl", "nsubjpass") for c in verb.children
+    ):
+        return False  # "monitor Kai's attendance", "monitor whether ...", "monitor for signs"
+    if any(c.lower_ in ("which", "that", "this", "it") for c in verb.subtree if c.i < verb.i):
+        return False  # "which the DSL will monitor": the goal before it is the object
+    if verb.dep_ in ("pcomp", "pobj", "acl") or (verb.tag_ == "VBG" and verb.dep_ != "xcomp"):
+        return False  # "with the IRO monitoring"
+    # a "monitor" joined to one that has an object: "monitor and record her blood sugar"
+    joined = [c for c in verb.children if c.dep_ == "conj"]
+    if verb.dep_ == "conj":
+        joined.append(verb.head)
+    return not any(c.dep_ == "dobj" for j in joined for c in j.children)
+
+
+def check_monitoring(context: CheckContext) -> Iterable[Hit]:
+    for statement, doc in context.items:
+        for token in tokens(doc):
+            if _watches_nothing(token):
+                span = doc[token.i : token.i + 1]
+                yield Hit.on_span(
+                    statement,
+                    span,
+                    f"“{span.text}” does not say what will be watched, by whom or how often",
+                    "Say what will be checked, how, and what will happen if it is seen: “Mrs "
+                    "Khan will check Kai's attendance every Friday and ring Sam if he misses a day.”",
+                )
