@@ -3227,6 +3227,50 @@ def _unnamed_incident(doc: Any) -> Iterable[tuple[list[Any], str]]:
         return
 
 
+# "Zara came into school upset after arguments at home", "the children have been affected by
+# the arguments at home": rows at home with nobody named having them. ("There were arguments at
+# home" is found with the other "there was" sentences.)
+ROWS = frozenset({"argument", "row", "fight", "fighting", "arguing", "shouting", "screaming"})
+
+
+def _rows_at_home(doc: Any) -> Iterable[tuple[list[Any], str]]:
+    if doc.user_data.get("sos_section") not in ROWS_SECTIONS:
+        return
+    f = facts(doc)
+    for token in tokens(doc):
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in ROWS:
+            continue
+        if any(
+            c.dep_ in ("poss", "compound")
+            or (c.dep_ == "prep" and c.lower_ in ("between", "with", "about", "over"))
+            or c.lower_ in ("no", "any")
+            for c in token.children
+        ):
+            continue  # "Mum and Dad's arguments", "arguments between them": named
+        if token.head.lemma_ == "be" and any(c.dep_ == "expl" for c in token.head.children):
+            continue  # "There were arguments at home": found with "there was"
+        at_home = any(
+            p.dep_ == "prep"
+            and p.lower_ in ("at", "in")
+            and any(o.lemma_.lower() in HOME_PLACES for o in p.children)
+            for p in token.children
+        )
+        if not at_home:
+            continue
+        if _adult_harms(tokens(doc)) or any(
+            c.lemma in ARGUING and c.subject is not None and is_person(c.subject) for c in f.clauses
+        ):
+            return  # "when Mum and Dad argue, Kai hides": the arguers are named
+        yield [token], ROWS_HIDDEN
+        return
+
+
+# (Not a danger statement: "Inaya could be affected by the arguments at home" was read as the
+# worry's background more often than as a hidden doer.)
+ROWS_SECTIONS = frozenset({"harm", "worry", "house_of_worries", "words_and_pictures", "general"})
+ROWS_HIDDEN = "“arguments at home” says there were rows but not who had them"
+
+
 # A child's care left undone, said as how it went: "Noah's chest infection went untreated".
 UNDONE_CARE = frozenset(
     {"untreated", "unchecked", "unwashed", "unfed", "unmonitored", "unmedicated"}
@@ -3272,6 +3316,7 @@ def check_hidden_doer_noun(context: CheckContext) -> Iterable[Hit]:
             *_unexplained_injury(doc),
             *_care_left_undone(doc),
             *_unnamed_incident(doc),
+            *_rows_at_home(doc),
         ):
             if plan and not _no_more(found[0]):
                 continue  # "keep Musa safe from exploitation": the danger named, not hidden
