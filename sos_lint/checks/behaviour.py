@@ -168,7 +168,7 @@ def _judged_act(clause: Any) -> bool:
 # Verbs with a particle that tell what becomes of someone, not what they do.
 OUTCOMES = frozenset({("end", "up"), ("grow", "up")})
 # "Kenzie might go hungry", "could get hurt", "will keep losing weight": what a child suffers.
-WENT_SHORT = frozenset({"hungry", "thirsty", "cold", "unfed", "unwashed", "hurt"})
+WENT_SHORT = frozenset({"hungry", "thirsty", "cold", "unfed", "unwashed"})
 SUFFERED_STATES = frozenset({"hurt", "ill", "sick", "poorly", "injured", "unwell"})
 
 

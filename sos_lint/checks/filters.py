@@ -426,24 +426,36 @@ CONCRETE = frozenset(
 )
 # "wants things to go back to normal", "for things to calm down": how things should become.
 BECOME = frozenset({"be", "go", "get", "calm", "settle", "change", "improve", "stay", "feel"})
+WISHED = frozenset({"want", "like", "hope", "wish", "need", "love", "prefer"})
 
 
 def _things_to_become(doc: Any, end: int) -> bool:
-    """ "Things" followed (after at most a short place phrase, "at home") by "to" and a verb
-    of becoming: a wish or a goal with no picture in it. Not "things to be packed"."""
+    """ "Kian would like things to go back to normal", "for things to calm down": a wish for
+    things to become some way, with no picture in it. Only "things" wished for (after "want",
+    "like", "hope", "wish", "need" or "for"), not "threw things to get her attention", "packed
+    things to go to Gran's" or "a list of things to get", and not the child's own "I want ..."."""
+    token = doc[end - 1]
+    wisher = token.head
+    if token.dep_ == "nsubj" and wisher.head != wisher:
+        wisher = wisher.head  # "wants things to go back": "things" is the subject of "go"
+    wished = (
+        wisher.lemma_.lower() in WISHED
+        # "would like things to ...", not "likes things to be in the same place" (a habit)
+        and (
+            wisher.lemma_.lower() != "like"
+            or any(c.lower_ in ("would", "'d") for c in wisher.children)
+        )
+    ) or (token.dep_ in ("pobj", "nsubj") and wisher.lower_ == "for")
+    if not wished or any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in wisher.children):
+        return False
     window = doc[end : min(len(doc), end + 5)]
     for i, t in enumerate(window):
         if t.tag_ == "TO" and i + 1 < len(window):
             verb = window[i + 1]
-            if verb.lemma_.lower() not in BECOME:
-                return False
-            after = window[i + 2] if i + 2 < len(window) else None
-            return not (
-                verb.lemma_.lower() == "be"
-                and after is not None
-                and after.tag_ == "VBN"
-                and after.lemma_.lower() in HANDLED | {"do"}
-            )
+            if verb.lemma_.lower() not in BECOME or any(c.dep_ == "dobj" for c in verb.children):
+                return False  # ("things to get from the shop": objects)
+            after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+            return not (verb.lemma_.lower() == "be" and after is not None and after.tag_ == "VBN")
         if t.pos_ in ("VERB", "AUX", "PUNCT", "CCONJ"):
             return False
     return False
@@ -837,3 +849,18 @@ def actually_surprised(doc: Any, start: int, end: int) -> bool:
     if subject.pos_ == "PRON":
         return subject.lower_ not in ("it", "this", "that", "which")
     return is_person(subject) or subject.ent_type_ == "PERSON"
+
+
+def present_as_seeming(doc: Any, start: int, end: int) -> bool:
+    """ "The children present as bonded", "may present as guarded": "present as" for "seem".
+    Not someone being there ("Mum and Dad were both present as the plan was read", "Gran, who is
+    always present as Kai's support", "everyone present as the plan was agreed")."""
+    if doc[start:end].text.lower() != "present as":
+        return True
+    before = doc[max(0, start - 3) : start]
+    return not any(
+        t.lemma_ == "be"
+        or t.lower_ in ("who", "everyone", "all", "both", "anyone")
+        or t.text == ","
+        for t in before
+    )

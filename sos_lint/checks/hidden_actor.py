@@ -545,29 +545,36 @@ NEEDS_VERBS = frozenset(
 MEDICINES = frozenset(
     {"medicine", "medication", "tablet", "tablets", "insulin", "oxygen", "relief", "dose"}
     | {"doses", "inhaler", "feed", "feeds", "cream", "creams", "ointment", "emollient", "hair"}
-    | {"injection", "injections", "bottle", "bottles", "milk", "formula"}
+    | {"injection", "injections"}
 )
+# A baby's feeds ("Kenzie's bottles were made up too weak", "was not given enough milk"); not
+# "a bottle of wine" or "a water bottle".
+FEEDS = frozenset({"bottle", "bottles", "milk", "formula", "feed", "feeds"})
 # What a child needs from someone: "Ruby's needs were not met", "his care was neglected".
-OWN_NEEDS = MEDICINES | {
-    "need",
-    "needs",
-    "care",
-    "sugar",  # "his blood sugar was not checked"
-    "sugars",
-    "nappy",
-    "nappies",
-    "meal",
-    "meals",
-    "lunch",
-    "breakfast",
-    "dinner",
-    "tea",
-    "hygiene",
-    "clothes",
-    "pad",  # "Rory's pads were not changed for long periods"
-    "pads",
-    "food",
-}
+OWN_NEEDS = (
+    MEDICINES
+    | FEEDS
+    | {
+        "need",
+        "needs",
+        "care",
+        "sugar",  # "his blood sugar was not checked"
+        "sugars",
+        "nappy",
+        "nappies",
+        "meal",
+        "meals",
+        "lunch",
+        "breakfast",
+        "dinner",
+        "tea",
+        "hygiene",
+        "clothes",
+        "pad",  # "Rory's pads were not changed for long periods"
+        "pads",
+        "food",
+    }
+)
 
 
 def _passive_hides(clause: Clause) -> bool:
@@ -656,7 +663,11 @@ def _passive_hides(clause: Clause) -> bool:
     # "Tegan is not being given her tablets", "the children will be woken and washed": caring
     # for a child is something someone does (or fails to do); who?
     f = facts(verb.doc)
-    needs_object = any(t.lemma_.lower() in OWN_NEEDS for t in verb.children if t.dep_ == "dobj")
+    needs_object = any(
+        t.lemma_.lower() in OWN_NEEDS and not _not_a_feed(t)
+        for t in verb.children
+        if t.dep_ == "dobj"
+    )
     care = (
         (
             lemma in CARE_ACTS
@@ -691,11 +702,16 @@ def _passive_hides(clause: Clause) -> bool:
                 )
             )
         )
-        # ("Kenzie's bottles were made up too weak": who made them?)
+        or (lemma in GIVEN_CARE and subject is not None and _childs_own_need(subject))
+        # "Kenzie's bottles were made up too weak": who made them? (Not "made up of formula
+        # and baby rice", "made up to 5ml".)
         or (
-            (lemma in GIVEN_CARE or (lemma == "make" and _particle(verb, "up")))
+            lemma == "make"
+            and _particle(verb, "up")
+            and not any(t.lower_ in ("of", "to") for t in verb.doc[verb.i + 1 : verb.i + 4])
             and subject is not None
-            and _childs_own_need(subject)
+            and subject.lemma_.lower() in FEEDS
+            and _childs_own_need(subject, FEEDS)
         )
         # "Isla's eczema is poorly managed", "if Harmony's eczema is not treated"
         # (not "Gareth's epilepsy is not controlled, so he cannot drive" or "Leo's reflux is not
@@ -1373,13 +1389,16 @@ def _trouble_at_home(noun: Any) -> bool:
         for c in noun.children
     ):
         return False  # ("money problems", "problems with the boiler": named)
-    places = [noun, noun.head]
+    return _at_home([*noun.children, *noun.head.children])
+
+
+def _at_home(attached: Iterable[Any]) -> bool:
+    """Among these words, an "at home", "in the house" or "in the flat"."""
     return any(
         p.dep_ == "prep"
         and p.lower_ in ("at", "in")
         and any(o.lemma_.lower() in HOME_PLACES for o in p.children)
-        for h in places
-        for p in h.children
+        for p in attached
     )
 
 
@@ -1837,9 +1856,16 @@ GIVEN_CARE = frozenset(
 )
 
 
-def _childs_own_need(subject: Any) -> bool:
+def _not_a_feed(token: Any) -> bool:
+    """ "a bottle of wine", "a water bottle": a bottle that is not a baby's feed."""
+    return token.lemma_.lower() in ("bottle", "bottles") and any(
+        c.dep_ == "compound" or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children
+    )
+
+
+def _childs_own_need(subject: Any, needs: frozenset[str] = MEDICINES) -> bool:
     """ "Reuben's tablets", "Darius's feed": a child's medicine or feed (not "Mum's tablets")."""
-    if subject.lemma_.lower() not in MEDICINES and subject.lower_ not in MEDICINES:
+    if subject.lemma_.lower() not in needs and subject.lower_ not in needs:
         return False
     if any(c.lower_ in ("methadone", "subutex", "buprenorphine") for c in subject.children):
         return False  # "Jade's methadone dose": a parent's treatment
@@ -2293,7 +2319,9 @@ def check_agentless_passive(context: CheckContext) -> Iterable[Hit]:
                 # (but in the three houses a child's "'I got smacked'" still hides who did it)
                 continue
             aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
-            start, end = _span(statement, [*aux, verb])
+            # (with its particle: "were made up", not "were made")
+            prt = [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
+            start, end = _span(statement, [*aux, verb, *prt])
             said, subject = (
                 _noun_phrase(clause.subject)
                 if clause.subject is not None
@@ -3177,21 +3205,49 @@ def _unexplained_injury(doc: Any) -> Iterable[tuple[list[Any], str]]:
 # happened, and nothing in the statement says who did it. Only where what happened is told; a
 # plan or a complicating factor may name an incident without it being the account.
 INCIDENT_SECTIONS = frozenset({"harm", "worry", "general", "words_and_pictures"})
-INCIDENT_AFTER = frozenset({"after", "following"})
+INCIDENT_AFTER = frozenset({"after", "following", "since"})
 INCIDENT_HAPPENED = frozenset({"occur", "happen"})
 WHERE_OR_WHEN = frozenset({"at", "on", "in", "during"})
-# An official step taken after it ("was excluded after an incident in the corridor"): the
-# statement is about the step, and the child's own part may be the incident.
+# An official step taken over it ("was excluded after an incident in the corridor", "the school
+# excluded him"): the statement is about the step, and the child's own part may be the incident.
 OFFICIAL_STEPS = frozenset(
     {"exclude", "suspend", "expel", "arrest", "detain", "caution", "charge", "restrain"}
 )
+OFFICIAL_NOUNS = frozenset({"exclusion", "suspension", "arrest", "caution"})
 UNNAMED_INCIDENT = "“an incident” says something happened but not who did what"
+# Who had them or who took part: "arguments between Mum and Dad", "an incident with her brother"
+# (wherever the parse hangs the phrase: "the arguments at home between Mum and Dad").
+NAMED_PARTIES = frozenset({"between", "with", "involving"})
+
+
+def _parties_named(noun: Any) -> bool:
+    return any(t.lower_ in NAMED_PARTIES for t in noun.subtree)
+
+
+def _anyone_named_acting(doc: Any) -> bool:
+    """Anyone named doing something in the statement: an adult harming, a "by" phrase, a carer
+    as the subject of any active verb ("Following the incident, Dad became aggressive"), an
+    official step ("the school excluded him"), or "his dad had done it"."""
+    f = facts(doc)
+    if _adult_harms(tokens(doc)) or any(t.lemma_.lower() in OFFICIAL_NOUNS for t in tokens(doc)):
+        return True
+    return any(
+        c.agent_person is not None
+        or c.lemma in OFFICIAL_STEPS
+        or (not c.passive and c.subject is not None and is_carer_token(c.subject))
+        or (
+            c.lemma == "do"
+            and any(o.lower_ in ("it", "this", "that") for o in c.objects)
+            and c.subject is not None
+            and is_person(c.subject)
+        )
+        for c in f.clauses
+    )
 
 
 def _unnamed_incident(doc: Any) -> Iterable[tuple[list[Any], str]]:
     if doc.user_data.get("sos_section") not in INCIDENT_SECTIONS:
         return
-    f = facts(doc)
     for token in tokens(doc):
         if token.lemma_.lower() != "incident" or token.pos_ != "NOUN":
             continue
@@ -3200,28 +3256,17 @@ def _unnamed_incident(doc: Any) -> Iterable[tuple[list[Any], str]]:
         happened = token.dep_ == "nsubj" and head.lemma_.lower() in INCIDENT_HAPPENED
         if not (after or happened):
             continue
-        if any(
-            c.dep_ in ("relcl", "acl") or (c.dep_ == "prep" and c.lower_ not in WHERE_OR_WHEN)
+        if _parties_named(token) or any(
+            c.dep_ in ("relcl", "acl", "compound")
+            or (c.dep_ == "prep" and c.lower_ not in WHERE_OR_WHEN)
             for c in token.children
         ):
-            continue  # "an incident of Dad shouting", "an incident where ...": told, or told elsewhere
-        if any(t.lower_ in ("which", "where", "when") for t in doc[token.i : token.i + 14]):
+            continue  # "an incident of Dad shouting", "a DA incident": told, or found elsewhere
+        sentence_end = token.sent.end
+        if any(t.lower_ in ("which", "where") for t in doc[token.i : sentence_end]):
             continue  # "Following an incident in the home, during which Danielle ..."
-        if _adult_harms(tokens(doc)) or any(
-            c.agent_person is not None
-            or (c.passive and c.lemma in OFFICIAL_STEPS)
-            # "Following the incident, Dad became verbally aggressive": a carer acting in it
-            or (not c.passive and c.subject is not None and is_carer_token(c.subject))
-            # "He told his tutor that his dad had done it"
-            or (
-                c.lemma == "do"
-                and any(o.lower_ in ("it", "this", "that") for o in c.objects)
-                and c.subject is not None
-                and is_person(c.subject)
-            )
-            for c in f.clauses
-        ):
-            return  # "Dad pushed Jack during the incident"; "restrained by staff after an incident"
+        if _anyone_named_acting(doc):
+            return
         start = head if happened else token
         yield sorted({start, token}, key=lambda t: t.i), UNNAMED_INCIDENT
         return
@@ -3229,46 +3274,48 @@ def _unnamed_incident(doc: Any) -> Iterable[tuple[list[Any], str]]:
 
 # "Zara came into school upset after arguments at home", "the children have been affected by
 # the arguments at home": rows at home with nobody named having them. ("There were arguments at
-# home" is found with the other "there was" sentences.)
+# home" is found with the other "there was" sentences.) Not in a danger statement: "Inaya could
+# be affected by the arguments at home" was read as the worry's background more often than as a
+# hidden doer.
 ROWS = frozenset({"argument", "row", "fight", "fighting", "arguing", "shouting", "screaming"})
+ROWS_SECTIONS = frozenset({"harm", "worry", "house_of_worries", "words_and_pictures", "general"})
+# A row someone has or starts: "Zara had a row at home with her mum", "got into fights".
+HAD_A_ROW = frozenset({"have", "start", "cause", "pick", "get", "begin"})
 
 
 def _rows_at_home(doc: Any) -> Iterable[tuple[list[Any], str]]:
     if doc.user_data.get("sos_section") not in ROWS_SECTIONS:
         return
-    f = facts(doc)
     for token in tokens(doc):
         if token.pos_ != "NOUN" or token.lemma_.lower() not in ROWS:
             continue
-        if any(
-            c.dep_ in ("poss", "compound")
-            or (c.dep_ == "prep" and c.lower_ in ("between", "with", "about", "over"))
-            or c.lower_ in ("no", "any")
-            for c in token.children
+        if (
+            _parties_named(token)
+            or any(
+                c.dep_ in ("poss", "compound") or c.lower_ in ("no", "any") for c in token.children
+            )
+            or (
+                token.lower_ == "row"
+                and token.i > 1
+                and doc[token.i - 2].lower_ == "in"
+                and doc[token.i - 1].lower_ == "a"
+            )
         ):
-            continue  # "Mum and Dad's arguments", "arguments between them": named
+            continue  # "Mum and Dad's arguments", "a pillow fight", "three nights in a row"
+        owner = token.head.head if token.head.lower_ == "into" else token.head
+        if token.dep_ in ("dobj", "pobj") and owner.lemma_.lower() in HAD_A_ROW:
+            continue  # "Zara had a row at home", "keeps getting into arguments": who had it
         if token.head.lemma_ == "be" and any(c.dep_ == "expl" for c in token.head.children):
             continue  # "There were arguments at home": found with "there was"
-        at_home = any(
-            p.dep_ == "prep"
-            and p.lower_ in ("at", "in")
-            and any(o.lemma_.lower() in HOME_PLACES for o in p.children)
-            for p in token.children
-        )
-        if not at_home:
+        if not _at_home(token.children):
             continue
-        if _adult_harms(tokens(doc)) or any(
-            c.lemma in ARGUING and c.subject is not None and is_person(c.subject) for c in f.clauses
+        if _anyone_named_acting(doc) or any(
+            c.lemma in ARGUING and c.subject is not None and is_person(c.subject)
+            for c in facts(doc).clauses
         ):
             return  # "when Mum and Dad argue, Kai hides": the arguers are named
-        yield [token], ROWS_HIDDEN
+        yield [token], f"“{token.text} at home” says there were rows but not who had them"
         return
-
-
-# (Not a danger statement: "Inaya could be affected by the arguments at home" was read as the
-# worry's background more often than as a hidden doer.)
-ROWS_SECTIONS = frozenset({"harm", "worry", "house_of_worries", "words_and_pictures", "general"})
-ROWS_HIDDEN = "“arguments at home” says there were rows but not who had them"
 
 
 # A child's care left undone, said as how it went: "Noah's chest infection went untreated".

@@ -372,27 +372,53 @@ def check_wellbeing_worry(context: CheckContext) -> Iterable[Hit]:
 
 
 # "Continue to monitor.", "School to monitor.", "SW to continue to monitor and review": a step
-# with nothing to watch for. Not "the DSL will monitor Kai's attendance", nor "which the dietitian
+# with nothing to watch for. Not "the DSL will monitor Kai's attendance", "monitor for signs of
+# ...", "Kai's weight will be monitored" (what is watched is the subject), "which the dietitian
 # will monitor" or "with the IRO monitoring" (the goal it follows is what is watched).
 WATCHING = frozenset({"monitor"})
+CARRY_ON = frozenset({"continue", "keep"})
 
 
 def _watches_nothing(verb: Any) -> bool:
-    if verb.lemma_.lower() not in WATCHING or verb.pos_ != "VERB" or verb.dep_ == "amod":
-        return False  # (not "an electronically monitored curfew")
+    lemma = verb.lemma_.lower()
+    if lemma not in WATCHING or verb.dep_ in ("amod", "compound"):
+        return False  # (not "an electronically monitored curfew", "the baby monitor")
+    carried_on = verb.lower_ == "monitoring" and verb.head.lemma_.lower() in CARRY_ON
+    if verb.pos_ != "VERB" and not carried_on:
+        return False  # ("Continue monitoring.", where the parse makes "monitoring" the object)
+    if verb.dep_ in ("pcomp", "pobj", "acl", "relcl") or (
+        verb.tag_ == "VBG" and not carried_on and verb.dep_ != "xcomp"
+    ):
+        return False  # "with the IRO monitoring", "which the DSL will monitor"
     if any(
-        c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "advcl", "nsubjpass") for c in verb.children
+        c.dep_ in ("dobj", "ccomp", "xcomp", "advcl")
+        or (c.dep_ == "prep" and c.lower_ in ("for", "whether"))
+        for c in verb.children
     ):
         return False  # "monitor Kai's attendance", "monitor whether ...", "monitor for signs"
-    if any(c.lower_ in ("which", "that", "this", "it") for c in verb.subtree if c.i < verb.i):
-        return False  # "which the DSL will monitor": the goal before it is the object
-    if verb.dep_ in ("pcomp", "pobj", "acl") or (verb.tag_ == "VBG" and verb.dep_ != "xcomp"):
-        return False  # "with the IRO monitoring"
-    # a "monitor" joined to one that has an object: "monitor and record her blood sugar"
-    joined = [c for c in verb.children if c.dep_ == "conj"]
-    if verb.dep_ == "conj":
-        joined.append(verb.head)
-    return not any(c.dep_ == "dobj" for j in joined for c in j.children)
+    node = verb
+    for _ in range(3):  # "Kai's weight will continue to be monitored": the weight is watched
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children):
+            return False
+        if node.dep_ not in ("xcomp", "conj") or node.head == node:
+            break
+        node = node.head
+    # "monitor and record her blood sugar": a verb joined straight after, with no subject of
+    # its own, shares its object (not "monitor and support the family", a second step)
+    joined = next(
+        (c for c in verb.children if c.dep_ == "conj" and c.i <= verb.i + 2),
+        None,
+    )
+    return not (
+        joined is not None
+        and joined.lemma_.lower() in RECORDING
+        and not any(c.dep_ == "nsubj" for c in joined.children)
+        and any(c.dep_ == "dobj" for c in joined.children)
+    )
+
+
+# What a watcher does with what they watch: "monitor and record her blood sugar".
+RECORDING = frozenset({"record", "check", "review", "log", "chart", "measure", "note", "track"})
 
 
 def check_monitoring(context: CheckContext) -> Iterable[Hit]:
@@ -403,7 +429,8 @@ def check_monitoring(context: CheckContext) -> Iterable[Hit]:
                 yield Hit.on_span(
                     statement,
                     span,
-                    f"“{span.text}” does not say what will be watched, by whom or how often",
-                    "Say what will be checked, how, and what will happen if it is seen: “Mrs "
-                    "Khan will check Kai's attendance every Friday and ring Sam if he misses a day.”",
+                    f"“{span.text}” does not say what will be watched",
+                    "Say what will be checked, by whom, how often, and what will happen if it "
+                    "is seen: “Mrs Khan will check Kai's attendance every Friday and ring Sam if "
+                    "he misses a day.”",
                 )
