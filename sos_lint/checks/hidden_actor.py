@@ -511,7 +511,7 @@ def _about_person(subject: Any) -> bool:
         return True  # (a child's name the tagger misread still names the child)
     head = subject.head.lemma_.lower()
     owned = subject.lemma_.lower() in BODY or (
-        (subject.lemma_.lower() in OWN_NEEDS or subject.lower_ in OWN_NEEDS)  # ("doses": "dos")
+        (subject.lemma_.lower() in DONE_TO_NEEDS or subject.lower_ in DONE_TO_NEEDS)  # ("dos")
         and (
             head in CARE_ACTS | NEEDS_VERBS
             # "her nappy wasn't changed" (but "her medication was changed" is a doctor's call)
@@ -575,6 +575,9 @@ OWN_NEEDS = (
         "food",
     }
 )
+# What handling stands for care done to the child ("her nappy wasn't changed"); a bottle or milk
+# put in the fridge is housekeeping.
+DONE_TO_NEEDS = OWN_NEEDS - (FEEDS - MEDICINES)
 
 
 def _passive_hides(clause: Clause) -> bool:
