@@ -3317,7 +3317,10 @@ def _rows_at_home(doc: Any) -> Iterable[tuple[list[Any], str]]:
             for c in facts(doc).clauses
         ):
             return  # "when Mum and Dad argue, Kai hides": the arguers are named
-        yield [token], f"“{token.text} at home” says there were rows but not who had them"
+        # (quoted as written: "arguments at home", "fighting in the flat")
+        place = max(t.i for c in token.children if c.dep_ == "prep" for t in c.subtree)
+        said = doc[token.i : place + 1].text
+        yield [token], f"“{said}” says there were rows but not who had them"
         return
 
 

@@ -377,6 +377,8 @@ def check_wellbeing_worry(context: CheckContext) -> Iterable[Hit]:
 # will monitor" or "with the IRO monitoring" (the goal it follows is what is watched).
 WATCHING = frozenset({"monitor"})
 CARRY_ON = frozenset({"continue", "keep"})
+# What a watcher does with what they watch: "monitor and record her blood sugar".
+RECORDING = frozenset({"record", "check", "review", "log", "chart", "measure", "note", "track"})
 
 
 def _watches_nothing(verb: Any) -> bool:
@@ -385,14 +387,14 @@ def _watches_nothing(verb: Any) -> bool:
         return False  # (not "an electronically monitored curfew", "the baby monitor")
     carried_on = verb.lower_ == "monitoring" and verb.head.lemma_.lower() in CARRY_ON
     if verb.pos_ != "VERB" and not carried_on:
-        return False  # ("Continue monitoring.", where the parse makes "monitoring" the object)
+        return False  # a noun ("the monitoring visits"), but not "Continue monitoring.", where
+        # the parse makes "monitoring" the object of "continue"
     if verb.dep_ in ("pcomp", "pobj", "acl", "relcl") or (
         verb.tag_ == "VBG" and not carried_on and verb.dep_ != "xcomp"
     ):
         return False  # "with the IRO monitoring", "which the DSL will monitor"
     if any(
-        c.dep_ in ("dobj", "ccomp", "xcomp", "advcl")
-        or (c.dep_ == "prep" and c.lower_ in ("for", "whether"))
+        c.dep_ in ("dobj", "ccomp", "xcomp", "advcl") or (c.dep_ == "prep" and c.lower_ == "for")
         for c in verb.children
     ):
         return False  # "monitor Kai's attendance", "monitor whether ...", "monitor for signs"
@@ -415,10 +417,6 @@ def _watches_nothing(verb: Any) -> bool:
         and not any(c.dep_ == "nsubj" for c in joined.children)
         and any(c.dep_ == "dobj" for c in joined.children)
     )
-
-
-# What a watcher does with what they watch: "monitor and record her blood sugar".
-RECORDING = frozenset({"record", "check", "review", "log", "chart", "measure", "note", "track"})
 
 
 def check_monitoring(context: CheckContext) -> Iterable[Hit]:
