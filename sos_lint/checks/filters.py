@@ -532,6 +532,25 @@ FIRST_PERSON = frozenset({"i", "me", "my", "i'm", "we", "us", "our"})
 SPEAKER = frozenset({"i", "me", "my", "i'm"})  # (a worker's summary may say "we")
 
 
+REPORTING = frozenset({"tell", "say", "explain", "show", "ask"})
+
+
+def _worker_told(token: Any) -> bool:
+    """ "Kai told me he worries about things at home": the "me" is the worker being told, and
+    the sentence is the worker's summary (not "Scott tells me off", the child's own words)."""
+    verb = token.head
+    return (
+        token.lower_ in ("me", "us")
+        and token.dep_ in ("dobj", "dative", "pobj")
+        and (verb.lemma_.lower() in REPORTING or verb.head.lemma_.lower() in REPORTING)
+        and any(
+            c.dep_ == "ccomp"
+            for c in (verb.children if verb.pos_ == "VERB" else verb.head.children)
+        )
+        and not any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in verb.children)
+    )
+
+
 def not_childs_own_words(doc: Any, start: int, end: int) -> bool:
     """In the three houses, the child's own words ("I think Dad might be sad", or quoted) keep
     their hedges; the worker's summary of them ("Apparently Sam likes school") does not."""
@@ -540,18 +559,18 @@ def not_childs_own_words(doc: Any, start: int, end: int) -> bool:
     if not not_quoted(doc, start, end):
         return False
     sentence = doc[start].sent
-    if any(t.lower_ in FIRST_PERSON for t in sentence):
+    if any(t.lower_ in FIRST_PERSON and not _worker_told(t) for t in sentence):
         return False
     # "I don't want another operation. It hurt a lot last time.": the child speaks from the
     # first sentence on; and the parse may cut "Mum stays in bed a lot and I hide" in two.
     # (Not a worker's "He told me this on 3 May" after a summary.)
-    if any(t.lower_ in SPEAKER for t in next(iter(doc.sents))):
+    if any(t.lower_ in SPEAKER and not _worker_told(t) for t in next(iter(doc.sents))):
         return False
     following = doc[sentence.end] if sentence.end < len(doc) else None
     return not (
         following is not None
         and following.lower_ in ("and", "but", "so")
-        and any(t.lower_ in SPEAKER for t in following.sent)
+        and any(t.lower_ in SPEAKER and not _worker_told(t) for t in following.sent)
     )
 
 
