@@ -44,6 +44,7 @@ from sos_lint.checks.analysis import (
     words,
 )
 from sos_lint.checks.filters import not_quoted
+from sos_lint.checks.judgement import RANKINGS, chosen_over_child
 from sos_lint.engine.runner import CheckContext, Hit
 from sos_lint.models import Suggestion
 from sos_lint.nlp import tokens
@@ -154,14 +155,10 @@ def _judged_act(clause: Any) -> bool:
     lemma = verb.lemma_.lower()
     if lemma == "listen":
         return clause.negated
-    if lemma == "put":
-        # ranking something before a person (not "put Leo in the bath before checking it")
-        return any(
-            c.dep_ == "prep"
-            and c.lower_ == "before"
-            and any(is_person(o) or is_child_token(o) for o in c.children)
-            for c in verb.children
-        )
+    if lemma in RANKINGS:
+        # something ranked before a child, as the judgemental check finds it (SOS312; not
+        # "put Leo in the bath before checking it")
+        return any(ranked == verb for ranked, _ in chosen_over_child(verb.doc))
     return lemma == "neglect"
 
 

@@ -532,22 +532,20 @@ FIRST_PERSON = frozenset({"i", "me", "my", "i'm", "we", "us", "our"})
 SPEAKER = frozenset({"i", "me", "my", "i'm"})  # (a worker's summary may say "we")
 
 
-REPORTING = frozenset({"tell", "say", "explain", "show", "ask"})
+# Verbs of telling someone something: "Kai told me he ...", "said to us that ...".
+TELLING = frozenset({"tell", "say", "explain", "show", "ask"})
 
 
 def _worker_told(token: Any) -> bool:
     """ "Kai told me he worries about things at home": the "me" is the worker being told, and
     the sentence is the worker's summary (not "Scott tells me off", the child's own words)."""
-    verb = token.head
+    if token.lower_ not in ("me", "us") or token.dep_ not in ("dobj", "dative", "pobj"):
+        return False
+    teller = token.head if token.head.pos_ == "VERB" else token.head.head  # ("said to me")
     return (
-        token.lower_ in ("me", "us")
-        and token.dep_ in ("dobj", "dative", "pobj")
-        and (verb.lemma_.lower() in REPORTING or verb.head.lemma_.lower() in REPORTING)
-        and any(
-            c.dep_ == "ccomp"
-            for c in (verb.children if verb.pos_ == "VERB" else verb.head.children)
-        )
-        and not any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in verb.children)
+        teller.lemma_.lower() in TELLING
+        and any(c.dep_ == "ccomp" for c in teller.children)
+        and not any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in teller.children)
     )
 
 

@@ -436,7 +436,7 @@ def _named_persons_needs(noun: Any) -> bool:
     )
 
 
-def _chosen_over_child(doc: Any) -> Iterable[tuple[Any, Any]]:
+def chosen_over_child(doc: Any) -> Iterable[tuple[Any, Any]]:
     """(verb, last token) where someone is said to choose or put something over a child:
     "Kerry has chosen her new partner over her children"."""
     for verb in tokens(doc):
@@ -493,7 +493,7 @@ def _phrase_end(noun: Any) -> int:
 def check_chosen_over_child(context: CheckContext) -> Iterable[Hit]:
     yield from writers_own_hits(
         context,
-        lambda doc: ((verb.i, _phrase_end(child)) for verb, child in _chosen_over_child(doc)),
+        lambda doc: ((verb.i, _phrase_end(child)) for verb, child in chosen_over_child(doc)),
         "“{text}” tells the reader what the parent cares about most",
         "Say what the parent did and what happened to the child: 'Kerry let Scott "
         "back into the house on 3 May, and that night Scott smacked Ruby'.",
