@@ -1091,6 +1091,23 @@ def _feeling_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[A
             yield [clause.verb], "a feeling"
 
 
+def _in_denial(verb: Any) -> Any | None:
+    """ "stop being in denial (about his drinking)": the "denial" a demand asks someone to
+    leave, which is a change of mind nobody can see, not a step they can be seen taking."""
+    return next(
+        (
+            d
+            for be in verb.children
+            if be.dep_ == "xcomp" and be.lemma_.lower() == "be"
+            for p in be.children
+            if p.dep_ == "prep" and p.lower_ == "in"
+            for d in p.children
+            if d.dep_ == "pobj" and d.lower_ == "denial"
+        ),
+        None,
+    )
+
+
 def _mental_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any], str]]:
     pure_thought = THOUGHT_VERBS - {"know", "remember", "deny", "admit", "believe"}
     for token in tokens(f.doc):
@@ -1131,6 +1148,11 @@ def _mental_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[An
         if is_accepting_phrase(verb):
             yield [verb], "a state of mind"  # "take on board"
             continue
+        if section in DEMAND_SECTIONS and lemma == "stop" and not clause.negated:
+            denial = _in_denial(verb)
+            if denial is not None:
+                yield [verb, denial], "a state of mind"  # "needs to stop being in denial"
+                continue
         if (
             clause.negated
             and lemma in NOT_GRASPED

@@ -303,14 +303,27 @@ def _labelled_adult(clause: Clause) -> bool:
     )
 
 
-def _actor_named_nearby(clause: Clause, whole: bool = False, harm_only: bool = False) -> bool:
+def _actor_named_nearby(
+    clause: Clause, whole: bool = False, harm_only: bool = False, main_only: bool = False
+) -> bool:
     """Another clause in the same sentence (or statement) names a person acting (subjects
-    shared through "and" count: "Jordan might lose his temper and shake her")."""
+    shared through "and" count: "Jordan might lose his temper and shake her"). With
+    `main_only`, a person named only in a "when", "while" or "if" clause does not count."""
     harm = words("harm_verbs")
     sent = clause.verb.sent
     for other in facts(clause.verb.doc).clauses:
         verb = other.verb
         if verb == clause.verb:
+            continue
+        if main_only and (
+            _only_the_occasion(verb)
+            or (
+                # ("He could fall from the window": the child again, most likely)
+                other.subject is not None
+                and other.subject.pos_ == "PRON"
+                and not any(c.dep_ in ("dobj", "dative") and is_person(c) for c in verb.children)
+            )
+        ):
             continue
         if verb.tag_ == "VBG" and verb.lower_ in INJURY_FORMS:
             continue  # "Poppy was noted to have bruising": the injury, parsed as a verb
@@ -395,6 +408,49 @@ def _actor_named_nearby(clause: Clause, whole: bool = False, harm_only: bool = F
         ):
             return True  # "when he drinks he might lose his temper"; but in "if she goes
             # home" the pronoun is most likely the child
+    return False
+
+
+# What opens a clause that only sets the occasion: "when Wayne goes to the pub".
+OCCASIONS = frozenset(
+    {"when", "whenever", "while", "whilst", "if", "after", "before", "because", "once", "as"}
+)
+
+
+def _only_the_occasion(verb: Any) -> bool:
+    """The verb is inside a clause that says when or why ("when Wayne goes to the pub",
+    "because Mum refuses to give up nights"), which is not the act the sentence reports."""
+    node = verb
+    while node.dep_ != "ROOT" and node.head is not node:
+        if node.dep_ == "advcl" and any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in OCCASIONS for c in node.children
+        ):
+            return True
+        node = node.head
+    return False
+
+
+# Left without anyone minding them: "left alone", "left at home on her own", "left with Marcus".
+UNMINDED = frozenset({"alone", "unsupervised", "unattended", "home"})
+
+
+def _left_unminded(verb: Any) -> bool:
+    """ "Bella might be left at home on her own", "Tyler might be left with Marcus" (not
+    "left with brain damage", an outcome, nor "left waiting with staff")."""
+    for c in verb.children:
+        if c.lower_ in UNMINDED and c.dep_ in ("advmod", "acomp", "oprd", "npadvmod", "dobj"):
+            return True
+        if c.dep_ != "prep":
+            continue
+        objects = [o for o in c.children if o.dep_ == "pobj"]
+        if c.lower_ == "on" and any(o.lower_ == "own" for o in objects):
+            return True
+        if c.lower_ == "at" and any(o.lemma_.lower() in ("home", "house", "flat") for o in objects):
+            return True
+        if c.lower_ == "with" and any(
+            is_person(o) and o.pos_ == "PROPN" and not _is_injury(o) for o in objects
+        ):
+            return True
     return False
 
 
@@ -1197,6 +1253,16 @@ def _passive_hides(clause: Clause) -> bool:
     # "Lee might push Kai. Kai could be badly hurt": the impact in a danger statement, or "Kai
     # might be hit" (or "is likely to be hit"), when the statement already says who acts;
     # "Sienna could be harmed" on its own hides the doer.
+    if (
+        lemma == "leave"
+        and _framed_as_possible(clause)
+        and subject is not None
+        and (f.is_child(subject) or _named_non_carer(subject))
+        and _left_unminded(verb)
+    ):
+        # "Bella might be left at home on her own when Wayne goes to the pub": who would
+        # leave her? (Not "Lorraine might go out ... Macey could be left alone", which does.)
+        return not _actor_named_nearby(clause, whole=True, main_only=True)
     if _framed_as_possible(clause) and _actor_named_nearby(clause, whole=True):
         return False
     if _own_mishap(clause):
