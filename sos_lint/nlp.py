@@ -152,29 +152,41 @@ ABBREVIATIONS = frozenset(
 def _split(sent: Any) -> list[Any]:
     """The parser's sentence, cut where a full stop is followed by a number, which it often
     runs together: "... with Grandad Ray. 10 means everyone knows ..." (a scale's two ends),
-    or by a capital after a lower-case word or a name: "... when he says no. Mikey (14) could
-    ...", "... to see Kai. Alfie (9) could ..."."""
+    or by a capital after a lower-case word, a name or a number: "... when he says no. Mikey
+    (14) could ...", "... to see Kai. Alfie (9) could ...", "Hannah: 3. Gary has ..."."""
     doc = sent.doc
     listed = tokens(doc)  # (not ``doc[i]``, which makes a new Token on every access)
     cuts = [
         i
         for i in range(sent.start + 2, sent.end)
         if listed[i - 1].text == "."
-        and listed[i - 2].is_alpha
         and (
-            (listed[i].text[:1].isdigit() and len(listed[i - 2].text) > 2)  # (not "No. 10")
-            or (
-                listed[i].is_title
-                and listed[i - 2].is_lower
-                and listed[i - 2].text not in ABBREVIATIONS  # (not "seen by dr. Patel")
+            (
+                listed[i - 2].is_alpha
+                and (
+                    (listed[i].text[:1].isdigit() and len(listed[i - 2].text) > 2)  # not "No. 10"
+                    or (
+                        listed[i].is_title
+                        and listed[i - 2].is_lower
+                        and listed[i - 2].text not in ABBREVIATIONS  # (not "seen by dr. Patel")
+                    )
+                    # "... try to take him to see Kai. Alfie (9) could ...": a name ends the
+                    # sentence (not "Mr. Patel", "Dr. Okafor" or an initial)
+                    or (
+                        listed[i].is_title
+                        and listed[i - 2].is_title
+                        and len(listed[i - 2].text) > 2
+                        and listed[i - 2].lower_ not in ABBREVIATIONS
+                    )
+                )
             )
-            # "... try to take him to see Kai. Alfie (9) could ...": a name ends the sentence
-            # (not "Mr. Patel", "Dr. Okafor" or an initial)
+            # "Hannah (social worker): 3. Gary has not ...": a score ends the sentence (not a
+            # list's "1. Mum will ...", whose number opens it)
             or (
                 listed[i].is_title
-                and listed[i - 2].is_title
-                and len(listed[i - 2].text) > 2
-                and listed[i - 2].lower_ not in ABBREVIATIONS
+                and listed[i - 2].text.isdigit()
+                and len(listed[i - 2].text) <= 4
+                and i - 2 > sent.start
             )
         )
     ]

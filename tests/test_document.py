@@ -221,3 +221,14 @@ def test_a_sentence_ends_after_a_name_the_parser_ran_on(nlp: Any) -> None:
     titled = nlp("The letter was signed by Mrs. Okafor and Dr. Patel on Monday.")
     assert len(sentences(titled)) == 1
     assert len(sentences(nlp("Sgt. Evans came to the house on Monday."))) == 1
+
+
+def test_a_sentence_ends_after_a_score_the_parser_ran_on(nlp: Any) -> None:
+    from sos_lint.nlp import sentences
+
+    doc = nlp("Hannah (social worker): 3. Gary has not placed a bet since 2 March.")
+    assert len(list(doc.sents)) == 1  # the parser runs the two together
+    assert [s.text for s in sentences(doc)] == [
+        "Hannah (social worker): 3.",
+        "Gary has not placed a bet since 2 March.",
+    ]

@@ -734,18 +734,32 @@ def _trait_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any
                 yield [subject, verb, poor], "a trait or label"  # "has poor parenting skills"
 
 
+# How someone treats a person, which can be seen: "aggressive with", "hostile to".
+CONDUCT_TOWARDS = frozenset(
+    {"aggressive", "hostile", "abusive", "violent", "rough", "nasty", "unkind", "mean", "rude"}
+    | {"threatening", "intimidating", "weak"}
+)
+
+
 def _aimed_at_someone(verb: Any, adjective: Any) -> bool:
     """ "was verbally aggressive towards Kerry", "has been abusive to Aaron (13)": conduct in
     the past, aimed at a person, which blind writers read as what happened (not "is aggressive
     towards staff" or "was always aggressive towards women", standing claims)."""
+    # "will stop being aggressive with Lola": conduct towards her that is to stop (not "stop
+    # being so manipulative with the short breaks team", a view of what he is like)
+    stopping = (
+        verb.tag_ == "VBG"
+        and verb.head.lemma_.lower() == "stop"
+        and adjective.lower_ in CONDUCT_TOWARDS
+    )
     return (
-        verb.tag_ in ("VBD", "VBN")
+        (verb.tag_ in ("VBD", "VBN") or stopping)
         # (not "Dad was always aggressive towards women", a standing claim)
         and not any(t.lower_ in ("always", "constantly", "often") for t in verb.subtree)
         and adjective.dep_ == "acomp"
         and any(
             p.dep_ == "prep"
-            and p.lower_ in ("towards", "toward", "to", "at")
+            and (p.lower_ in ("towards", "toward", "to", "at") or (stopping and p.lower_ == "with"))
             and any(o.dep_ == "pobj" and is_person(o) for o in p.children)
             for p in (*adjective.children, *verb.children)
         )

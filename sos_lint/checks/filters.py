@@ -334,6 +334,28 @@ BARE_WORRY_SECTIONS = frozenset(
 )
 
 
+# What a parent is asked to accept: "needs to accept that her drinking puts Mia at risk".
+ACCEPTING = frozenset(
+    {"accept", "recognise", "recognize", "acknowledge", "understand", "realise", "realize"}
+    | {"admit", "see"}
+)
+DEMANDS = frozenset({"needs_to_happen", "next_step", "safety_goal"})
+
+
+def not_what_must_be_accepted(doc: Any, start: int, end: int) -> bool:
+    """ "Kerry needs to accept that her drinking put Mia at risk": in a demand, "at risk" is
+    what the parent is asked to accept, and the drinking named is the risk (the demand is a
+    state of mind, which SOS502 says; the blind writers did not call these vague, 11 of 12)."""
+    if doc.user_data.get("sos_section") not in DEMANDS or doc[end - 1].lower_ != "risk":
+        return True
+    node = doc[start]
+    while node.dep_ != "ROOT" and node.head.i != node.i:
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in ACCEPTING:
+            return False
+        node = node.head
+    return True
+
+
 def worry_not_spelt_out(doc: Any, start: int, end: int) -> bool:
     """ "Gran raised one concern: Poppy's car seat is too small", "Mr Khan's concern is that
     Aisha walks home alone": the worry is stated straight after the word, so it is not vague;

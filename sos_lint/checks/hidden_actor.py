@@ -421,7 +421,7 @@ def _only_the_occasion(verb: Any) -> bool:
     """The verb is inside a clause that says when or why ("when Wayne goes to the pub",
     "because Mum refuses to give up nights"), which is not the act the sentence reports."""
     node = verb
-    while node.dep_ != "ROOT" and node.head is not node:
+    while node.dep_ != "ROOT" and node.head.i != node.i:
         if node.dep_ == "advcl" and any(
             c.dep_ in ("mark", "advmod") and c.lower_ in OCCASIONS for c in node.children
         ):
@@ -1195,21 +1195,17 @@ def _passive_hides(clause: Clause) -> bool:
                 return not (clause.modals and _actor_named_nearby(clause, whole=True))
             if (
                 lemma in LEFT_OUT
-                and (
-                    subject.lemma_.lower() in DANGERS
-                    # "cannabis sweets were left on the table" (not "the tablet charger")
-                    or (
-                        subject.lemma_.lower() in EDIBLES
-                        and any(
-                            c.dep_ == "compound" and c.lemma_.lower() in DANGERS
-                            for c in subject.children
-                        )
-                    )
-                )
+                and _dangerous(subject)
                 # (a "tablet" on its own may be the child's computer)
                 and not (subject.lemma_.lower() == "tablet" and subject.tag_ != "NNS")
                 and not (_in_plan(verb) or clause.negated)
-                and (_mentions_a_child(verb) or _within_reach(verb) or _child_got_it(verb))
+                and (
+                    _mentions_a_child(verb)
+                    or _within_reach(verb)
+                    or _child_got_it(verb)
+                    # an account of what was found: "Methadone was left on the worktop"
+                    or (not clause.modals and section in DANGER_ACCOUNTS)
+                )
             ):
                 return True  # "tablets were left where Alfie could reach them": by whom?
             if (
@@ -1422,6 +1418,30 @@ DANGERS = frozenset(
     | {"edible", "edibles", "gummy", "gummies"}
 )
 LEFT_OUT = frozenset({"leave"})
+# Where a danger "was left out" is reported as found, whoever the child: a worry, a harm.
+DANGER_ACCOUNTS = frozenset({"harm", "worry", "words_and_pictures", "house_of_worries"})
+# What a danger may be called without its name: "burnt foil", "dangerous things".
+BURNT = frozenset({"burnt", "burned", "used"})
+RISKY = frozenset({"dangerous", "sharp", "unsafe", "harmful"})
+
+
+def _dangerous(subject: Any) -> bool:
+    """What was left is a danger to a child: "methadone", "cannabis sweets", "burnt foil",
+    "dangerous things" (not "the tablet charger" or "kitchen foil")."""
+    lemma = subject.lemma_.lower()
+    mods = {c.lower_ for c in subject.children if c.dep_ in ("amod", "compound")}
+    return (
+        lemma in DANGERS
+        # "cannabis sweets were left on the table"
+        or (
+            lemma in EDIBLES
+            and any(c.dep_ == "compound" and c.lemma_.lower() in DANGERS for c in subject.children)
+        )
+        or (lemma == "foil" and bool(mods & BURNT))
+        or (lemma in ("thing", "item", "object") and bool(mods & RISKY))
+    )
+
+
 # How a way out is left for a child to get through: "the back gate was left open".
 OPENED = frozenset({"open", "unlocked", "ajar", "unbolted"})
 # What is done with a child's medicine that someone chose to do: "his inhalers were taken".
@@ -1503,6 +1523,11 @@ def _unnamed_in_plan(clause: Clause) -> bool:
     return (
         agent is not None
         and clause.verb.doc.user_data.get("sos_section") in PLAN_SECTIONS
+        # (not existing safety's account of what has been done: "Jayden was collected from
+        # school by a family member every day in February")
+        and not (
+            clause.verb.doc.user_data.get("sos_section") == "existing_safety" and not clause.modals
+        )
         and agent.lemma_.lower() in ANYONE_OF_A_KIND  # (not "seen by a paediatrician")
         and any(c.dep_ == "det" and c.lower_ in UNNAMED_DETERMINERS for c in agent.children)
         and clause.subject is not None
@@ -1521,7 +1546,8 @@ TOLD_OR_TAKEN = frozenset(
 # Services for the adults: "Kerry to be referred to anger management" is about a parent.
 ADULT_SERVICES = frozenset(
     {"idva", "isva", "perpetrator", "anger", "adult", "adults", "parenting", "drug", "alcohol"}
-    | {"substance", "detox", "probation", "dvpp", "freedom", "antenatal"}
+    | {"substance", "detox", "probation", "dvpp", "freedom", "antenatal", "das", "dip", "sgo"}
+    | {"talking", "carer's", "carers"}
 )
 # ... unless the service is for young people: "the young people's drug and alcohol service".
 YOUNG = frozenset({"young", "youth", "children", "child", "teen", "teenage", "teenagers", "camhs"})
@@ -1532,8 +1558,12 @@ def _to_adult_service(verb: Any) -> bool:
     a parent, not a child."""
     if verb.lemma_.lower() not in ("refer", "signpost", "offer"):
         return False
+    # (the parse may take "adult" in "to adult mental health services" for a complement)
     named = {
-        t.lower_ for c in verb.children if c.dep_ in ("prep", "dobj", "dative") for t in c.subtree
+        t.lower_
+        for c in verb.children
+        if c.dep_ in ("prep", "dobj", "dative", "xcomp")
+        for t in c.subtree
     }
     return bool(named & ADULT_SERVICES) and not named & YOUNG
 
