@@ -596,6 +596,26 @@ def _misparsed_diagnosis(f: Facts, conditions: frozenset[str]) -> Iterable[tuple
             yield [before, token, after], "a diagnosis or condition"
 
 
+def _misparsed_label(f: Facts) -> Iterable[tuple[list[Any], str]]:
+    """ "Magda is an alcoholic and Zofia is at risk": the parse can take "an alcoholic and
+    Zofia" for the subject of the next verb, leaving "Magda is" with no complement."""
+    listed = tokens(f.doc)
+    for i in range(len(listed) - 3):
+        person, be, det, label = listed[i : i + 4]
+        if (
+            be.lemma_ == "be"
+            and person.dep_ == "nsubj"
+            and person.head.i == be.i
+            and is_person(person)
+            and person.lemma_.lower() not in words("professional_roles")
+            and det.lower_ in ("a", "an")
+            and label.dep_ in ("nsubj", "nsubjpass")
+            and any(c.dep_ == "conj" for c in label.children)
+            and (label.lemma_.lower() in words("trait_adjectives") or _label_noun(label))
+        ):
+            yield [person, be, label], "a trait or label"
+
+
 def _not_coping(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any], str]]:
     """ "Mum isn't coping since Dad died", "is struggling to cope": a verdict on how someone
     is managing, in place of what they do or do not do."""
@@ -623,6 +643,7 @@ def _trait_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any
     traits = words("trait_adjectives")
     conditions = words("condition_nouns")
     yield from _misparsed_diagnosis(f, conditions)
+    yield from _misparsed_label(f)
     for clause in f.clauses:
         verb = clause.verb
         subject = clause.subject

@@ -1259,7 +1259,14 @@ def _passive_hides(clause: Clause) -> bool:
         # "Bella might be left at home on her own when Wayne goes to the pub": who would
         # leave her? (Not "Lorraine might go out ... Macey could be left alone", which does.)
         return not _actor_named_nearby(clause, whole=True, main_only=True)
-    if _framed_as_possible(clause) and _actor_named_nearby(clause, whole=True):
+    if _framed_as_possible(clause) and _actor_named_nearby(
+        # "Lee's drinking could escalate and the children might be exposed to further
+        # incidents": exposed by whom? (The blind writers call "exposed to" a hidden doer in
+        # 349 of 356 statements.) Only someone named hurting someone answers it.
+        clause,
+        whole=True,
+        harm_only=lemma == "expose",
+    ):
         return False
     if _own_mishap(clause):
         return False
