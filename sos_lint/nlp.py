@@ -149,6 +149,15 @@ ABBREVIATIONS = frozenset(
 )
 
 
+def _numbered_list(listed: list[Any], at: int) -> bool:
+    """The number at ``at`` ("1.") is followed later by the next one ("2."): a list."""
+    following = str(int(listed[at].text) + 1)
+    return any(
+        listed[j].text == following and listed[j + 1].text == "."
+        for j in range(at + 2, len(listed) - 1)
+    )
+
+
 def _split(sent: Any) -> list[Any]:
     """The parser's sentence, cut where a full stop is followed by a number, which it often
     runs together: "... with Grandad Ray. 10 means everyone knows ..." (a scale's two ends),
@@ -181,12 +190,14 @@ def _split(sent: Any) -> list[Any]:
                 )
             )
             # "Hannah (social worker): 3. Gary has not ...": a score ends the sentence (not a
-            # list's "1. Mum will ...", whose number opens it)
+            # list's "1. Mum will ..." or "Gran agreed: 1. Gran will ... 2. ...", whose number
+            # opens its item)
             or (
                 listed[i].is_title
                 and listed[i - 2].text.isdigit()
                 and len(listed[i - 2].text) <= 4
                 and i - 2 > sent.start
+                and not _numbered_list(listed, i - 2)
             )
         )
     ]

@@ -1213,6 +1213,8 @@ def _inside_thought(verb: Any) -> bool:
     return any(node.lemma_.lower() in DEMANDED_STATES | PROMISES for node in ancestors(verb))
 
 
+# The sections that ask someone to do something: goals, needs and next steps.
+DEMAND_SECTIONS = frozenset({"safety_goal", "needs_to_happen", "next_step"})
 INSIGHT_VERBS = frozenset(
     {
         "show",

@@ -16,6 +16,7 @@ from typing import Any
 
 from sos_lint.checks.analysis import (
     ABSENCE_VERBS,
+    DEMAND_SECTIONS,
     DEMANDED_STATES,
     EMOTIONS,
     INSIGHT_VERBS,
@@ -303,7 +304,6 @@ def _condition(verb: Any, markers: frozenset[str] = CONDITIONS | TIMES) -> bool:
 
 # Where a plan's demand for a state of mind is a fault even beside good actions ("Mum will
 # walk Leah to school ... and Mum will understand why missing school has hurt her").
-DEMAND_SECTIONS = {"safety_goal", "needs_to_happen", "next_step"}
 
 
 DEMANDED_OR_FELT = DEMANDED_STATES | {"feel"}
@@ -758,7 +758,7 @@ def _trait_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any
 # How someone treats a person, which can be seen: "aggressive with", "hostile to".
 CONDUCT_TOWARDS = frozenset(
     {"aggressive", "hostile", "abusive", "violent", "rough", "nasty", "unkind", "mean", "rude"}
-    | {"threatening", "intimidating", "weak"}
+    | {"threatening", "intimidating", "inappropriate"}
 )
 
 
@@ -773,14 +773,20 @@ def _aimed_at_someone(verb: Any, adjective: Any) -> bool:
         and verb.head.lemma_.lower() == "stop"
         and adjective.lower_ in CONDUCT_TOWARDS
     )
+    past = verb.tag_ in ("VBD", "VBN")
+    # "has been inappropriate with the girls on a few occasions", "was aggressive with staff"
+    with_someone = (stopping or past) and adjective.lower_ in CONDUCT_TOWARDS
     return (
-        (verb.tag_ in ("VBD", "VBN") or stopping)
+        (past or stopping)
         # (not "Dad was always aggressive towards women", a standing claim)
         and not any(t.lower_ in ("always", "constantly", "often") for t in verb.subtree)
         and adjective.dep_ == "acomp"
         and any(
             p.dep_ == "prep"
-            and (p.lower_ in ("towards", "toward", "to", "at") or (stopping and p.lower_ == "with"))
+            and (
+                p.lower_ in ("towards", "toward", "to", "at")
+                or (with_someone and p.lower_ == "with")
+            )
             and any(o.dep_ == "pobj" and is_person(o) for o in p.children)
             for p in (*adjective.children, *verb.children)
         )
@@ -1366,11 +1372,46 @@ def _compliance_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
 COMPLYING = frozenset({"complies", "complied", "compliant", "complying"})
 
 
+# What a plan or a service is, when "to safeguard the children" is its purpose.
+PLAN_NOUNS = frozenset(
+    {"plan", "support", "service", "services", "monitoring", "arrangement", "arrangements"}
+    | {"assessment", "response", "intervention", "package", "agreement", "strategy", "meeting"}
+)
+
+
+def _what_a_plan_is_for(verb: Any) -> bool:
+    """ "A robust safety plan needs to be put in place to safeguard Tobi", "ongoing support
+    from HIVE to address the family's needs": the purpose of a plan or service, which is the
+    plan's vagueness (SOS2xx, SOS1xx), not a person asked for an unseen state."""
+    if verb.dep_ not in ("advcl", "acl", "xcomp", "relcl") or not any(
+        c.tag_ == "TO" for c in verb.children
+    ):
+        return False
+    head = verb.head
+    if head.pos_ in ("NOUN", "PROPN"):
+        return head.lemma_.lower() in PLAN_NOUNS
+    heads = [head]
+    while heads[-1].dep_ == "xcomp" and len(heads) < 4:
+        heads.append(heads[-1].head)  # "a plan needs to be put in place to ...": the plan
+    named = [
+        c for h in heads for c in h.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
+    ]
+    # "Family to be signposted to appropriate services to address their needs": the services'
+    # purpose (not "Mum needs to work with the plan to keep the children safe": her doing)
+    if any(c.dep_ == "auxpass" for c in head.children):
+        named += [
+            g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+        ]
+    return any(o.lemma_.lower() in PLAN_NOUNS for o in named)
+
+
 def _abstract_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any], str]]:
     for clause in f.clauses:
         if is_abstract_safety(clause):
             if _asked(clause) and is_managing_feelings(clause):
                 continue  # "needs to address her alcohol issues": SOS502's work on a condition
+            if _what_a_plan_is_for(clause.verb):
+                continue  # "a multi-agency plan needs to be put in place to safeguard the twins"
             yield [clause.verb], "an abstract judgement of safety"
         elif (is_hypothetical(clause) or _past_promise(clause)) and section != "harm":
             # (in a harm statement "he thought he would never get out" is the child's fear)

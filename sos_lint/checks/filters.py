@@ -13,6 +13,7 @@ from typing import Any
 
 from sos_lint.checks.analysis import (
     DAYS,
+    DEMAND_SECTIONS,
     MONTHS,
     POSSIBILITY_MODALS,
     doc_text,
@@ -337,21 +338,31 @@ BARE_WORRY_SECTIONS = frozenset(
 # What a parent is asked to accept: "needs to accept that her drinking puts Mia at risk".
 ACCEPTING = frozenset(
     {"accept", "recognise", "recognize", "acknowledge", "understand", "realise", "realize"}
-    | {"admit", "see"}
 )
-DEMANDS = frozenset({"needs_to_happen", "next_step", "safety_goal"})
+# How a named cause is said to endanger a child: "puts Mia at risk", "placed them at risk".
+ENDANGERING = frozenset({"put", "place"})
+ENDANGERING_FORMS = frozenset({"puts", "putting", "places", "placed", "placing"})
 
 
 def not_what_must_be_accepted(doc: Any, start: int, end: int) -> bool:
     """ "Kerry needs to accept that her drinking put Mia at risk": in a demand, "at risk" is
-    what the parent is asked to accept, and the drinking named is the risk (the demand is a
-    state of mind, which SOS502 says; the blind writers did not call these vague, 11 of 12)."""
-    if doc.user_data.get("sos_section") not in DEMANDS or doc[end - 1].lower_ != "risk":
+    what the parent is asked to accept, and the drinking named is what puts the child there
+    (the demand itself is a state of mind, which SOS502 reports; the blind writers did not
+    call these vague in 11 of 12). "Mum needs to accept that Mia is at risk" names no cause
+    and is still vague."""
+    if doc.user_data.get("sos_section") not in DEMAND_SECTIONS or doc[end - 1].lower_ != "risk":
         return True
+    # "at risk from her patches": the cause is named after the words
+    named_after = end < len(doc) and doc[end].lower_ == "from"
     node = doc[start]
     while node.dep_ != "ROOT" and node.head.i != node.i:
         if node.dep_ == "ccomp" and node.head.lemma_.lower() in ACCEPTING:
-            return False
+            # "that her drinking puts Mia at risk" (the parse may take "places" for a noun)
+            endangers = any(
+                t.lemma_.lower() in ENDANGERING or t.lower_ in ENDANGERING_FORMS
+                for t in doc[node.left_edge.i : start]
+            )
+            return not (endangers or named_after)
         node = node.head
     return True
 

@@ -308,7 +308,9 @@ def _actor_named_nearby(
 ) -> bool:
     """Another clause in the same sentence (or statement) names a person acting (subjects
     shared through "and" count: "Jordan might lose his temper and shake her"). With
-    `main_only`, a person named only in a "when", "while" or "if" clause does not count."""
+    `main_only`, a person named only in a clause that sets the occasion ("when", "while",
+    "if", "because" and the rest of OCCASIONS) does not count, nor a pronoun that acts on no
+    one ("He could fall from the window": the child again)."""
     harm = words("harm_verbs")
     sent = clause.verb.sent
     for other in facts(clause.verb.doc).clauses:
@@ -421,7 +423,9 @@ def _only_the_occasion(verb: Any) -> bool:
     """The verb is inside a clause that says when or why ("when Wayne goes to the pub",
     "because Mum refuses to give up nights"), which is not the act the sentence reports."""
     node = verb
-    while node.dep_ != "ROOT" and node.head.i != node.i:
+    # (up to the clause it belongs to: "Gran is worried because Wayne left her" is the
+    # worry's reason, not an occasion inside the sentence about the child)
+    while node.dep_ not in ("ROOT", "ccomp") and node.head.i != node.i:
         if node.dep_ == "advcl" and any(
             c.dep_ in ("mark", "advmod") and c.lower_ in OCCASIONS for c in node.children
         ):
@@ -435,8 +439,8 @@ UNMINDED = frozenset({"alone", "unsupervised", "unattended", "home"})
 
 
 def _left_unminded(verb: Any) -> bool:
-    """ "Bella might be left at home on her own", "Tyler might be left with Marcus" (not
-    "left with brain damage", an outcome, nor "left waiting with staff")."""
+    """ "Bella might be left at home on her own", "Tyler might be left with Marcus" or "with
+    strangers" (not "left with brain damage", an outcome)."""
     for c in verb.children:
         if c.lower_ in UNMINDED and c.dep_ in ("advmod", "acomp", "oprd", "npadvmod", "dobj"):
             return True
@@ -448,9 +452,9 @@ def _left_unminded(verb: Any) -> bool:
         if c.lower_ == "at" and any(o.lemma_.lower() in ("home", "house", "flat") for o in objects):
             return True
         if c.lower_ == "with" and any(
-            is_person(o) and o.pos_ == "PROPN" and not _is_injury(o) for o in objects
+            is_person(o) and o.lemma_.lower() not in words("professional_roles") for o in objects
         ):
-            return True
+            return True  # (not "left waiting with staff she does not know")
     return False
 
 
@@ -1204,7 +1208,12 @@ def _passive_hides(clause: Clause) -> bool:
                     or _within_reach(verb)
                     or _child_got_it(verb)
                     # an account of what was found: "Methadone was left on the worktop"
-                    or (not clause.modals and section in DANGER_ACCOUNTS)
+                    # (not "left in the locked cupboard", "in the bin", "out of reach")
+                    or (
+                        not clause.modals
+                        and section in DANGER_ACCOUNTS
+                        and not any(t.lower_ in PUT_AWAY for t in verb.subtree)
+                    )
                 )
             ):
                 return True  # "tablets were left where Alfie could reach them": by whom?
@@ -1262,10 +1271,18 @@ def _passive_hides(clause: Clause) -> bool:
     if _framed_as_possible(clause) and _actor_named_nearby(
         # "Lee's drinking could escalate and the children might be exposed to further
         # incidents": exposed by whom? (The blind writers call "exposed to" a hidden doer in
-        # 349 of 356 statements.) Only someone named hurting someone answers it.
+        # 349 of 356 statements.) Only someone named hurting someone answers it. (Not when
+        # the parse gives the exposing to someone else: "Children's services could be
+        # exposed".)
         clause,
         whole=True,
-        harm_only=lemma == "expose",
+        harm_only=lemma == "expose"
+        and (
+            subject is None
+            or f.is_child(subject)
+            or is_child_token(subject)
+            or _named_non_carer(subject)
+        ),
     ):
         return False
     if _own_mishap(clause):
@@ -1428,7 +1445,9 @@ LEFT_OUT = frozenset({"leave"})
 # Where a danger "was left out" is reported as found, whoever the child: a worry, a harm.
 DANGER_ACCOUNTS = frozenset({"harm", "worry", "words_and_pictures", "house_of_worries"})
 # What a danger may be called without its name: "burnt foil", "dangerous things".
-BURNT = frozenset({"burnt", "burned", "used"})
+BURNT = frozenset({"burnt", "burned"})
+# Where a danger is put away, not left out: "in the locked cupboard", "in the bin".
+PUT_AWAY = frozenset({"locked", "lockbox", "safe", "away", "bin", "reach"})
 RISKY = frozenset({"dangerous", "sharp", "unsafe", "harmful"})
 
 
@@ -1522,6 +1541,14 @@ UNNAMED_DETERMINERS = frozenset({"a", "an", "any", "another", "some"})
 ANYONE_OF_A_KIND = frozenset({"adult", "person", "grown", "member", "relative", "carer"})
 
 
+def _told_as_past(verb: Any) -> bool:
+    """ "was collected", "has been collected": what happened, not the arrangement now."""
+    return any(
+        (c.dep_ == "auxpass" and c.tag_ == "VBD") or (c.dep_ == "aux" and c.lemma_ == "have")
+        for c in verb.children
+    )
+
+
 def _unnamed_in_plan(clause: Clause) -> bool:
     """A plan's passive whose "by" phrase is anyone of a kind ("the children will be collected
     by a safe adult"): the plan still has to say who. (In a harm statement, "by an adult
@@ -1531,9 +1558,12 @@ def _unnamed_in_plan(clause: Clause) -> bool:
         agent is not None
         and clause.verb.doc.user_data.get("sos_section") in PLAN_SECTIONS
         # (not existing safety's account of what has been done: "Jayden was collected from
-        # school by a family member every day in February")
+        # school by a family member every day in February"; but "is collected by a family
+        # member every day", the arrangement now, still has to say who)
         and not (
-            clause.verb.doc.user_data.get("sos_section") == "existing_safety" and not clause.modals
+            clause.verb.doc.user_data.get("sos_section") == "existing_safety"
+            and not clause.modals
+            and _told_as_past(clause.verb)
         )
         and agent.lemma_.lower() in ANYONE_OF_A_KIND  # (not "seen by a paediatrician")
         and any(c.dep_ == "det" and c.lower_ in UNNAMED_DETERMINERS for c in agent.children)
@@ -1553,8 +1583,8 @@ TOLD_OR_TAKEN = frozenset(
 # Services for the adults: "Kerry to be referred to anger management" is about a parent.
 ADULT_SERVICES = frozenset(
     {"idva", "isva", "perpetrator", "anger", "adult", "adults", "parenting", "drug", "alcohol"}
-    | {"substance", "detox", "probation", "dvpp", "freedom", "antenatal", "das", "dip", "sgo"}
-    | {"talking", "carer's", "carers"}
+    | {"substance", "detox", "probation", "dvpp", "freedom", "antenatal", "das", "sgo"}
+    | {"carer's", "carers"}
 )
 # ... unless the service is for young people: "the young people's drug and alcohol service".
 YOUNG = frozenset({"young", "youth", "children", "child", "teen", "teenage", "teenagers", "camhs"})
