@@ -234,6 +234,4 @@ def test_a_sentence_ends_after_a_score_the_parser_ran_on(nlp: Any) -> None:
     ]
     # a numbered list after a colon keeps its number with its item
     listed = nlp("Gran agreed: 1. Gran will collect Kai every Friday. 2. Mum will ring Gran.")
-    assert sentences(listed)[0].text == (
-        "Gran agreed: 1. Gran will collect Kai every Friday."
-    )
+    assert sentences(listed)[0].text == ("Gran agreed: 1. Gran will collect Kai every Friday.")
