@@ -1073,6 +1073,8 @@ def _label_noun(token: Any) -> bool:
         return True  # "Dad is a heavy drinker", "Mum is the abuser"
     if lemma == "user" and any(c.lemma_.lower() in SUBSTANCES for c in token.children):
         return True  # "a known drug user" (but not "a wheelchair user")
+    if lemma == "model" and any(c.lower_ == "role" for c in token.children):
+        return True  # "will be a positive role model": a verdict, not what he will do
     modifiers = words("trait_adjectives") | LABEL_MODIFIERS
     return lemma in ROLE_NOUNS and any(
         c.lemma_.lower() in modifiers or c.lower_ in modifiers for c in token.children
@@ -1597,7 +1599,13 @@ def check_service_compliance(context: CheckContext) -> Iterable[Hit]:
         hits = [
             h
             for h in _compliance_hits(f)
-            if not _behavioural(f, statement.section, h[0], ignore=_aims(h[0][0]))
+            if (
+                # "Mum will comply with the safety plan and will not lock Ezra in": a goal
+                # that makes obeying the plan part of the safety (the blind writers flag it
+                # whatever else the goal says: 6 of 6)
+                (statement.section == "safety_goal" and h[0][0].lemma_.lower() == "comply")
+                or not _behavioural(f, statement.section, h[0], ignore=_aims(h[0][0]))
+            )
             and not (statement.section in ACCOUNT_SECTIONS and _only_the_time(h[0][0]))
             and not _done_by_acting(h[0][0])
         ]
