@@ -600,17 +600,18 @@ def _misparsed_label(f: Facts) -> Iterable[tuple[list[Any], str]]:
     """ "Magda is an alcoholic and Zofia is at risk": the parse can take "an alcoholic and
     Zofia" for the subject of the next verb, leaving "Magda is" with no complement."""
     listed = tokens(f.doc)
-    for i in range(len(listed) - 3):
-        person, be, det, label = listed[i : i + 4]
+    for label in listed[3:]:
+        if label.dep_ not in ("nsubj", "nsubjpass"):
+            continue  # (one attribute read for most words: this runs on every statement)
+        det, be, person = listed[label.i - 1], listed[label.i - 2], listed[label.i - 3]
         if (
-            be.lemma_ == "be"
+            det.lower_ in ("a", "an")
+            and be.lemma_ == "be"
             and person.dep_ == "nsubj"
             and person.head.i == be.i
+            and any(c.dep_ == "conj" for c in label.children)
             and is_person(person)
             and person.lemma_.lower() not in words("professional_roles")
-            and det.lower_ in ("a", "an")
-            and label.dep_ in ("nsubj", "nsubjpass")
-            and any(c.dep_ == "conj" for c in label.children)
             and (label.lemma_.lower() in words("trait_adjectives") or _label_noun(label))
         ):
             yield [person, be, label], "a trait or label"

@@ -1271,7 +1271,7 @@ def _passive_hides(clause: Clause) -> bool:
     if _framed_as_possible(clause) and _actor_named_nearby(
         # "Lee's drinking could escalate and the children might be exposed to further
         # incidents": exposed by whom? (The blind writers call "exposed to" a hidden doer in
-        # 349 of 356 statements.) Only someone named hurting someone answers it. (Not when
+        # 361 of 368 statements.) Only someone named hurting someone answers it. (Not when
         # the parse gives the exposing to someone else: "Children's services could be
         # exposed".)
         clause,
