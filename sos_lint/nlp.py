@@ -194,6 +194,8 @@ def _split(sent: Any) -> list[Any]:
             # opens its item)
             or (
                 listed[i].is_title
+                # (ASCII digits only: "²" is a digit to ``isdigit`` but not to ``int``)
+                and listed[i - 2].text.isascii()
                 and listed[i - 2].text.isdigit()
                 and len(listed[i - 2].text) <= 4
                 and i - 2 > sent.start

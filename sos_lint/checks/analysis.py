@@ -1213,7 +1213,9 @@ def _inside_thought(verb: Any) -> bool:
     return any(node.lemma_.lower() in DEMANDED_STATES | PROMISES for node in ancestors(verb))
 
 
-# The sections that ask someone to do something: goals, needs and next steps.
+# The sections that ask someone to do something: goals, needs and next steps, where a demand
+# for a state of mind is a fault even beside good actions ("Mum will walk Leah to school ...
+# and Mum will understand why missing school has hurt her").
 DEMAND_SECTIONS = frozenset({"safety_goal", "needs_to_happen", "next_step"})
 INSIGHT_VERBS = frozenset(
     {

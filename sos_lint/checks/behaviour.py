@@ -302,10 +302,6 @@ def _condition(verb: Any, markers: frozenset[str] = CONDITIONS | TIMES) -> bool:
     return False
 
 
-# Where a plan's demand for a state of mind is a fault even beside good actions ("Mum will
-# walk Leah to school ... and Mum will understand why missing school has hurt her").
-
-
 DEMANDED_OR_FELT = DEMANDED_STATES | {"feel"}
 
 
