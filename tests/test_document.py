@@ -196,42 +196,43 @@ def test_a_bracketed_age_of_eight_is_not_read_as_an_emoticon(nlp: Any) -> None:
     assert ":)" in words  # other emoticons are still single tokens
 
 
-def test_a_sentence_ends_after_a_lower_case_word_the_parser_ran_on(nlp: Any) -> None:
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after a lower-case word
+        (
+            "Jack will keep hitting him when he says no. Mikey (14) could be badly hurt.",
+            ["Jack will keep hitting him when he says no.", "Mikey (14) could be badly hurt."],
+        ),
+        # after a name
+        (
+            "Stacey might try to take him to see Kai. Alfie (9) could be frightened.",
+            ["Stacey might try to take him to see Kai.", "Alfie (9) could be frightened."],
+        ),
+        # after a score
+        (
+            "Hannah (social worker): 3. Gary has not placed a bet since 2 March.",
+            ["Hannah (social worker): 3.", "Gary has not placed a bet since 2 March."],
+        ),
+    ],
+)
+def test_a_sentence_ends_where_the_parser_ran_on(nlp: Any, text: str, expected: list[str]) -> None:
     from sos_lint.nlp import sentences
 
-    said_no = nlp("Jack will keep hitting him when he says no. Mikey (14) could be badly hurt.")
-    assert len(list(said_no.sents)) == 1  # the parser runs the two together
-    assert [s.text for s in sentences(said_no)] == [
-        "Jack will keep hitting him when he says no.",
-        "Mikey (14) could be badly hurt.",
-    ]
-
-
-def test_a_sentence_ends_after_a_name_the_parser_ran_on(nlp: Any) -> None:
-    from sos_lint.nlp import sentences
-
-    text = "Stacey might try to take him to see Kai. Alfie (9) could be frightened."
     doc = nlp(text)
     assert len(list(doc.sents)) == 1  # the parser runs the two together
-    assert [s.text for s in sentences(doc)] == [
-        "Stacey might try to take him to see Kai.",
-        "Alfie (9) could be frightened.",
-    ]
+    assert [s.text for s in sentences(doc)] == expected
+
+
+def test_a_title_or_a_listed_number_does_not_end_a_sentence(nlp: Any) -> None:
+    from sos_lint.nlp import sentences
+
     # a title before a name is not the end of a sentence
     titled = nlp("The letter was signed by Mrs. Okafor and Dr. Patel on Monday.")
     assert len(sentences(titled)) == 1
     assert len(sentences(nlp("Sgt. Evans came to the house on Monday."))) == 1
-
-
-def test_a_sentence_ends_after_a_score_the_parser_ran_on(nlp: Any) -> None:
-    from sos_lint.nlp import sentences
-
-    doc = nlp("Hannah (social worker): 3. Gary has not placed a bet since 2 March.")
-    assert len(list(doc.sents)) == 1  # the parser runs the two together
-    assert [s.text for s in sentences(doc)] == [
-        "Hannah (social worker): 3.",
-        "Gary has not placed a bet since 2 March.",
-    ]
     # a numbered list after a colon keeps its number with its item
     listed = nlp("Gran agreed: 1. Gran will collect Kai every Friday. 2. Mum will ring Gran.")
     assert sentences(listed)[0].text == ("Gran agreed: 1. Gran will collect Kai every Friday.")
+    # a digit that is not an ASCII number ("²") is left alone, not read as a score
+    assert len(sentences(nlp("Hannah: ². Gary has not placed a bet."))) == 1
