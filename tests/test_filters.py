@@ -131,3 +131,29 @@ def test_could_suffer_a_named_harm_is_not_vague() -> None:
 def test_a_parents_own_word_in_quotation_marks_is_not_a_label() -> None:
     assert "SOS302" not in codes("Dad said, 'I know people think I'm a waster.'")
     assert "SOS302" in codes("Dad is a waster.")
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Sian, who is unstable, hit Ellie-Mae on 3 May.", True),
+        ("Mum is manipulative and unstable.", True),
+        ("Donna is weak and always gives in to Craig.", True),
+        ("Mum is too weak to stand up to Dad about money.", True),
+        ("Craig is controlling and Jo goes along with whatever he says.", True),
+        ("Claire has been very controlling about Ella's friendships.", True),
+        # a relationship, a body, an illness, a change under drugs: not a verdict on a person
+        ("Mum and Dad's relationship is unstable.", False),
+        ("When her legs are weak she cannot lift Poppy.", False),
+        ("Shirin was too weak to get up.", False),
+        ("Mum is weak after her chemotherapy.", False),
+        ("When Ryan has been using, he might become unstable.", False),
+        ("The worry is that Mum is emotionally unstable.", False),
+        # "controlling" that acts on something, or names the kind of control
+        ("Dad is controlling the money.", False),
+        ("Gran is controlling Kai's diabetes well.", False),
+        ("Rob has been financially controlling towards Lorna.", False),
+    ],
+)
+def test_a_verdict_word_is_a_label_only_when_said_of_a_person(text: str, flagged: bool) -> None:
+    assert ("SOS301" in codes(text, "worry")) is flagged

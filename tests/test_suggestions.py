@@ -80,6 +80,9 @@ def test_findings_on_the_corpus_carry_suggestions(root: Path) -> None:
         ("Bruising was noted on 3 May.", "does not say who caused the injury", "Who caused"),
         ("Jayden (6) could be hit again.", "does not say who might do it", "Who might hit"),
         ("Tyrese will be taken to the GP.", "does not say who will do it", "Who will take"),
+        # a particle stays with its verb, and "broken" is asked about as "broke"
+        ("The cooker was left on.", "does not say who did it", "Who left the cooker on?"),
+        ("The patio door got broken.", "does not say who did it", "Who broke the patio door?"),
         (
             "Mhairi is worried about what was done to her in the car.",
             "“was done to her” does not say who did it",

@@ -1368,6 +1368,41 @@ def _compliance_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
             yield [token], "service compliance"
 
 
+# Taking part in a service, which a goal cannot make safety whatever else it asks for.
+GOAL_COMPLIANCE = frozenset(
+    {
+        "comply",
+        "engage",
+        "attend",
+        "complete",
+        "utilise",
+        "utilize",
+        "access",
+        "cooperate",
+        "co-operate",
+        "participate",
+        "undertake",
+    }
+)
+
+
+def _goal_is_a_service(f: Facts, verb: Any) -> bool:
+    """ "Nicola will utilise the childminder and attend all core group meetings": in a safety
+    goal, taking part in a service is flagged even beside an action, since the goal then asks
+    for the service as well as (or in place of) the safety. Keeping to a plan is the same.
+    Not a professional's own step ("the health visitor will undertake monthly visits") or a
+    clause about someone else ("a member of the network who has completed the training").
+    """
+    if verb.lemma_.lower() not in GOAL_COMPLIANCE or verb.dep_ == "relcl":
+        return False
+    clause = next((c for c in f.clauses if c.verb.i == verb.i), None)
+    return not (
+        clause is not None
+        and clause.subject is not None
+        and clause.subject.lemma_.lower() in words("professional_roles")
+    )
+
+
 COMPLYING = frozenset({"complies", "complied", "compliant", "complying"})
 
 
@@ -1597,10 +1632,12 @@ def check_service_compliance(context: CheckContext) -> Iterable[Hit]:
             h
             for h in _compliance_hits(f)
             if (
-                # "Mum will comply with the safety plan and will not lock Ezra in": a goal
-                # that makes obeying the plan part of the safety (the blind writers flag it
-                # whatever else the goal says: 6 of 6)
-                (statement.section == "safety_goal" and h[0][0].lemma_.lower() == "comply")
+                # "Mum will comply with the safety plan and will not lock Ezra in", "will
+                # utilise the childminder and attend all core group meetings": a goal that
+                # makes a service part of the safety (the blind writers flag it whatever else
+                # the goal says: 6 of 6 for "comply"; 22 goals the right way, 3 the wrong way
+                # in the tuning splits for taking part in a service)
+                (statement.section == "safety_goal" and _goal_is_a_service(f, h[0][0]))
                 or not _behavioural(f, statement.section, h[0], ignore=_aims(h[0][0]))
             )
             and not (statement.section in ACCOUNT_SECTIONS and _only_the_time(h[0][0]))

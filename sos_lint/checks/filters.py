@@ -830,6 +830,75 @@ WH_WORDS = frozenset({"what", "which", "how", "whatever", "whether", "if"})
 # Verbs that report what someone said: "Kai told me he is actually scared".
 
 
+# Words that judge a person but describe a thing plainly: "Mum is weak" (not "her legs are
+# weak"), "Dad is unstable" (not "the wall is unstable").
+PERSON_VERDICTS = frozenset({"weak", "unstable"})
+# What a person is "too weak to" do that makes it a verdict: "too weak to stand up to Dad"
+# (not "too weak to get up", an illness).
+STANDING_UP = frozenset({"stand", "say", "put", "set", "end", "refuse", "challenge", "tell"})
+
+
+def _described(word: Any) -> Any | None:
+    """Who or what a describing word is said of: "Mum is weak", "Sian, who is unstable",
+    "manipulative and unstable", "a weak man"."""
+    while word.dep_ == "conj" and word.head.i != word.i:
+        word = word.head
+    if word.dep_ == "amod":
+        return word.head
+    if word.dep_ not in ("acomp", "attr") or word.head.lemma_ != "be":
+        return None  # (not "might become unstable when she has used": a change under drugs)
+    subject = next((c for c in word.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.lower_ in ("who", "that") and word.head.dep_ == "relcl":
+        return word.head.head
+    return subject
+
+
+# What names the kind of control or instability instead of judging the person.
+HOW_CONTROLLING = frozenset({"financially", "coercively", "emotionally", "economically"})
+HOW_UNSTABLE = frozenset({"emotionally", "mentally"})
+# What may follow a participle that describes a person: "controlling about her friends".
+PARTICIPLE_AS_ADJECTIVE = frozenset({"about", "towards", "toward", "around", "over", "with"})
+
+
+def person_verdict(doc: Any, start: int, end: int) -> bool:
+    """ "Nicola is weak", "Mum is too weak to stand up to Dad", "Dad is unstable": a verdict on
+    a person. Not a relationship, a body or an illness ("the relationship is unstable", "her
+    legs are weak", "too weak to get out of bed"). "Controlling" with nothing it acts on
+    describes the person ("Craig is controlling and ...", "his controlling nature"), not
+    "controlling the money". (Every other match passes.)"""
+    word = doc[end - 1]
+    if end - start == 1 and word.lower_ == "controlling":
+        if word.dep_ == "oprd" or any(c.lower_ in HOW_CONTROLLING for c in word.children):
+            return False  # "grown-ups call this controlling", "financially controlling": named
+        return not any(
+            c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "prt", "attr")
+            or (c.dep_ == "prep" and c.lower_ not in PARTICIPLE_AS_ADJECTIVE)
+            for c in word.children
+        )
+    if end - start != 1 or word.lower_ not in PERSON_VERDICTS:
+        return True
+    too = any(c.lower_ == "too" for c in word.children)
+    if too and not any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in STANDING_UP for c in word.children
+    ):
+        return False
+    if any(
+        (c.dep_ == "prep" and c.lower_ in ("after", "from", "since", "following"))
+        or c.lower_ == "physically"
+        # (the parse may hang "after ..." on the verb: "Mum is weak after her chemotherapy")
+        for c in [*word.children, *(word.head.children if word.dep_ == "acomp" else ())]
+    ):
+        return False  # "weak after her chemotherapy", "physically weak": the body
+    if any(c.lower_ in HOW_UNSTABLE for c in word.children):
+        return False  # "emotionally unstable": a mental health description, not a verdict
+    said_of = _described(word)
+    return said_of is not None and all(
+        is_person(t) and (t.pos_ != "NOUN" or t.lemma_.lower() in role_words())
+        # ("Mum and Dad's relationship is unstable", parsed as "Mum and ... relationship")
+        for t in (said_of, *(c for c in said_of.children if c.dep_ == "conj"))
+    )
+
+
 def said_of_a_person(doc: Any, start: int, end: int) -> bool:
     """ "Andrei is a good dad, unlike Sofia": one person held up against another. Not a thing
     or a time ("unlike the old flat", "unlike last year"). And "Gran has been a nightmare" is

@@ -133,6 +133,7 @@ STATES = frozenset(
         "drench",
         "trust",  # "can't be trusted": a view of the person, not something done to them
         "engage",  # "was engaged throughout the review": took part
+        "guard",  # "is very guarded with professionals": how she is
         "chuff",  # "Kerry was really chuffed with the sleep diary"
         "chuffed",
         "glue",  # "glued to their screens"
@@ -890,6 +891,7 @@ def _passive_hides(clause: Clause) -> bool:
             and not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
         )
         # ("the landing window has been screwed shut", "the back door was blocked")
+        or (lemma == "tell" and subject is not None and is_person(subject) and _told_insult(verb))
     )
     if (
         lemma == "cut"
@@ -1140,7 +1142,11 @@ def _passive_hides(clause: Clause) -> bool:
                         and not _place_named(verb, BINS, ("in", "into"))  # ("cans in the bin")
                     )
                 )
-                and (subject.lemma_.lower() not in FIXTURES or lemma in ("smash", "kick", "punch"))
+                and (
+                    subject.lemma_.lower() not in FIXTURES
+                    or lemma in ("smash", "kick", "punch")
+                    or _got_done(verb)  # "the patio door got broken": that night, not wear
+                )
             ):
                 return not _in_plan(verb)  # "things got broken", "a mug was thrown": by whom?
             # "Tobi's phone to be returned to him" (a plan), "the children's phones were given
@@ -1232,6 +1238,15 @@ def _passive_hides(clause: Clause) -> bool:
                 )
             ):
                 return True  # "the back door was left open and Lily-Mae got out": by whom?
+            if (
+                lemma in LEFT_OUT
+                and subject.lemma_.lower() in APPLIANCES
+                # ("left on all night" may be parsed as a place: "on all night")
+                and verb.i + 1 < len(verb.doc)
+                and verb.doc[verb.i + 1].lower_ == "on"
+                and not (_in_plan(verb) or clause.negated)
+            ):
+                return True  # "the cooker was left on": by whom?
             if (
                 lemma in WITHHELD
                 and _childs_own_need(subject)
@@ -1380,7 +1395,7 @@ SMASHED = frozenset({"break", "throw", "smash", "chuck", "hurl", "fling", "kick"
 THROWN_THINGS = frozenset(
     {"thing", "something", "stuff", "item", "object", "plate", "mug", "cup", "bottle", "dish"}
     | {"chair", "furniture", "ornament", "remote", "controller", "ashtray", "window", "door"}
-    | {"hole", "wall"}
+    | {"hole", "wall", "tv", "telly", "television", "mirror", "lamp", "vase", "glass", "table"}
 )
 # Anything thrown was thrown by someone ("a protein tub was thrown"), unless it went in a bin.
 THROWN_AT = frozenset({"throw", "chuck", "hurl", "fling"})
@@ -1470,6 +1485,15 @@ def _dangerous(subject: Any) -> bool:
 
 # How a way out is left for a child to get through: "the back gate was left open".
 OPENED = frozenset({"open", "unlocked", "ajar", "unbolted"})
+# What is a danger when "left on": "the cooker was left on", "the hob had been left on".
+APPLIANCES = frozenset({"cooker", "hob", "oven", "grill", "heater", "iron", "gas", "fire", "tap"})
+
+
+def _got_done(verb: Any) -> bool:
+    """A get-passive ("got broken"): something that happened, not a state."""
+    return any(c.dep_ == "auxpass" and c.lemma_.lower() == "get" for c in verb.children)
+
+
 # What is done with a child's medicine that someone chose to do: "his inhalers were taken".
 WITHHELD = frozenset({"confiscate", "withhold", "hide", "take", "stop", "throw"})
 # What an order or a plan may bar a child from: "not allowed to see his dad".
@@ -1899,8 +1923,8 @@ def _sent_to_school_without(verb: Any) -> bool:
     if not to_school:
         return False
     for c in verb.children:
-        if c.dep_ in ("acomp", "oprd"):
-            return True  # "sent to school hungry"
+        if c.dep_ in ("acomp", "oprd") or (c.dep_ == "advcl" and c.pos_ == "ADJ"):
+            return True  # "sent to school hungry" (the parse may make "hungry" a clause)
         if c.dep_ != "prep" or c.lower_ not in ("with", "without", "in"):
             continue
         objects = [o for o in c.children if o.dep_ == "pobj"]
@@ -2243,6 +2267,9 @@ def _mentions_a_child(verb: Any) -> bool:
     back door was locked when I arrived", where only the writer is there)."""
     f = facts(verb.doc)
     subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    if subject is None and verb.dep_ == "xcomp" and verb.head.lemma_ == "need":
+        # "Ellie's insulin needs to be given on time": the need's subject
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if (
         verb.doc.user_data.get("sos_section") == "house_of_worries"
         and subject is not None
@@ -2420,6 +2447,9 @@ IRREGULAR_PAST = {
     "forbidden": "forbade",
     "sworn": "swore",
     "torn": "tore",
+    "broken": "broke",
+    "frozen": "froze",
+    "chosen": "chose",
 }
 
 
@@ -2472,6 +2502,7 @@ def check_agentless_passive(context: CheckContext) -> Iterable[Hit]:
                 and len(list(thing.subtree)) <= 5
             ):
                 what = " " + "".join(t.text_with_ws for t in thing.subtree).strip()
+            what = "".join(f" {p.lower_}" for p in prt) + what  # ("Who left the cooker on?")
             if clause.lemma == "do" and _done_to_someone(verb):
                 # "what was done to her": the deed and the doer are both left out
                 to = next(p for p in verb.children if p.dep_ == "prep" and p.lower_ == "to")
@@ -2512,6 +2543,30 @@ def check_agentless_passive(context: CheckContext) -> Iterable[Hit]:
             yield Hit(start, end, message=message, suggestions=(Suggestion(ask, safe=False),))
 
 
+# What a child may be told she is: "Leah was told she was a disgrace".
+INSULTS = frozenset(
+    {"disgrace", "stupid", "useless", "worthless", "fat", "ugly", "slag", "slut", "liar"}
+    | {"waste", "burden", "mistake", "thick", "idiot", "pathetic", "lazy", "evil", "failure"}
+    | {"embarrassment", "freak", "horrible", "disgusting", "nothing"}
+)
+
+
+def _told_insult(verb: Any) -> bool:
+    """ "was told she was a disgrace", "gets told he is useless": a name thrown at a person
+    (not "was told she was going home")."""
+    return any(
+        c.dep_ == "ccomp"
+        and c.lemma_ == "be"
+        and any(a.dep_ in ("attr", "acomp") and a.lemma_.lower() in INSULTS for a in c.children)
+        for c in verb.children
+    )
+
+
+# What only hides a doer after "there was": "there was a domestic at the flat", "there was
+# damage to the property" (not "left with brain damage", an outcome).
+THERE_WAS_HARM = frozenset({"domestic", "damage", "disturbance", "scuffle", "brawl"})
+
+
 def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
     harm_nouns = words("harm_nouns")
     for token in tokens(doc):
@@ -2526,6 +2581,7 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
                     (
                         child.lemma_.lower() in harm_nouns
                         or child.lower_ in harm_nouns
+                        or (child.lower_ in THERE_WAS_HARM and not _adult_harms(tokens(doc)))
                         or (child.lower_.endswith("ing") and bool(_verb_forms(child) & ARGUING))
                     )
                     and not _has_doer(child)
