@@ -153,6 +153,15 @@ def test_a_parents_own_word_in_quotation_marks_is_not_a_label() -> None:
         ("Dad is controlling the money.", False),
         ("Gran is controlling Kai's diabetes well.", False),
         ("Rob has been financially controlling towards Lorna.", False),
+        ("Dad is very controlling of Mum.", True),
+        ("Mum left a controlling relationship in 2022 and moved to Leeds.", False),
+        # a child's or a body's weakness
+        ("The baby is weak and not feeding.", False),
+        ("Mum was weak and shaky on the morning of 3 May.", False),
+        ("Gran is unstable on her feet.", False),
+        ("Mum is very weak at the moment because she is not eating.", False),
+        ("Mum is too weak to put the baby down safely.", False),
+        ("Mum is too weak to put boundaries in place for Shanice.", True),
     ],
 )
 def test_a_verdict_word_is_a_label_only_when_said_of_a_person(text: str, flagged: bool) -> None:

@@ -1390,16 +1390,20 @@ def _goal_is_a_service(f: Facts, verb: Any) -> bool:
     """ "Nicola will utilise the childminder and attend all core group meetings": in a safety
     goal, taking part in a service is flagged even beside an action, since the goal then asks
     for the service as well as (or in place of) the safety. Keeping to a plan is the same.
-    Not a professional's own step ("the health visitor will undertake monthly visits") or a
-    clause about someone else ("a member of the network who has completed the training").
+    Not a professional's own step ("the health visitor will undertake monthly visits"), a
+    child's own attendance ("will make sure Kai attends"), or a clause about someone else ("a
+    member of the network who has completed the training").
     """
-    if verb.lemma_.lower() not in GOAL_COMPLIANCE or verb.dep_ == "relcl":
-        return False
+    if verb.lemma_.lower() not in GOAL_COMPLIANCE or verb.dep_ in ("relcl", "ccomp"):
+        return False  # (nor "will make sure Kai attends his appointments": care for Kai)
     clause = next((c for c in f.clauses if c.verb.i == verb.i), None)
     return not (
         clause is not None
         and clause.subject is not None
-        and clause.subject.lemma_.lower() in words("professional_roles")
+        and (
+            clause.subject.lemma_.lower() in words("professional_roles")
+            or f.is_child(clause.subject)
+        )
     )
 
 

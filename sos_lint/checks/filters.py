@@ -834,8 +834,14 @@ WH_WORDS = frozenset({"what", "which", "how", "whatever", "whether", "if"})
 # weak"), "Dad is unstable" (not "the wall is unstable").
 PERSON_VERDICTS = frozenset({"weak", "unstable"})
 # What a person is "too weak to" do that makes it a verdict: "too weak to stand up to Dad"
-# (not "too weak to get up", an illness).
-STANDING_UP = frozenset({"stand", "say", "put", "set", "end", "refuse", "challenge", "tell"})
+# (not "too weak to get up", an illness), and "too weak to put boundaries in place".
+STANDING_UP = frozenset({"stand", "say", "end", "refuse", "challenge", "tell"})
+LIMITS = frozenset({"boundary", "limit", "rule", "foot"})
+# How a body is weak or unsteady: "weak and shaky", "unstable on her feet".
+BODILY = frozenset(
+    {"shaky", "dizzy", "floppy", "tired", "ill", "unwell", "poorly", "sick", "frail", "faint"}
+    | {"feet", "legs", "moment", "flu", "virus", "infection", "illness"}
+)
 
 
 def _described(word: Any) -> Any | None:
@@ -857,7 +863,12 @@ def _described(word: Any) -> Any | None:
 HOW_CONTROLLING = frozenset({"financially", "coercively", "emotionally", "economically"})
 HOW_UNSTABLE = frozenset({"emotionally", "mentally"})
 # What may follow a participle that describes a person: "controlling about her friends".
-PARTICIPLE_AS_ADJECTIVE = frozenset({"about", "towards", "toward", "around", "over", "with"})
+PARTICIPLE_AS_ADJECTIVE = frozenset({"about", "towards", "toward", "around", "over", "with", "of"})
+# A person's ways that "controlling" judges: "his controlling nature" (not "a controlling
+# relationship", which names the abuse).
+CONTROLLING_WAYS = frozenset(
+    {"nature", "personality", "ways", "manner", "approach", "style", "attitude", "character"}
+)
 
 
 def person_verdict(doc: Any, start: int, end: int) -> bool:
@@ -870,6 +881,10 @@ def person_verdict(doc: Any, start: int, end: int) -> bool:
     if end - start == 1 and word.lower_ == "controlling":
         if word.dep_ == "oprd" or any(c.lower_ in HOW_CONTROLLING for c in word.children):
             return False  # "grown-ups call this controlling", "financially controlling": named
+        if word.dep_ == "amod" and not (
+            is_person(word.head) or word.head.lemma_.lower() in CONTROLLING_WAYS
+        ):
+            return False  # "left a controlling relationship": the abuse, named
         return not any(
             c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "prt", "attr")
             or (c.dep_ == "prep" and c.lower_ not in PARTICIPLE_AS_ADJECTIVE)
@@ -879,9 +894,20 @@ def person_verdict(doc: Any, start: int, end: int) -> bool:
         return True
     too = any(c.lower_ == "too" for c in word.children)
     if too and not any(
-        c.dep_ == "xcomp" and c.lemma_.lower() in STANDING_UP for c in word.children
+        c.dep_ == "xcomp"
+        and (
+            c.lemma_.lower() in STANDING_UP
+            or any(o.dep_ == "dobj" and o.lemma_.lower() in LIMITS for o in c.children)
+        )
+        for c in word.children
     ):
         return False
+    near = [*word.subtree, *(word.head.subtree if word.dep_ == "acomp" else ())]
+    if any(t.lower_ in BODILY for t in near) or any(
+        t.dep_ == "mark" and t.lower_ in ("because", "since", "as") for t in near
+    ):
+        return False  # "weak and shaky", "unstable on her feet", "weak because she is not
+        # eating": the body
     if any(
         (c.dep_ == "prep" and c.lower_ in ("after", "from", "since", "following"))
         or c.lower_ == "physically"
@@ -892,6 +918,8 @@ def person_verdict(doc: Any, start: int, end: int) -> bool:
     if any(c.lower_ in HOW_UNSTABLE for c in word.children):
         return False  # "emotionally unstable": a mental health description, not a verdict
     said_of = _described(word)
+    if said_of is not None and (facts(doc).is_child(said_of) or is_child_token(said_of)):
+        return False  # "the baby is weak and not feeding": a child's health
     return said_of is not None and all(
         is_person(t) and (t.pos_ != "NOUN" or t.lemma_.lower() in role_words())
         # ("Mum and Dad's relationship is unstable", parsed as "Mum and ... relationship")

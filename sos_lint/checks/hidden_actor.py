@@ -1241,10 +1241,9 @@ def _passive_hides(clause: Clause) -> bool:
             if (
                 lemma in LEFT_OUT
                 and subject.lemma_.lower() in APPLIANCES
-                # ("left on all night" may be parsed as a place: "on all night")
-                and verb.i + 1 < len(verb.doc)
-                and verb.doc[verb.i + 1].lower_ == "on"
+                and _switched_on(verb)
                 and not (_in_plan(verb) or clause.negated)
+                and verb.doc.user_data.get("sos_section") not in PLAN_SECTIONS
             ):
                 return True  # "the cooker was left on": by whom?
             if (
@@ -1395,7 +1394,7 @@ SMASHED = frozenset({"break", "throw", "smash", "chuck", "hurl", "fling", "kick"
 THROWN_THINGS = frozenset(
     {"thing", "something", "stuff", "item", "object", "plate", "mug", "cup", "bottle", "dish"}
     | {"chair", "furniture", "ornament", "remote", "controller", "ashtray", "window", "door"}
-    | {"hole", "wall", "tv", "telly", "television", "mirror", "lamp", "vase", "glass", "table"}
+    | {"hole", "wall", "tv", "telly", "television"}
 )
 # Anything thrown was thrown by someone ("a protein tub was thrown"), unless it went in a bin.
 THROWN_AT = frozenset({"throw", "chuck", "hurl", "fling"})
@@ -1487,6 +1486,22 @@ def _dangerous(subject: Any) -> bool:
 OPENED = frozenset({"open", "unlocked", "ajar", "unbolted"})
 # What is a danger when "left on": "the cooker was left on", "the hob had been left on".
 APPLIANCES = frozenset({"cooker", "hob", "oven", "grill", "heater", "iron", "gas", "fire", "tap"})
+
+
+# When an appliance is left on ("left on all night", parsed as "on" a time), not where.
+ON_FOR = frozenset({"night", "overnight", "evening", "day", "morning", "hour", "afternoon"})
+
+
+def _switched_on(verb: Any) -> Any | None:
+    """The "on" of "the cooker was left on" (or "left on all night", which the parse may read
+    as a place), not "the heater was left on the landing"."""
+    if verb.i + 1 >= len(verb.doc) or verb.doc[verb.i + 1].lower_ != "on":
+        return None
+    on = verb.doc[verb.i + 1]
+    places = [o for o in on.children if o.dep_ == "pobj"]
+    if on.dep_ == "prt" or all(o.lemma_.lower() in ON_FOR for o in places):
+        return on
+    return None
 
 
 def _got_done(verb: Any) -> bool:
@@ -2487,6 +2502,8 @@ def check_agentless_passive(context: CheckContext) -> Iterable[Hit]:
             aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
             # (with its particle: "were made up", not "were made")
             prt = [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
+            if not prt and clause.lemma in LEFT_OUT and (on := _switched_on(verb)) is not None:
+                prt = [on]  # "the cooker was left on all night": "on" read as a place
             start, end = _span(statement, [*aux, verb, *prt])
             said, subject = (
                 _noun_phrase(clause.subject)
@@ -2557,14 +2574,32 @@ def _told_insult(verb: Any) -> bool:
     return any(
         c.dep_ == "ccomp"
         and c.lemma_ == "be"
+        and not any(n.dep_ == "neg" for n in c.children)  # (not "told she was not stupid")
+        # the insult is about the person told ("she", "he", "you"), not "the referral"
+        and any(n.dep_ == "nsubj" and n.lower_ in TOLD_ABOUT for n in c.children)
         and any(a.dep_ in ("attr", "acomp") and a.lemma_.lower() in INSULTS for a in c.children)
         for c in verb.children
     )
 
 
+TOLD_ABOUT = frozenset({"she", "he", "they", "i", "you", "we"})
+
+
 # What only hides a doer after "there was": "there was a domestic at the flat", "there was
 # damage to the property" (not "left with brain damage", an outcome).
 THERE_WAS_HARM = frozenset({"domestic", "damage", "disturbance", "scuffle", "brawl"})
+
+
+def _someone_acts_there(noun: Any) -> bool:
+    """ "There was some damage to the car when Mum reversed into the gate": the doer is named
+    in the sentence; and "storm damage", "water damage" name a cause, not a hidden person."""
+    if any(c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" for c in noun.children):
+        return True
+    sentence = noun.sent
+    return any(
+        not c.passive and c.verb.sent == sentence and c.subject is not None and is_person(c.subject)
+        for c in facts(noun.doc).clauses
+    )
 
 
 def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
@@ -2581,7 +2616,7 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
                     (
                         child.lemma_.lower() in harm_nouns
                         or child.lower_ in harm_nouns
-                        or (child.lower_ in THERE_WAS_HARM and not _adult_harms(tokens(doc)))
+                        or (child.lower_ in THERE_WAS_HARM and not _someone_acts_there(child))
                         or (child.lower_.endswith("ing") and bool(_verb_forms(child) & ARGUING))
                     )
                     and not _has_doer(child)
