@@ -339,6 +339,36 @@ def _content(hit: list[Any]) -> set[int]:
     return inside - joined
 
 
+# What a person can be "in": "in denial about his drinking".
+DENIAL_NOUNS = frozenset({"denial"})
+
+
+def _denied(hit: list[Any]) -> set[int]:
+    """What someone is "in denial about": in "Kirsty is in denial about what Marcus has done"
+    or "Dad is in denial about hitting Demi", the act is what is denied, not the behaviour the
+    statement describes."""
+    found: set[int] = set()
+    for token in hit:
+        for prep in (token, *token.children):
+            if prep.lower_ != "in":
+                continue
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in DENIAL_NOUNS:
+                    found.update(
+                        t.i
+                        for p in noun.children
+                        if p.dep_ == "prep" and p.lower_ in ("about", "of", "over")
+                        for t in p.subtree
+                    )
+    # (not a future act the parse joined on: "in denial about the risk Tom poses and may let
+    # Noah go back to choir")
+    for i in list(found):
+        verb = hit[0].doc[i]
+        if verb.dep_ == "conj" and any(a.tag_ == "MD" for a in verb.children):
+            found -= {t.i for t in verb.subtree}
+    return found
+
+
 def _behavioural(
     f: Facts,
     section: str | None = None,
@@ -1492,7 +1522,9 @@ def _report(
             h
             for h in finder(f, statement.section)
             if (about and statement.section in DEMAND_SECTIONS and _demanded(h[0]))
-            or not _behavioural(f, statement.section, h[0], _content(h[0]) if about else set())
+            or not _behavioural(
+                f, statement.section, h[0], _content(h[0]) if about else _denied(h[0])
+            )
         ]
         if not hits:
             continue
