@@ -1488,6 +1488,7 @@ def _named_objects(doc: Any) -> set[int]:
 
 
 OVERDOSE = frozenset({"od", "overdose"})
+HOW_OFTEN = frozenset({"weekly", "daily", "fortnightly", "monthly", "nightly"})
 
 
 def is_compliance(clause: Clause) -> bool:
@@ -1588,8 +1589,13 @@ def is_compliance(clause: Clause) -> bool:
             )
         ):
             return True  # "engage with the programme and complete it"
-        if token.dep_ == "compound" and token.head.lemma_.lower() not in objects:
-            continue  # "sign the visit book": a book, not a visit
+        if (
+            token.dep_ == "compound"
+            and token.head.lemma_.lower() not in objects
+            and token.head.lower_ not in HOW_OFTEN
+        ):
+            continue  # "sign the visit book": a book, not a visit (but "attend the group
+            # weekly" may be parsed as a kind of "weekly")
         if any(
             p.dep_ == "poss" and (p.pos_ == "PROPN" or is_child_token(p)) for p in token.children
         ):
