@@ -827,7 +827,6 @@ def help_not_described(doc: Any, start: int, end: int) -> bool:
 
 
 WH_WORDS = frozenset({"what", "which", "how", "whatever", "whether", "if"})
-# Verbs that report what someone said: "Kai told me he is actually scared".
 
 
 # Words that judge a person but describe a thing plainly: "Mum is weak" (not "her legs are
