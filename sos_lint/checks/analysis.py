@@ -1538,9 +1538,12 @@ def is_compliance(clause: Clause) -> bool:
         return False  # "while Karen and Gareth agreed a plan", "text Alex to agree a plan": made
         # between the family, not a professionals' plan kept to
     if clause.lemma == "take" and any(
-        c.dep_ == "dobj" and (c.lower_ in OVERDOSE or c.pos_ == "NUM") for c in clause.verb.children
+        (c.dep_ == "dobj" and (c.lower_ in OVERDOSE or c.pos_ == "NUM"))
+        or c.lower_ in ("twice", "double")
+        for c in clause.verb.children
     ):
-        return False  # "took an OD of her medication", "took 40 of her tablets": not a plan kept
+        return False  # "took an OD of her medication", "took 40 of her tablets", "might take
+        # her tablets twice": not a plan kept
     if clause.lemma in ("take", "use") and _routine_seen(clause.verb):
         return False  # "will take her methadone at the chemist each morning": a routine to see
     objects = words("compliance_objects")

@@ -726,6 +726,15 @@ def _trait_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any
                 if _aimed_at_someone(verb, child):
                     continue  # "Gary was aggressive towards Ruo Xi on a number of occasions":
                     # what he did to someone (but "Gary is aggressive" is a label)
+                if (
+                    child.lower_ in ON_THE_DAY
+                    and verb.tag_ == "VBD"
+                    and _one_occasion(
+                        [verb, child, *(a for a in verb.children if a.dep_ == "acomp")]
+                    )
+                ):
+                    continue  # "was hostile and aggressive when the SW visited": how he was
+                    # that day, an account of the visit (not "was neglectful when ...")
                 if (child.dep_ in ("acomp", "attr", "oprd") or child.dep_ == "conj") and (
                     child.lemma_.lower() in traits
                     or child.lower_ in traits
@@ -780,6 +789,36 @@ def _trait_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any
             poor = next((o for o in objects if _rated_low(o)), None)
             if poor is not None:
                 yield [subject, verb, poor], "a trait or label"  # "has poor parenting skills"
+
+
+# How someone was on one occasion, which those there saw: "was drunk and aggressive on the
+# night of the 2nd", "was hostile when the social worker visited".
+ON_THE_DAY = frozenset(
+    {"aggressive", "hostile", "abusive", "rude", "drunk", "intoxicated", "uncooperative"}
+    | {"argumentative", "confrontational", "threatening", "angry", "defensive", "agitated"}
+)
+# What one occasion is called: "on the night of", "at the visit".
+OCCASIONS = frozenset({"night", "day", "evening", "morning", "visit", "occasion", "meeting"})
+
+
+def _one_occasion(tokens_: list[Any]) -> bool:
+    """ "when the SW visited", "during an incident", "on the night of the 2nd": one time."""
+    for token in tokens_:
+        for c in token.children:
+            if c.dep_ == "advcl" and any(
+                m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "while", "whilst")
+                for m in c.children
+            ):
+                return True
+            if c.dep_ == "prep" and (
+                c.lower_ in ("during", "throughout")
+                or (
+                    c.lower_ in ("on", "at")
+                    and any(o.lemma_.lower() in OCCASIONS for o in c.children)
+                )
+            ):
+                return True
+    return False
 
 
 # How someone treats a person, which can be seen: "aggressive with", "hostile to".
