@@ -82,6 +82,12 @@ def test_findings_on_the_corpus_carry_suggestions(root: Path) -> None:
         ("Tyrese will be taken to the GP.", "does not say who will do it", "Who will take"),
         # a particle stays with its verb, and "broken" is asked about as "broke"
         ("The cooker was left on.", "does not say who did it", "Who left the cooker on?"),
+        # ("on all night" is parsed as a place; the question still keeps "on")
+        (
+            "The cooker was left on all night.",
+            "“The cooker was left on”",
+            "Who left the cooker on?",
+        ),
         ("The patio door got broken.", "does not say who did it", "Who broke the patio door?"),
         (
             "Mhairi is worried about what was done to her in the car.",

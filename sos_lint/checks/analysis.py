@@ -1488,6 +1488,7 @@ def _named_objects(doc: Any) -> set[int]:
 
 
 OVERDOSE = frozenset({"od", "overdose"})
+# How often, which the parse may take for a service's head noun: "attend the group weekly".
 HOW_OFTEN = frozenset({"weekly", "daily", "fortnightly", "monthly", "nightly"})
 
 

@@ -2592,7 +2592,9 @@ THERE_WAS_HARM = frozenset({"domestic", "damage", "disturbance", "scuffle", "bra
 
 def _someone_acts_there(noun: Any) -> bool:
     """ "There was some damage to the car when Mum reversed into the gate": the doer is named
-    in the sentence; and "storm damage", "water damage" name a cause, not a hidden person."""
+    in the sentence; and "storm damage", "water damage" name a cause, not a hidden person.
+    (Any person acting counts, not only a harm verb as in ``_sentence_has_actor``: reversing
+    into a gate did the damage.)"""
     if any(c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" for c in noun.children):
         return True
     sentence = noun.sent
