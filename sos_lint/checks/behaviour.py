@@ -1068,7 +1068,8 @@ CONDITION_EVENTS = frozenset({"crisis", "episode", "breakdown", "turmoil", "chao
 
 def _fragment_hits(f: Facts) -> Iterable[tuple[list[Any], str]]:
     """A verbless note such as "Asif's temper and his views on discipline."."""
-    if any(c.verb.pos_ == "VERB" for c in f.clauses):
+    # (a participle describing a noun is no verb: "Dad's controlling personality.")
+    if any(c.verb.pos_ == "VERB" and c.verb.dep_ not in ("amod", "compound") for c in f.clauses):
         return
     conditions = words("condition_nouns") | words("insight_nouns")
     for token in tokens(f.doc):
@@ -1562,7 +1563,10 @@ def _report(
             for h in finder(f, statement.section)
             if (about and statement.section in DEMAND_SECTIONS and _demanded(h[0]))
             or not _behavioural(
-                f, statement.section, h[0], _content(h[0]) if about else _denied(h[0])
+                f,
+                statement.section,
+                h[0],
+                _content(h[0]) if about else _denied(h[0]) | _made_to(h[0], statement.section),
             )
         ]
         if not hits:
@@ -1577,6 +1581,22 @@ def _report(
             ),
             suggestions=BEHAVIOUR_QUESTIONS,
         )
+
+
+def _made_to(hit: list[Any], section: str | None) -> set[int]:
+    """In a danger statement, what a diagnosis or trait is said to make the person do: in
+    "Ms Carter's personality disorder means she could harm Alfie" the harm is put down to the
+    condition, so it does not make the statement behavioural."""
+    if (
+        section != "danger_statement"
+        or len(hit) != 2
+        or hit[1].lemma_.lower() != "mean"
+        # (a diagnosis or a trait, not "Dad's drinking means he could hit Isla", which is
+        # what he does)
+        or hit[0].lemma_.lower() not in words("condition_nouns")
+    ):
+        return set()
+    return {t.i for c in hit[1].children if c.dep_ == "ccomp" for t in c.subtree}
 
 
 def _trait_or_fragment(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any], str]]:

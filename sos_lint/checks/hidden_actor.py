@@ -1061,6 +1061,10 @@ def _passive_hides(clause: Clause) -> bool:
         in words("carer_roles") | (words("professional_roles") - {"i", "we"})
     ):
         return False  # "Dad will be spoken to about his behaviour": nothing done to a child
+    if lemma in ("speak", "talk") and _seen_alone(verb) and not _planned(clause):
+        # "Jaden was spoken to alone at school on 7 October": the worker's own visit, told as
+        # done (a plan's "to be spoken to alone" still asks who will do it)
+        return False
     if (
         lemma in INTO_CARE
         and (child or (planned_for is not None and planned_for.lower_ == "you"))
@@ -1379,8 +1383,28 @@ def _good_care_described(clause: Clause) -> bool:
         return False
     if clause.lemma == "meet":
         return clause.subject is not None and clause.subject.lemma_.lower() == "need"
+    if _how_things_stand(clause):
+        return True
     return clause.lemma in ("feed", "look", "care") and any(
         t.lower_ == "well" for t in verb.subtree if t.i > verb.i
+    )
+
+
+PRESENT_BE = frozenset({"is", "are", "'s", "'re", "am"})
+
+
+def _how_things_stand(clause: Clause) -> bool:
+    """A score's reasons told as how things are now: "She says the boys are fed and at school
+    every day", "the boiler is fixed", "the stairs are still blocked". (Not "are now being
+    fed", which says someone does it, nor a harm: "Tia is still hit when he drinks".)"""
+    verb = clause.verb
+    if verb.doc.user_data.get("sos_section") != "scaling" or clause.agent is not None:
+        return False
+    auxes = [c.lower_ for c in verb.children if c.dep_ in ("auxpass", "aux")]
+    return (
+        bool(auxes)
+        and all(a in PRESENT_BE for a in auxes)
+        and clause.lemma not in words("harm_verbs")
     )
 
 
@@ -1828,6 +1852,16 @@ def _taken_to_be_seen(verb: Any) -> bool:
         and head.lemma_.lower() in ("take", "bring")
         and verb.lemma_.lower() not in words("harm_verbs")
         and any(c.dep_ == "nsubj" and is_person(c) for c in head.children)
+    )
+
+
+def _seen_alone(verb: Any) -> bool:
+    """ "spoken to alone", "spoken to on her own": without the parents there."""
+    near = [*verb.children, *(o for p in verb.children if p.dep_ == "prep" for o in p.children)]
+    return any(
+        c.lower_ == "alone"
+        or (c.dep_ == "prep" and c.lower_ == "on" and any(o.lower_ == "own" for o in c.children))
+        for c in near
     )
 
 
@@ -2771,6 +2805,8 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
                 and lemma not in words("harm_verbs")
             )
             and not any(c.dep_ == "agent" for c in token.children)
+            # (not "have it not hurt": a wish that something will not hurt)
+            and not any(c.dep_ in ("nsubj", "dobj") and c.lower_ == "it" for c in token.children)
         ):
             yield [token.head, token], "this hides who did it"
         # "feels unsafe when exposed to parental conflict", "if left alone": a reduced passive
@@ -2866,6 +2902,8 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
                 or token.head.lemma_.lower() in harm_nouns
             )
             and not any(c.lower_ in ("no", "any") for c in token.head.children)
+            # (not "When Daddy shouts my ears hurt": the ears hurting, the parse gone astray)
+            and not (token.i > 0 and doc[token.i - 1].lemma_.lower() in BODY)
         ):
             yield [token.head, token], "this hides who did it"
         # "When the shouting starts", "the hitting has stopped": harm made a noun, no doer
@@ -3185,7 +3223,35 @@ def _has_doer(noun: Any, possessive: bool = True) -> bool:
         and _phrase_names_agent(noun.head.head)
     ):
         return True  # "subject to physical chastisement by mum's partner"
-    return any(_names_doer(h, possessive) for h in holders)
+    return any(_names_doer(h, possessive) for h in holders) or _told_in_relative(noun)
+
+
+def _told_in_relative(noun: Any) -> bool:
+    """ "several incidents where Dad has held Kian down": the relative clause says who did
+    it (not "an incident where Isla was dropped", nor "times when the children were alone")."""
+    victim = any(p.lower_ == "of" and any(is_person(o) for o in p.children) for p in noun.children)
+    return any(
+        c.dep_ == "relcl"
+        and c.pos_ == "VERB"
+        and c.lemma_.lower() not in ("be", "have", "get")
+        and not any(a.dep_ == "auxpass" for a in c.children)
+        # the incident as the setting ("where", "when", "in which"), not what the clause is
+        # about ("the neglect he experiences", "incidents which Dad is minimising")
+        and any(
+            a.lower_ in ("where", "when", "whereby")
+            or (a.dep_ == "prep" and any(w.lower_ == "which" for w in a.children))
+            for a in c.children
+        )
+        and any(
+            s.dep_ == "nsubj"
+            and is_person(s)
+            and not refers_to_a_child(s)
+            # ("the smacking of Rory when he wets himself": "he" is Rory)
+            and not (s.pos_ == "PRON" and victim)
+            for s in c.children
+        )
+        for c in noun.children
+    )
 
 
 # Ordinary jobs a person gets done: "get my mocks done", "had his bike fixed".
