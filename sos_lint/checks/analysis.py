@@ -1492,6 +1492,18 @@ OVERDOSE = frozenset({"od", "overdose"})
 HOW_OFTEN = frozenset({"weekly", "daily", "fortnightly", "monthly", "nightly"})
 
 
+def _too_many(dose: Any) -> bool:
+    """ "too many tablets", "extra tablets", "too many of her tablets": more than was
+    prescribed."""
+    if dose.lower_ == "many" and any(g.lower_ == "too" for g in dose.children):
+        return True
+    return any(
+        c.lower_ in ("extra", "more", "excess", "additional")
+        or (c.lower_ == "many" and any(g.lower_ == "too" for g in c.children))
+        for c in dose.children
+    )
+
+
 def is_compliance(clause: Clause) -> bool:
     """ "will engage with services", "attend a parenting course", "work with professionals".
 
@@ -1539,12 +1551,12 @@ def is_compliance(clause: Clause) -> bool:
         return False  # "while Karen and Gareth agreed a plan", "text Alex to agree a plan": made
         # between the family, not a professionals' plan kept to
     if clause.lemma == "take" and any(
-        (c.dep_ == "dobj" and (c.lower_ in OVERDOSE or c.pos_ == "NUM"))
+        (c.dep_ == "dobj" and (c.lower_ in OVERDOSE or c.pos_ == "NUM" or _too_many(c)))
         or c.lower_ in ("twice", "double")
         for c in clause.verb.children
     ):
         return False  # "took an OD of her medication", "took 40 of her tablets", "might take
-        # her tablets twice": not a plan kept
+        # her tablets twice", "took extra tablets": not a plan kept
     if clause.lemma in ("take", "use") and _routine_seen(clause.verb):
         return False  # "will take her methadone at the chemist each morning": a routine to see
     objects = words("compliance_objects")

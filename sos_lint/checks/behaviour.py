@@ -718,7 +718,11 @@ def _trait_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any
                     continue  # "will probably be able to ring the debt adviser": an action
                 if (
                     child.lower_ in FELT_STATES
-                    and f.is_child(subject)
+                    and (
+                        f.is_child(subject)
+                        # "... found Kallum at the station at 2am. He was cold and hungry"
+                        or (subject.pos_ == "PRON" and pronoun_means_a_child(subject))
+                    )
                     and not any(g.dep_ in ("prep", "conj") for g in child.children)
                 ):
                     continue  # "Archie was cold": what it did to the child (but "cold and
@@ -774,6 +778,7 @@ def _trait_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any
                     # ("Mum has anorexia": the tagger may call the illness an adjective)
                     and (token.pos_ in ("NOUN", "PROPN") or token.dep_ == "dobj")
                     and not any(c.lower_ == "no" for c in token.children)  # "no episodes"
+                    and not _history_of_acts(token)
                 ):
                     yield [subject, verb, token], "a diagnosis or condition"
                     break
@@ -789,6 +794,14 @@ def _trait_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any
             poor = next((o for o in objects if _rated_low(o)), None)
             if poor is not None:
                 yield [subject, verb, poor], "a trait or label"  # "has poor parenting skills"
+
+
+def _history_of_acts(token: Any) -> bool:
+    """ "has a history of using excessive force", "of holding Ezra down": what the person has
+    done again and again, told as acts (not "a history of depression")."""
+    return token.lemma_.lower() == "history" and any(
+        p.lower_ == "of" and any(o.tag_ == "VBG" for o in p.children) for p in token.children
+    )
 
 
 # How someone was on one occasion, which those there saw: "was drunk and aggressive on the
@@ -1520,6 +1533,8 @@ def _abstract_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[
                 continue  # "needs to address her alcohol issues": SOS502's work on a condition
             if _what_a_plan_is_for(clause.verb):
                 continue  # "a multi-agency plan needs to be put in place to safeguard the twins"
+            if _kept_safe_by_doing(clause.verb):
+                continue  # "will safeguard Yusuf by making sure Bilal is never alone with him"
             yield [clause.verb], "an abstract judgement of safety"
         elif (is_hypothetical(clause) or _past_promise(clause)) and section != "harm":
             # (in a harm statement "he thought he would never get out" is the child's fear)
@@ -1541,6 +1556,25 @@ def _abstract_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[
 
 
 PROTECTIVE_ROLES = frozenset({"adult", "figure", "person", "presence", "influence"})
+# What turns keeping a child safe into a test of ability: "will demonstrate that she can
+# safeguard Musa by ...", "evidence their ability to keep Elsie safe by ...".
+PROVING = frozenset({"show", "demonstrate", "evidence", "prove", "ability", "able"})
+
+
+def _kept_safe_by_doing(verb: Any) -> bool:
+    """ "Amira will safeguard Yusuf by ensuring Bilal has no unsupervised contact", "Riley was
+    kept safe by being moved to a different area": the means is said, so the safety is not an
+    empty claim (but a goal that asks someone to prove they are able stays one)."""
+    means = any(
+        p.dep_ == "prep"
+        and p.lower_ == "by"
+        and any(c.dep_ == "pcomp" and c.tag_ in ("VBG", "VBN") for c in p.children)
+        for p in verb.children
+    )
+    return means and not any(
+        a.lemma_.lower() in PROVING or any(c.lemma_.lower() in PROVING for c in a.children)
+        for a in [verb, *list(verb.ancestors)[:3]]
+    )
 
 
 def _past_promise(clause: Any) -> bool:
