@@ -718,11 +718,7 @@ def _trait_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any
                     continue  # "will probably be able to ring the debt adviser": an action
                 if (
                     child.lower_ in FELT_STATES
-                    and (
-                        f.is_child(subject)
-                        # "... found Kallum at the station at 2am. He was cold and hungry"
-                        or (subject.pos_ == "PRON" and pronoun_means_a_child(subject))
-                    )
+                    and f.is_child(subject)
                     and not any(g.dep_ in ("prep", "conj") for g in child.children)
                 ):
                     continue  # "Archie was cold": what it did to the child (but "cold and
