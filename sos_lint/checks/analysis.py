@@ -1493,15 +1493,28 @@ HOW_OFTEN = frozenset({"weekly", "daily", "fortnightly", "monthly", "nightly"})
 
 
 def _too_many(dose: Any) -> bool:
-    """ "too many tablets", "extra tablets", "too many of her tablets": more than was
-    prescribed."""
+    """ "too many tablets", "extra tablets", "too many of her tablets": more medicine than was
+    prescribed (not "more parenting courses")."""
     if dose.lower_ == "many" and any(g.lower_ == "too" for g in dose.children):
-        return True
-    return any(
+        return any(
+            o.lemma_.lower() in DOSES
+            for p in dose.children
+            if p.lower_ == "of"
+            for o in p.children
+            if o.dep_ == "pobj"
+        )
+    return dose.lemma_.lower() in DOSES and any(
         c.lower_ in ("extra", "more", "excess", "additional")
         or (c.lower_ == "many" and any(g.lower_ == "too" for g in c.children))
         for c in dose.children
     )
+
+
+# What is taken as a dose: "extra tablets", "too many of her painkillers".
+DOSES = frozenset(
+    {"tablet", "pill", "painkiller", "medication", "medicine", "dose", "paracetamol"}
+    | {"codeine", "tramadol", "morphine", "diazepam", "sleeping", "capsule", "methadone"}
+)
 
 
 def is_compliance(clause: Clause) -> bool:

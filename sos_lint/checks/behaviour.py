@@ -796,8 +796,15 @@ def _history_of_acts(token: Any) -> bool:
     """ "has a history of using excessive force", "of holding Ezra down": what the person has
     done again and again, told as acts (not "a history of depression")."""
     return token.lemma_.lower() == "history" and any(
-        p.lower_ == "of" and any(o.tag_ == "VBG" for o in p.children) for p in token.children
+        p.lower_ == "of"
+        and any(o.tag_ == "VBG" and o.lemma_.lower() not in STATE_GERUNDS for o in p.children)
+        for p in token.children
     )
+
+
+# "-ing" words after "a history of" that are a state, not acts: "of being violent", "of
+# suffering from anxiety", "of having psychotic episodes".
+STATE_GERUNDS = frozenset({"be", "have", "suffer", "experience", "struggle", "feel", "live"})
 
 
 # How someone was on one occasion, which those there saw: "was drunk and aggressive on the
@@ -1552,6 +1559,8 @@ def _abstract_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[
 
 
 PROTECTIVE_ROLES = frozenset({"adult", "figure", "person", "presence", "influence"})
+# A means that is itself a claim of safety: "kept safe by being supported".
+CARED_FOR_VAGUELY = frozenset({"support", "protect", "safeguard", "help", "look", "care"})
 # What turns keeping a child safe into a test of ability: "will demonstrate that she can
 # safeguard Musa by ...", "evidence their ability to keep Elsie safe by ...".
 PROVING = frozenset({"show", "demonstrate", "evidence", "prove", "ability", "able"})
@@ -1564,7 +1573,14 @@ def _kept_safe_by_doing(verb: Any) -> bool:
     means = any(
         p.dep_ == "prep"
         and p.lower_ == "by"
-        and any(c.dep_ == "pcomp" and c.tag_ in ("VBG", "VBN") for c in p.children)
+        and any(
+            c.dep_ == "pcomp"
+            and (
+                (c.tag_ == "VBG" and c.lemma_.lower() != "be")  # (not "by being protective")
+                or (c.tag_ == "VBN" and c.lemma_.lower() not in CARED_FOR_VAGUELY)
+            )
+            for c in p.children
+        )
         for p in verb.children
     )
     return means and not any(

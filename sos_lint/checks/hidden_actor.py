@@ -1061,7 +1061,14 @@ def _passive_hides(clause: Clause) -> bool:
         in words("carer_roles") | (words("professional_roles") - {"i", "we"})
     ):
         return False  # "Dad will be spoken to about his behaviour": nothing done to a child
-    if lemma in ("speak", "talk") and _seen_alone(verb) and not _planned(clause):
+    if (
+        lemma in ("speak", "talk")
+        and _seen_alone(verb)
+        and not _planned(clause)
+        and not clause.modals & {"should", "must", "need", "ought"}
+        # (not "was spoken to alone and threatened with a knife": a second act joined on)
+        and not any(c.dep_ == "conj" and c.pos_ == "VERB" for c in verb.children)
+    ):
         # "Jaden was spoken to alone at school on 7 October": the worker's own visit, told as
         # done (a plan's "to be spoken to alone" still asks who will do it)
         return False
@@ -1391,6 +1398,13 @@ def _good_care_described(clause: Clause) -> bool:
 
 
 PRESENT_BE = frozenset({"is", "are", "'s", "'re", "am"})
+# Care a child gets, told as how things are: "the boys are fed, loved and in school".
+CARE_GIVEN = frozenset({"feed", "dress", "wash", "clothe", "love", "bath", "bathe"})
+# What is done to a thing: "the boiler is fixed", "the stairs are still blocked".
+THINGS_DONE = frozenset(
+    {"fix", "mend", "repair", "do", "sort", "cover", "block", "clear", "finish", "pay"}
+    | {"replace", "clean", "tidy", "empty", "fill", "lock", "fit", "book"}
+)
 
 
 def _how_things_stand(clause: Clause) -> bool:
@@ -1401,11 +1415,15 @@ def _how_things_stand(clause: Clause) -> bool:
     if verb.doc.user_data.get("sos_section") != "scaling" or clause.agent is not None:
         return False
     auxes = [c.lower_ for c in verb.children if c.dep_ in ("auxpass", "aux")]
-    return (
-        bool(auxes)
-        and all(a in PRESENT_BE for a in auxes)
-        and clause.lemma not in words("harm_verbs")
-    )
+    if not auxes or not all(a in PRESENT_BE for a in auxes):
+        return False
+    if clause.lemma in CARE_GIVEN or (
+        clause.lemma == "look" and any(c.lower_ == "after" for c in verb.children)
+    ):
+        return True  # "the boys are fed and dressed", "until Kyle is looked after too"
+    # a thing, not a person: "the boiler is fixed", "the stairs are still blocked"
+    subject = clause.subject
+    return clause.lemma in THINGS_DONE and subject is not None and not is_person(subject)
 
 
 # What a child's wish is called: "Blessing's dream is ... not to be hurt".
@@ -2805,8 +2823,12 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
                 and lemma not in words("harm_verbs")
             )
             and not any(c.dep_ == "agent" for c in token.children)
-            # (not "have it not hurt": a wish that something will not hurt)
-            and not any(c.dep_ in ("nsubj", "dobj") and c.lower_ == "it" for c in token.children)
+            # (not "have it not hurt": a wish that something will not hurt; but "had it shoved
+            # in her face" hides who)
+            and not (
+                lemma in ("hurt", "ache", "sting")
+                and any(c.dep_ in ("nsubj", "dobj") and c.lower_ == "it" for c in token.children)
+            )
         ):
             yield [token.head, token], "this hides who did it"
         # "feels unsafe when exposed to parental conflict", "if left alone": a reduced passive
@@ -3250,8 +3272,32 @@ def _told_in_relative(noun: Any) -> bool:
             and not (s.pos_ == "PRON" and victim)
             for s in c.children
         )
+        and _done_to_someone_there(c)
         for c in noun.children
     )
+
+
+# What a person does at an incident without doing it: "where Mum rang 999", "in which Gran
+# found bruises on Kai's back", "where Dad saw Kai being hit".
+ONLOOKING = frozenset(
+    {"see", "find", "notice", "hear", "watch", "witness", "observe", "call", "ring", "phone"}
+    | {"tell", "ask", "report", "say", "text", "message", "come", "arrive", "attend"}
+)
+
+
+def _done_to_someone_there(verb: Any) -> bool:
+    """The relative clause's act is harm, or is done to a person: "held Kian down", "used
+    restraint on Kian", "lashed out at the children"."""
+    lemma = verb.lemma_.lower()
+    if lemma in words("harm_verbs"):
+        return True
+    if lemma in ONLOOKING:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [
+        o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+    ]
+    return any(is_person(o) for o in objects)
 
 
 # Ordinary jobs a person gets done: "get my mocks done", "had his bike fixed".
