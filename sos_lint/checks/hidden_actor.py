@@ -949,6 +949,8 @@ def _passive_hides(clause: Clause) -> bool:
         official = False  # "the children's phones have been given back": by whom?
     if lemma in ("send", "bring", "take") and _sent_to_school_without(verb):
         official, harmful = False, True  # "Yusuf was sent to school without his hearing aids"
+    if lemma == "hold" and subject is not None and _about_person(subject) and _held_down(verb):
+        official, harmful = False, True  # "Kian was held on the floor for ten minutes": by whom?
     if lemma == "use" and subject is not None and _about_person(subject) and _used_as(verb):
         official, harmful = False, True  # "Precious is being used as a carer": by whom?
     planned_for = subject
@@ -2110,6 +2112,25 @@ def _is_injury(subject: Any) -> bool:
     return (subject.lemma_.lower() in harm or subject.lower_ in harm) and not any(
         c.lower_ in ("no", "any") for c in subject.children
     )
+
+
+# Where or how a person is held down: "on the floor", "in a headlock", "against the wall".
+RESTRAINT_PLACES = frozenset({"floor", "ground", "bed", "carpet", "wall", "headlock", "armlock"})
+
+
+def _held_down(verb: Any) -> bool:
+    """ "held down", "held on the floor", "held in a headlock", "held too tightly": a person
+    restrained (not "held at the family centre", "held in prison", "held up at work")."""
+    for c in verb.children:
+        if c.lower_ == "down" or (c.dep_ == "advmod" and c.lower_ in ("tightly", "tight")):
+            return True
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in ("on", "in", "against", "to")
+            and any(o.dep_ == "pobj" and o.lemma_.lower() in RESTRAINT_PLACES for o in c.children)
+        ):
+            return True
+    return False
 
 
 def _used_as(verb: Any) -> bool:
