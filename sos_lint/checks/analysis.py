@@ -227,6 +227,7 @@ BODY = frozenset(
         "forearm",
         "privates",
         "genitals",
+        "throat",
     }
 )
 

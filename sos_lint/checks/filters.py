@@ -458,13 +458,13 @@ CONCRETE = frozenset(
     | {"second-hand", "glass", "wooden", "dirty", "clean", "spare"}
 )
 # What kind of things, said: "saw frightening things in the war", "shouts over small things".
-# (not "did horrible things to Mummy", which still hides what he did)
-KINDS_OF_THING = frozenset(
-    {"scary", "frightening", "hot", "small", "little", "new", "kind", "neutral", "everyday"}
-)
-# Things explained, forgotten or agreed to: ordinary talk about everyday matters (but a plan
-# to "check on things" names no check).
-EXPLAINED = frozenset({"explain", "forget", "believe", "agree", "notice"})
+# (not "did horrible things to Mummy", which still hides what he did, nor "the small things",
+# a summary)
+KINDS_OF_THING = frozenset({"scary", "frightening", "hot", "new", "kind", "neutral", "everyday"})
+# Things explained, forgotten or agreed to, told as how someone is (but in a plan, "will
+# explain things to Kai" or "check on things" names nothing anyone can see done).
+EXPLAINED = frozenset({"explain", "forget", "believe", "agree"})
+PLANS = frozenset({"safety_goal", "next_step", "needs_to_happen"})
 # "wants things to go back to normal", "for things to calm down": how things should become.
 BECOME = frozenset({"be", "go", "get", "calm", "settle", "change", "improve", "stay", "feel"})
 WISHED = frozenset({"want", "like", "hope", "wish", "need", "love", "prefer"})
@@ -519,15 +519,24 @@ def things_not_objects(doc: Any, start: int, end: int) -> bool:
         for c in token.children
     ):
         return False  # ("the best things at home are when Mum makes pancakes": named next)
-    if any(c.dep_ == "amod" and c.lower_ in CONCRETE | KINDS_OF_THING for c in token.children):
-        return False  # "broken electrical things": objects; "frightening things": a kind named
-    if any(c.dep_ == "det" and c.lower_ in ("these", "those", "both") for c in token.children):
-        return False  # "He did those things": the things just told
-    if token.dep_ in ("dobj", "pobj") and (
-        token.head.lemma_.lower() in EXPLAINED
-        or (token.head.dep_ == "prep" and token.head.head.lemma_.lower() in EXPLAINED)
+    if any(c.dep_ == "amod" and c.lower_ in CONCRETE for c in token.children):
+        return False  # "broken electrical things": objects
+    done = token.head.lemma_.lower() == "do"  # ("did scary things to Mummy": what, exactly?)
+    if not done and any(c.dep_ == "amod" and c.lower_ in KINDS_OF_THING for c in token.children):
+        return False  # "saw frightening things in the war": a kind named
+    if token.sent.start > 0 and any(
+        c.dep_ == "det" and c.lower_ in ("these", "those", "both") for c in token.children
     ):
-        return False  # "explains things slowly", "forgets things", "agrees to things"
+        return False  # "Connor bit Kacey ... He did those things": the things just told
+    if (
+        doc.user_data.get("sos_section") not in PLANS
+        and token.dep_ in ("dobj", "pobj")
+        and (
+            token.head.lemma_.lower() in EXPLAINED
+            or (token.head.dep_ == "prep" and token.head.head.lemma_.lower() in EXPLAINED)
+        )
+    ):
+        return False  # "explains things slowly, with pictures", "forgets things"
     if token.dep_ == "pobj" and (
         (token.head.lower_ == "with" and token.head.head.lemma_.lower() in FILLED)
         or (token.head.lower_ == "of" and token.head.head.lemma_.lower() == "go")

@@ -201,6 +201,12 @@ def _agent_is_a_cause(clause: Clause) -> bool:
         return True  # "bitten on the foot by a rat", "hit by a car": what did it is named
     if clause.lemma in words("harm_verbs") and clause.lemma not in FEELINGS:
         return False
+    if (
+        noun is not None
+        and noun.lemma_.lower() in BODY
+        and not any(c.lower_ == "of" for c in noun.children)  # ("by his head of year")
+    ):
+        return False  # "held down by his throat": where he was held, not a cause
     if noun is not None and noun.lower_ in ("this", "that", "it", "which", "all"):
         return True  # "Deshawn has been affected by this for years": the cause just named
     if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
@@ -2114,16 +2120,32 @@ def _is_injury(subject: Any) -> bool:
     )
 
 
-# Where or how a person is held down: "on the floor", "in a headlock", "against the wall".
-RESTRAINT_PLACES = frozenset({"floor", "ground", "bed", "carpet", "wall", "headlock", "armlock"})
+# Where or how a person is held down: "on the floor", "in a headlock", "against the wall" (not
+# "held on the bed while Mum changed her nappy").
+RESTRAINT_PLACES = frozenset({"floor", "ground", "wall", "headlock", "armlock", "chokehold"})
+# Holding a child still for care: "held down for her blood test".
+CARE_HOLDS = frozenset({"test", "injection", "jab", "vaccination", "scan", "procedure", "check"})
 
 
 def _held_down(verb: Any) -> bool:
     """ "held down", "held on the floor", "held in a headlock", "held too tightly": a person
-    restrained (not "held at the family centre", "held in prison", "held up at work")."""
+    restrained (not "held at the family centre", "held in prison", "held up at work", a baby
+    "held tightly" in comfort or "held down for her blood test")."""
+    if any(
+        p.lower_ == "for"
+        and any(o.lemma_.lower() in CARE_HOLDS for o in p.subtree if o.dep_ in ("pobj", "compound"))
+        for p in verb.children
+    ):
+        return False
     for c in verb.children:
-        if c.lower_ == "down" or (c.dep_ == "advmod" and c.lower_ in ("tightly", "tight")):
+        if c.dep_ == "prt" and c.lower_ == "down":
             return True
+        if (
+            c.dep_ == "advmod"
+            and c.lower_ in ("tightly", "tight", "hard")
+            and any(g.lower_ in ("too", "so") for g in c.children)
+        ):
+            return True  # "held too tightly", "held so hard"
         if (
             c.dep_ == "prep"
             and c.lower_ in ("on", "in", "against", "to")
