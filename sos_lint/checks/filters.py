@@ -457,9 +457,9 @@ CONCRETE = frozenset(
     {"electrical", "broken", "old", "sharp", "heavy", "precious", "valuable", "plastic", "metal"}
     | {"second-hand", "glass", "wooden", "dirty", "clean", "spare"}
 )
-# What kind of things, said: "saw frightening things in the war", "shouts over small things".
-# (not "did horrible things to Mummy", which still hides what he did, nor "the small things",
-# a summary)
+# What kind of things, said: "saw frightening things in the war", "thought scary things were
+# real" (not "did horrible things to Mummy", which still hides what he did, nor "the small
+# things", a summary)
 KINDS_OF_THING = frozenset({"scary", "frightening", "hot", "new", "kind", "neutral", "everyday"})
 # Things explained, forgotten or agreed to, told as how someone is (but in a plan, "will
 # explain things to Kai" or "check on things" names nothing anyone can see done).
