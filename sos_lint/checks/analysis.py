@@ -1511,13 +1511,6 @@ def _too_many(dose: Any) -> bool:
     )
 
 
-# What is taken as a dose: "extra tablets", "too many of her painkillers".
-DOSES = frozenset(
-    {"tablet", "pill", "painkiller", "medication", "medicine", "dose", "paracetamol"}
-    | {"codeine", "tramadol", "morphine", "diazepam", "sleeping", "capsule", "methadone"}
-)
-
-
 def is_compliance(clause: Clause) -> bool:
     """ "will engage with services", "attend a parenting course", "work with professionals".
 
@@ -1729,6 +1722,13 @@ DONE_AS_A_SERVICE = frozenset(
 # When and where a dose is taken: "each morning", "at the chemist", "while Amy watches".
 ROUTINE_PLACES = frozenset({"chemist", "pharmacy", "breakfast", "teatime", "bedtime"})
 MEDICINES = frozenset({"medication", "medicine", "methadone", "tablet", "med", "insulin"})
+
+# What is taken as a dose: "extra tablets", "too many of her painkillers".
+DOSES = (
+    MEDICINES
+    | {"pill", "painkiller", "dose", "paracetamol", "codeine", "tramadol", "morphine"}
+    | {"diazepam", "sleeping", "capsule"}
+)
 
 
 def _routine_seen(verb: Any) -> bool:

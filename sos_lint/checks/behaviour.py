@@ -23,6 +23,7 @@ from sos_lint.checks.analysis import (
     PROMISES,
     REFLEXIVES,
     THOUGHT_VERBS,
+    VERDICT_VERBS,
     WH_WORDS,
     Facts,
     ancestors,
@@ -1563,7 +1564,7 @@ PROTECTIVE_ROLES = frozenset({"adult", "figure", "person", "presence", "influenc
 CARED_FOR_VAGUELY = frozenset({"support", "protect", "safeguard", "help", "look", "care"})
 # What turns keeping a child safe into a test of ability: "will demonstrate that she can
 # safeguard Musa by ...", "evidence their ability to keep Elsie safe by ...".
-PROVING = frozenset({"show", "demonstrate", "evidence", "prove", "ability", "able"})
+PROVING = VERDICT_VERBS | {"ability", "able"}
 
 
 def _kept_safe_by_doing(verb: Any) -> bool:
@@ -1571,17 +1572,9 @@ def _kept_safe_by_doing(verb: Any) -> bool:
     kept safe by being moved to a different area": the means is said, so the safety is not an
     empty claim (but a goal that asks someone to prove they are able stays one)."""
     means = any(
-        p.dep_ == "prep"
-        and p.lower_ == "by"
-        and any(
-            c.dep_ == "pcomp"
-            and (
-                (c.tag_ == "VBG" and c.lemma_.lower() != "be")  # (not "by being protective")
-                or (c.tag_ == "VBN" and c.lemma_.lower() not in CARED_FOR_VAGUELY)
-            )
-            for c in p.children
-        )
-        for p in verb.children
+        (c.tag_ == "VBG" and c.lemma_.lower() != "be")  # (not "by being protective")
+        or (c.tag_ == "VBN" and c.lemma_.lower() not in CARED_FOR_VAGUELY)
+        for c in _by_means(verb)
     )
     return means and not any(
         a.lemma_.lower() in PROVING or any(c.lemma_.lower() in PROVING for c in a.children)
@@ -1730,12 +1723,19 @@ TIME_MARKERS = frozenset({"while", "whilst", "when", "after", "before"})
 def _done_by_acting(verb: Any) -> bool:
     """ "will use the safety plan by ringing Moira whenever she wants a drink": the plan is
     kept by doing something anyone can see, which the goal says."""
-    return any(
-        p.dep_ == "prep"
-        and p.lower_ == "by"
-        and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in p.children)
+    return any(c.tag_ == "VBG" for c in _by_means(verb))
+
+
+def _by_means(verb: Any) -> list[Any]:
+    """What a "by" phrase on the verb says was done: "ringing" in "by ringing Moira", "moved"
+    in "by being moved"."""
+    return [
+        c
         for p in verb.children
-    )
+        if p.dep_ == "prep" and p.lower_ == "by"
+        for c in p.children
+        if c.dep_ == "pcomp"
+    ]
 
 
 def _only_the_time(verb: Any) -> bool:

@@ -464,7 +464,6 @@ KINDS_OF_THING = frozenset({"scary", "frightening", "hot", "new", "kind", "neutr
 # Things explained, forgotten or agreed to, told as how someone is (but in a plan, "will
 # explain things to Kai" or "check on things" names nothing anyone can see done).
 EXPLAINED = frozenset({"explain", "forget", "believe", "agree"})
-PLANS = frozenset({"safety_goal", "next_step", "needs_to_happen"})
 # "wants things to go back to normal", "for things to calm down": how things should become.
 BECOME = frozenset({"be", "go", "get", "calm", "settle", "change", "improve", "stay", "feel"})
 WISHED = frozenset({"want", "like", "hope", "wish", "need", "love", "prefer"})
@@ -529,7 +528,7 @@ def things_not_objects(doc: Any, start: int, end: int) -> bool:
     ):
         return False  # "Connor bit Kacey ... He did those things": the things just told
     if (
-        doc.user_data.get("sos_section") not in PLANS
+        doc.user_data.get("sos_section") not in DEMAND_SECTIONS
         and token.dep_ in ("dobj", "pobj")
         and (
             token.head.lemma_.lower() in EXPLAINED

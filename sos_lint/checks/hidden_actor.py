@@ -3322,9 +3322,11 @@ def _told_in_relative(noun: Any) -> bool:
 
 # What someone does at an incident that is not the harm itself: "where Mum rang 999", "in
 # which Gran found bruises on Kai's back", "where Dad saw Kai being hit".
-ONLOOKING = frozenset(
-    {"see", "find", "notice", "hear", "watch", "witness", "observe", "call", "ring", "phone"}
-    | {"tell", "ask", "report", "say", "text", "message", "come", "arrive", "attend"}
+ONLOOKING = (
+    WITNESSING
+    | FOUND
+    | {"watch", "call", "ring", "phone", "tell", "ask", "say", "text", "message", "come"}
+    | {"arrive", "attend"}
 )
 
 
