@@ -166,3 +166,29 @@ def test_a_parents_own_word_in_quotation_marks_is_not_a_label() -> None:
 )
 def test_a_verdict_word_is_a_label_only_when_said_of_a_person(text: str, flagged: bool) -> None:
     assert ("SOS301" in codes(text, "worry")) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Grandad has stepped up since the meeting.", True),
+        ("The case was stepped up to a child protection plan.", False),  # a service's step
+        ("Grandad has stepped up his visits to twice a week.", False),  # says what
+        ("Grandad stepped up and did the school run every day in May.", False),
+    ],
+)
+def test_stepped_up_needs_a_person_and_no_account_of_what(text: str, flagged: bool) -> None:
+    assert ("SOS207" in codes(text, "working_well")) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Marek is very good with Zosia.", True),
+        ("Marek is good with the children.", True),
+        ("Marek is good with computers.", False),  # a skill, not a grade of care
+        ("Marek is good with Zosia. He plaits her hair for school each morning.", False),
+    ],
+)
+def test_good_with_a_child_grades_care_unless_the_care_is_told(text: str, flagged: bool) -> None:
+    assert ("SOS202" in codes(text, "existing_strength")) is flagged

@@ -741,6 +741,7 @@ def _trait_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any
                     or child.lower_ in traits
                     or child.lemma_.lower() in conditions
                     or _label_noun(child)
+                    or _free_of_substances(child)
                 ):
                     yield [subject, verb, child], "a trait or label"
                 if child.dep_ == "prep" and child.lower_ == "as" and lemma == "present":
@@ -791,6 +792,15 @@ def _trait_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any
             poor = next((o for o in objects if _rated_low(o)), None)
             if poor is not None:
                 yield [subject, verb, poor], "a trait or label"  # "has poor parenting skills"
+
+
+def _free_of_substances(adjective: Any) -> bool:
+    """ "needs to be drug-free", "will be alcohol free": a state, like "sober" (not "free to
+    go")."""
+    return adjective.lower_ == "free" and any(
+        c.dep_ in ("npadvmod", "compound", "amod") and c.lemma_.lower() in SUBSTANCES
+        for c in adjective.children
+    )
 
 
 def _history_of_acts(token: Any) -> bool:
@@ -1210,6 +1220,15 @@ def _feeling_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[A
             and any(
                 c.dep_ in ("acomp", "oprd", "xcomp")
                 or (c.dep_ == "prep" and c.lower_ == "at")  # "feel at ease"
+                # "will feel safe and confident online": the parse may hang the feeling on
+                # what follows it
+                or (
+                    c.dep_ == "dobj"
+                    and any(
+                        a.dep_ == "amod" and a.pos_ == "ADJ" and a.i == clause.verb.i + 1
+                        for a in c.children
+                    )
+                )
                 # "Josh needs to feel that he can talk to his dad" (not "it is felt that")
                 or (c.dep_ == "ccomp" and (asked or demanded))
                 for c in clause.verb.children
@@ -1690,7 +1709,7 @@ GOOD_QUALITIES = frozenset(
     {"loving", "caring", "kind", "supportive", "capable", "able"}
     | {"motivated", "good", "nice", "responsible", "reliable", "sensible", "calm", "warm"}
     | {"attentive", "nurturing", "affectionate", "honest", "open", "willing", "consistent"}
-    | {"happy", "sober"}
+    | {"happy", "sober", "free"}  # ("drug-free")
 )
 
 

@@ -830,6 +830,66 @@ HELP_TIMES = frozenset(
 )
 
 
+def stepped_up_unsaid(doc: Any, start: int, end: int) -> bool:
+    """ "Gran has stepped up" says someone does more without saying what (not "stepped up his
+    visits to three a week", which says it, nor "the case was stepped up from early help" or
+    the "Step Up" group, which are services). (Every other match passes.)"""
+    step = doc[start]
+    if step.lemma_.lower() != "step":
+        return True
+    if step.pos_ != "VERB":
+        return False  # "the 20 steps up to the flat"
+    if doc[end - 1].text == "Up":
+        return False  # a programme's name
+    if any(
+        c.dep_ == "dobj"
+        or (c.dep_ == "prep" and c.lower_ in ("from", "to", "into"))
+        # "stepped up and taken Lily-Mae to nursery": what the stepping up was
+        or (c.dep_ == "conj" and c.pos_ == "VERB")
+        for c in step.children
+    ):
+        return False
+    return person_acts(doc, start, end)
+
+
+# Whom someone can be "good with" in a way that says nothing: "is good with Kofi", "good with
+# the kids" (not "good with his hands", "good with teenagers", a skill).
+GOOD_WITH = frozenset({"good", "great", "brilliant", "fantastic", "amazing", "lovely"})
+
+
+SNEERS = frozenset({"surprisingly", "actually", "even"})
+
+
+def _something_done(doc: Any, praise: Any) -> bool:
+    """Whether the statement also tells something someone does or did (a verb with a subject
+    or joined to the praise), which says what the praise means."""
+    return any(
+        t.pos_ == "VERB"
+        and t.lemma_.lower() != "be"
+        and t.i != praise.i
+        and (any(c.dep_ == "nsubj" for c in t.children) or t.dep_ == "conj")
+        for t in doc
+    )
+
+
+def good_with_someone(doc: Any, start: int, end: int) -> bool:
+    """ "Dad is really good with Kofi" grades how someone is with a child without saying what
+    they do; "good with his hands" or "good with babies" names a skill. (Every other match
+    passes.)"""
+    if doc[start].lower_ not in GOOD_WITH or doc[end - 1].lower_ != "with":
+        return True
+    person = next((c for c in doc[end - 1].children if c.dep_ == "pobj"), None)
+    if person is None or any(c.lower_ in SNEERS for c in doc[start].children):
+        return False  # ("surprisingly good with the baby": the sneer is the fault)
+    if _something_done(doc, doc[start]):
+        return False  # "brilliant with Isla. He reads her The Gruffalo every night"
+    if person.pos_ == "PRON":
+        return person.lower_ in ("her", "him", "them", "me", "us")
+    return (person.pos_ == "PROPN" and is_person(person)) or (
+        is_person(person) and any(c.dep_ in ("det", "poss") for c in person.children)
+    )
+
+
 def help_not_described(doc: Any, start: int, end: int) -> bool:
     """ "Gran helps out" or "is a great help" says nothing the plan can rely on; "helps out
     with the school run" or "is a great help on Saturdays" says what or when. (Every other

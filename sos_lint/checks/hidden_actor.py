@@ -926,7 +926,17 @@ def _passive_hides(clause: Clause) -> bool:
         # "The twins were found unsupervised": who left them so? (Not "Dad was seen drunk".)
         return not _actor_named_nearby(clause, whole=True, harm_only=True)
     official = (
-        lemma in words("official_passive_verbs")
+        (
+            lemma in words("official_passive_verbs")
+            # "Finn has been brought to school on time": a child's care, not an official step
+            # (not "Mum was brought to the UK", "brought to court")
+            and not (
+                lemma == "bring"
+                and _to_care(verb)
+                and subject is not None
+                and (f.is_child(subject) or _named_non_carer(subject))
+            )
+        )
         or (lemma in SENT_SOMEWHERE and _to_an_institution(verb))
         or (lemma == "put" and _into_custody(verb))  # "fears Imran will be put in custody"
         or (lemma == "keep" and _in_hospital_or_custody(verb))  # "kept in hospital overnight"
@@ -1046,6 +1056,22 @@ def _passive_hides(clause: Clause) -> bool:
     ):
         # "Yasmin was not allowed out of the house", "Jayden (9) was allowed to play until
         # 4am": who kept her in, or let him? (Not "Dad is not allowed to come to the house".)
+        return True
+    if (
+        lemma in ("expect", "ask", "make")
+        and planned_for is not None
+        and (
+            f.is_child(planned_for)
+            or is_child_token(planned_for)
+            or _named_non_carer(planned_for)
+            or planned_for.lower_ == "you"
+        )
+        and not _in_plan(verb)
+        and verb.doc.user_data.get("sos_section") not in PLAN_SECTIONS
+        and any(c.dep_ == "xcomp" and _a_grown_ups_job(c) for c in verb.children)
+    ):
+        # "Tegan is expected to do all the housework", "Omar is being asked to interpret at the
+        # GP", "was asked to send photographs": a child given an adult's job, by whom?
         return True
     if lemma == "treat" and any(c.lower_ in BADLY for c in verb.children):
         official, harmful = False, True  # "you were treated badly at your old gym": by whom?
@@ -1580,7 +1606,9 @@ CHILD_APPOINTMENTS = frozenset(
 
 
 # What a story for a child may call the harm: "there were some grown-up problems at home".
-HOME_TROUBLES = frozenset({"problem", "trouble", "difficulty"})
+# ("some difficulties at home" is told of a family's hard patch, a parent's illness or a child's
+# feelings as often as of harm)
+HOME_TROUBLES = frozenset({"problem", "trouble"})
 HOME_PLACES = frozenset({"home", "house", "flat"})
 
 
@@ -1984,20 +2012,65 @@ def _to_somewhere_new(verb: Any) -> bool:
     )
 
 
+# Jobs that are a grown-up's to do or to ask of a child: "expected to look after Jack".
+CARING_JOBS = frozenset(
+    {"look", "care", "mind", "babysit", "cook", "clean", "interpret", "translate", "feed"}
+    | {"bath", "bathe", "wash", "shop", "collect", "carry", "deliver", "hold", "sell"}
+)
+# What is done as the job: "do all the housework".
+CHORES = frozenset(
+    {"housework", "chore", "chores", "job", "jobs", "cooking", "cleaning", "shopping"}
+    | {"washing", "ironing", "caring", "care"}
+)
+
+
+def _a_grown_ups_job(job: Any) -> bool:
+    """ "to look after Jack", "to do all the housework", "to get Rory dressed", "to keep an eye
+    on Rosie", "to take on the caring", "to send photographs" (not "to stop gaming", "to follow
+    his mother's wishes", "to keep his room tidy")."""
+    lemma = job.lemma_.lower()
+    objects = [c for c in job.children if c.dep_ in ("dobj", "prt", "prep")]
+    named = {t.lemma_.lower() for c in objects for t in c.subtree}
+    return (
+        lemma in CARING_JOBS
+        or (lemma in ("do", "take") and bool(named & CHORES))
+        or (lemma == "get" and any(c.dep_ == "dobj" and is_person(c) for c in job.children))
+        or (lemma == "keep" and "eye" in named)
+        or (lemma == "send" and bool(named & IMAGES))
+    )
+
+
 def _sent_to_school_without(verb: Any) -> bool:
     """ "was sent to school with head lice", "sent to nursery without a coat": what the one
     who got the child ready left undone (not "sent to a new school", a move)."""
     to_school = any(
         p.dep_ == "prep"
-        and p.lower_ == "to"
+        and p.lower_ in ("to", "into")
         and any(
-            o.lemma_.lower() in ("school", "nursery") and not list(o.children) for o in p.children
+            o.lemma_.lower() in ("school", "nursery")
+            # (the parse may hang the child's state on the place: "sent to nursery hungry")
+            and all(a.dep_ == "amod" and a.lower_ in SENT_IN_A_STATE for a in o.children)
+            for o in p.children
         )
         for p in verb.children
     )
     if not to_school:
         return False
-    for c in verb.children:
+    if any(
+        a.lower_ in SENT_IN_A_STATE for p in verb.children for o in p.children for a in o.children
+    ):
+        return True  # "sent to nursery hungry"
+    # "sent to school on 3 March in wet clothes": the parse may hang the clothes on the date
+    dated = [
+        d
+        for p in verb.children
+        if p.dep_ == "prep"
+        for o in p.children
+        if o.lower_ in MONTHS | DAYS
+        for d in o.children
+        if d.dep_ == "prep"
+    ]
+    for c in [*verb.children, *dated]:
         if c.dep_ in ("acomp", "oprd") or (c.dep_ == "advcl" and c.pos_ == "ADJ"):
             return True  # "sent to school hungry" (the parse may make "hungry" a clause)
         if c.dep_ != "prep" or c.lower_ not in ("with", "without", "in"):
@@ -2027,6 +2100,11 @@ NEEDED_KIT = (
     MEDICINES
     | {"coat", "lunch", "pen", "shoes", "glasses", "breakfast", "food", "water", "kit", "socks"}
     | {"hat", "gloves", "aids", "snack", "money", "bag"}
+)
+# How a child arrives when no one has got them ready: "sent to school hungry".
+SENT_IN_A_STATE = frozenset(
+    {"hungry", "cold", "dirty", "unwashed", "smelly", "unkempt", "soiled", "wet", "filthy"}
+    | {"ill", "unwell", "poorly", "sick", "tired", "exhausted", "starving"}
 )
 # What a child wears, which says nothing unless its state is given: "in the same clothes", "with
 # a full nappy" (not "in freshly washed clothes").
@@ -2108,6 +2186,37 @@ def _childs_own_need(subject: Any, needs: frozenset[str] = MEDICINES) -> bool:
     return any(
         c.dep_ == "poss" and (f.is_child(c) or _named_non_carer(c)) for c in subject.children
     )
+
+
+WITHDRAWAL = frozenset({"withdrawal", "withdrawals", "nas"})
+
+
+def _a_babys_withdrawal(verb: Any, noun: Any) -> bool:
+    """ "Baby suffered withdrawal", "Skye sustained withdrawal symptoms": the drugs someone took
+    in pregnancy, told as what the baby went through (not "Mum experienced withdrawal", her
+    own)."""
+    if not (
+        noun.lemma_.lower() in WITHDRAWAL
+        or noun.lower_ in WITHDRAWAL
+        or (
+            noun.lemma_.lower() in ("symptom", "sign")
+            and any(c.lower_ in WITHDRAWAL for c in noun.children)
+        )
+    ):
+        return False
+    f = facts(verb.doc)
+    # (a name alone could be the mother's, unless the pregnancy is told: "Kayleigh suffered
+    # withdrawal symptoms in prison")
+    in_pregnancy = any(t.lemma_.lower() in PREGNANCY for t in verb.sent)
+    return any(
+        c.dep_ == "nsubj"
+        and (f.is_child(c) or is_child_token(c) or (in_pregnancy and _named_non_carer(c)))
+        and not is_carer_token(c)
+        for c in verb.children
+    )
+
+
+PREGNANCY = frozenset({"pregnancy", "pregnant", "birth", "born", "utero", "womb", "newborn"})
 
 
 def _is_injury(subject: Any) -> bool:
@@ -2721,6 +2830,8 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
                         not any(c.lower_ in ("no", "any") for c in child.children)
                         or _no_more(token)  # "There will be no more fighting"
                     )
+                    # (not "there have been fewer incidents": a count going down)
+                    and not any(c.lower_ == "fewer" for c in child.children)
                 ) or _trouble_at_home(child):
                     yield [token, token.head, child], "“There was …” hides who did what"
         # "the bruising was non-accidental": someone caused it, and the sentence does not say who
@@ -2784,6 +2895,7 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
                                 child.lemma_.lower() in harm_nouns
                                 or child.lower_ in harm_nouns
                                 or _abuse_nominal(child)
+                                or _a_babys_withdrawal(token, child)
                             )
                         )
                     )
