@@ -410,6 +410,18 @@ NOT_NAMES = {
     "charity",
     "freedom",
     "aid",
+    # a note's opening service noun: "Support will be put in place for the family"
+    "support",
+    "help",
+    "respite",
+    "work",
+    "advice",
+    "supervision",
+    "funding",
+    "childcare",
+    "input",
+    "intervention",
+    "provision",
 }
 
 

@@ -577,6 +577,10 @@ def _about_person(subject: Any) -> bool:
     if is_person(subject) or facts(subject.doc).is_child(subject):
         return True  # (a child's name the tagger misread still names the child)
     head = subject.head.lemma_.lower()
+    if head in ("need", "have"):
+        # "Kofi's ketones need to be checked": the subject is the needing verb's, the act its
+        # complement's
+        head = next((c.lemma_.lower() for c in subject.head.children if c.dep_ == "xcomp"), head)
     owned = subject.lemma_.lower() in BODY or (
         (subject.lemma_.lower() in DONE_TO_NEEDS or subject.lower_ in DONE_TO_NEEDS)  # ("dos")
         and (
@@ -627,6 +631,8 @@ OWN_NEEDS = (
         "care",
         "sugar",  # "his blood sugar was not checked"
         "sugars",
+        "ketone",  # "Kofi's ketones need to be checked every two hours"
+        "ketones",
         "nappy",
         "nappies",
         "meal",
@@ -653,6 +659,8 @@ def _passive_hides(clause: Clause) -> bool:
         # (not "she's been lying", which the parse may call a passive, nor "she's been a
         # nightmare", where "been" itself is taken for one)
         return False
+    if not _looks_like_a_participle(clause.verb):
+        return False  # "Kofi is regularly hypo at school": a noun the tagger took for a verb
     if clause.lemma == "lead" and any(c.lower_ == "easily" for c in clause.verb.children):
         return False  # "Steven is too easily led": how he is (but "was led to a flat" hides who)
     doc = clause.verb.doc
@@ -2184,10 +2192,29 @@ def _childs_own_need(subject: Any, needs: frozenset[str] = MEDICINES) -> bool:
         return False  # "Jade's methadone dose": a parent's treatment
     f = facts(subject.doc)
     return any(
-        c.dep_ == "poss" and (f.is_child(c) or _named_non_carer(c)) for c in subject.children
+        c.dep_ == "poss"
+        and (
+            f.is_child(c)
+            or _named_non_carer(c)
+            # "Kofi (9) had a hypo after his lunchtime dose was given twice"
+            or (c.lower_ in ("his", "her", "their") and pronoun_means_a_child(c))
+        )
+        for c in subject.children
     )
 
 
+# Where a danger is told: "there is a likelihood of further harm to Jaden".
+FURTHER_HARM_SECTIONS = frozenset({"danger_statement", "worry", "needs_to_happen"})
+# What a person's doing is called: "Mr Campbell's use of chastisement".
+OWNED_DOINGS = frozenset(
+    {"use", "behaviour", "violence", "abuse", "drinking", "actions", "temper", "anger"}
+    | {"aggression", "treatment", "handling", "conduct", "pattern"}
+)
+# The worrying and hedging that frame the danger, not someone acting in it.
+FURTHER_HARM_FRAMES = frozenset(
+    {"worry", "concern", "feel", "think", "believe", "remain", "continue", "be", "have"}
+    | {"fear", "consider", "need", "suffer", "come"}
+)
 WITHDRAWAL = frozenset({"withdrawal", "withdrawals", "nas"})
 
 
@@ -2954,6 +2981,33 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             and not _object_of_a_doer(token)
         ):
             yield [token], "this names the abuse but not who did it"
+        # "a likelihood of further harm to Jaden", "may come to further harm": harm to come,
+        # with no one named who would do it
+        if (
+            lemma == "harm"
+            and token.pos_ == "NOUN"
+            and dep in ("pobj", "dobj")
+            and any(c.dep_ == "amod" and c.lower_ == "further" for c in token.children)
+            and doc.user_data.get("sos_section") in FURTHER_HARM_SECTIONS
+            and not _has_doer(token)
+            # (not "at risk of further harm from Dad", "Mr Campbell's use of chastisement
+            # places Jayden at risk of further harm")
+            and not any(
+                (t.lower_ == "from" and t.i > token.i and any(is_person(o) for o in t.children))
+                or (t.dep_ == "poss" and is_person(t) and t.head.lemma_.lower() in OWNED_DOINGS)
+                for t in token.sent
+            )
+            and not _owned_cause(token.head if token.head.pos_ == "VERB" else token)
+            and not any(
+                c.subject is not None
+                and is_person(c.subject)
+                and not c.passive
+                and c.lemma not in FURTHER_HARM_FRAMES
+                for c in facts(doc).clauses
+                if c.verb.sent == token.sent
+            )
+        ):
+            yield [token], "this names harm to come but not who would do it"
         # "Lexi had her hair cut off", "Kuba will not have his needs met": the causative
         # have/get hides who did it
         if (
@@ -3152,6 +3206,21 @@ def _existents(be: Any) -> Iterable[Any]:
                     yield from (o for o in prep.children if o.dep_ == "pobj")
         else:
             yield child
+
+
+def _looks_like_a_participle(verb: Any) -> bool:
+    """Whether a word tagged a past participle has a participle's form ("hurt", "left",
+    "smacked"; not "hypo")."""
+    if verb.tag_ != "VBN" or verb.lower_.endswith(("ed", "en", "wn", "ne", "t", "d")):
+        return True
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if following is not None and following.text == "-":
+        return True  # "re-traumatised", split at the hyphen
+    from lemminflect import getInflection
+
+    lemma = verb.lemma_.lower()
+    # ("Isla's arm was broke": the simple past said for the participle)
+    return verb.lower_ in getInflection(lemma, tag="VBN") + getInflection(lemma, tag="VBD")
 
 
 def _participle(token: Any) -> bool:
