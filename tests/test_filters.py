@@ -192,3 +192,17 @@ def test_stepped_up_needs_a_person_and_no_account_of_what(text: str, flagged: bo
 )
 def test_good_with_a_child_grades_care_unless_the_care_is_told(text: str, flagged: bool) -> None:
     assert ("SOS202" in codes(text, "existing_strength")) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "section", "flagged"),
+    [
+        ("Mr Lowe has a history of DV with previous partners.", "complicating_factor", False),
+        ("There is a long history of DV in Mr Lowe's family.", "complicating_factor", True),
+        ("Mr Lowe has a history of hitting Ms Ray.", "harm", True),
+    ],
+)
+def test_a_history_is_background_in_a_complicating_factor(
+    text: str, section: str, flagged: bool
+) -> None:
+    assert ("SOS203" in codes(text, section)) is flagged

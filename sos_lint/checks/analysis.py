@@ -410,19 +410,13 @@ NOT_NAMES = {
     "charity",
     "freedom",
     "aid",
-    # a note's opening service noun: "Support will be put in place for the family"
-    "support",
-    "help",
-    "respite",
-    "work",
-    "advice",
-    "supervision",
-    "funding",
-    "childcare",
-    "input",
-    "intervention",
-    "provision",
 }
+# A service noun that opens a note, capitalised: "Support will be put in place for the family"
+# (only for the capitalised word itself; the other uses of NOT_NAMES read names of agencies).
+NOTE_OPENERS = frozenset(
+    {"support", "help", "respite", "work", "advice", "supervision", "funding", "childcare"}
+    | {"input", "intervention", "provision"}
+)
 
 
 def _bare_title_noun(token: Any) -> bool:
@@ -520,7 +514,7 @@ def _is_name(token: Any) -> bool:
         return True  # "Ellie-May", split at the hyphen
     if low in words("harm_nouns"):
         return _harm_word_as_name(token)  # "Mark might throw things", not "Mark on her arm"
-    if low in MONTHS or low in DAYS or low in NOT_NAMES:
+    if low in MONTHS or low in DAYS or low in NOT_NAMES or low in NOTE_OPENERS:
         return False
     if any(t.lower_ in NOT_NAMES for t in (token.head,) if t.pos_ == "PROPN" and t.i > token.i):
         return False  # "Oak Lane School", "Freedom Programme"

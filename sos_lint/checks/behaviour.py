@@ -595,6 +595,37 @@ def _bare_risk(clause: Any) -> Any | None:
 FELT_STATES = frozenset(
     {"cold", "hungry", "tired", "wet", "dirty", "sore", "poorly", "scared", "frightened"}
 )
+# How a goal may say a child will feel ("safe and confident online"), when the parse hangs the
+# feeling on the word after it (not "feel sharp pain", "feel cold bottles").
+GOAL_FEELINGS = frozenset(
+    {"safe", "secure", "settled", "happy", "relaxed", "confident", "loved", "supported"}
+    | {"comfortable", "calm", "valued", "heard", "listened", "included", "respected", "wanted"}
+)
+# What a person "becomes" in the moment, which is something they do: "became aggressive".
+FLARE_UPS = frozenset({"aggressive", "violent", "angry", "abusive", "hostile", "volatile"})
+# What a child "becomes" when cared for badly: "could become very ill".
+FALLING_ILL = frozenset(
+    {"ill", "unwell", "poorly", "sick", "isolated", "withdrawn", "dehydrated", "underweight"}
+    | {"malnourished", "distressed"}
+)
+
+
+def _befallen(f: Facts, person: Any, verb: Any) -> bool:
+    """A child, or someone something is done to in the statement ("Ellie could be put to bed
+    without her insulin"), rather than a carer ("Stacey will become unwell after the birth")."""
+    if f.is_child(person) or is_child_token(person):
+        return True
+    if person.pos_ == "PRON":
+        return pronoun_means_a_child(person)
+    if is_carer_token(person):
+        return False
+    return any(
+        c.subject is not None
+        and c.subject.lower_ == person.lower_
+        and c.verb.i != verb.i
+        and (c.passive or c.verb.lemma_.lower() in ("go", "miss", "stop", "lose"))
+        for c in f.clauses
+    )
 
 
 def _misparsed_diagnosis(f: Facts, conditions: frozenset[str]) -> Iterable[tuple[list[Any], str]]:
@@ -724,6 +755,21 @@ def _trait_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any
                 ):
                     continue  # "Archie was cold": what it did to the child (but "cold and
                     # spiteful towards his sister" is a label)
+                if (
+                    lemma == "become"
+                    and child.lower_ in FLARE_UPS
+                    and (clause.modals or verb.tag_ == "VBD")
+                ):
+                    continue  # "Marek will become aggressive again when drunk": what he does
+                    # (but "is becoming increasingly aggressive" is a trend, told as a trait)
+                if (
+                    lemma == "become"
+                    and child.lower_ in FALLING_ILL
+                    and (clause.modals or section == "harm")
+                    and _befallen(f, subject, verb)
+                ):
+                    continue  # "Ellie could be put to bed without insulin and become very
+                    # ill": the impact on the child, not a label
                 if _aimed_at_someone(verb, child):
                     continue  # "Gary was aggressive towards Ruo Xi on a number of occasions":
                     # what he did to someone (but "Gary is aggressive" is a label)
@@ -741,7 +787,8 @@ def _trait_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any
                     or child.lower_ in traits
                     or child.lemma_.lower() in conditions
                     or _label_noun(child)
-                    or _free_of_substances(child)
+                    # a person's state (not "the home will be drug-free")
+                    or (_free_of_substances(child) and is_person(subject))
                 ):
                     yield [subject, verb, child], "a trait or label"
                 if child.dep_ == "prep" and child.lower_ == "as" and lemma == "present":
@@ -823,6 +870,7 @@ STATE_GERUNDS = frozenset({"be", "have", "suffer", "experience", "struggle", "fe
 ON_THE_DAY = frozenset(
     {"aggressive", "hostile", "abusive", "rude", "drunk", "intoxicated", "uncooperative"}
     | {"argumentative", "confrontational", "threatening", "angry", "defensive", "agitated"}
+    | {"psychotic", "paranoid"}
 )
 # What one occasion is called: "on the night of", "at the visit".
 OCCASIONS = frozenset({"night", "day", "evening", "morning", "visit", "occasion", "meeting"})
@@ -1225,7 +1273,9 @@ def _feeling_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[A
                 or (
                     c.dep_ == "dobj"
                     and any(
-                        a.dep_ == "amod" and a.pos_ == "ADJ" and a.i == clause.verb.i + 1
+                        a.dep_ == "amod"
+                        and a.i == clause.verb.i + 1
+                        and (a.lower_ in GOAL_FEELINGS or any(g.dep_ == "conj" for g in a.children))
                         for a in c.children
                     )
                 )

@@ -830,6 +830,41 @@ HELP_TIMES = frozenset(
 )
 
 
+def grades_a_doing(doc: Any, start: int, end: int) -> bool:
+    """ "Will co-parent effectively" grades what people do without saying what it is; "is
+    effectively the carer" (in effect) and "the medication is working effectively" do not.
+    (Every other match passes.)"""
+    word = doc[end - 1]
+    if word.lower_ != "effectively":
+        return True
+    verb = word.head
+    # (the parse may hang it on "will" when it splits "co-parent")
+    if (
+        word.dep_ != "advmod"
+        or verb.pos_ not in ("VERB", "AUX")
+        or verb.lemma_ == "be"  # "is effectively the carer": in effect
+        or verb.i > word.i
+    ):
+        return False
+    subject = _verb_subject(verb)
+    if subject is None and verb.dep_ == "xcomp":
+        subject = _verb_subject(verb.head)  # "need to work together more effectively"
+    return subject is None or is_person(subject)
+
+
+def history_as_background(doc: Any, start: int, end: int) -> bool:
+    """A complicating factor is background, and "Mum has a history of DV with previous
+    partners" names it as such; elsewhere, and as a "long history", it stands in for what
+    happened and when. (Every other match passes.)"""
+    words_ = [t.lower_ for t in doc[start:end]]
+    return not (
+        words_[-2:] == ["history", "of"]
+        and "long" not in words_
+        and "lengthy" not in words_
+        and doc.user_data.get("sos_section") == "complicating_factor"
+    )
+
+
 def stepped_up_unsaid(doc: Any, start: int, end: int) -> bool:
     """ "Gran has stepped up" says someone does more without saying what (not "stepped up his
     visits to three a week", which says it, nor "the case was stepped up from early help" or
@@ -843,50 +878,111 @@ def stepped_up_unsaid(doc: Any, start: int, end: int) -> bool:
         return False  # a programme's name
     if any(
         c.dep_ == "dobj"
-        or (c.dep_ == "prep" and c.lower_ in ("from", "to", "into"))
-        # "stepped up and taken Lily-Mae to nursery": what the stepping up was
-        or (c.dep_ == "conj" and c.pos_ == "VERB")
+        # "stepped up from early help", "to a child protection plan" (but "step up to the
+        # plate" says no more than "step up")
+        or (
+            c.dep_ == "prep"
+            and c.lower_ in ("from", "to", "into")
+            and not any(o.lower_ == "plate" for o in c.children)
+        )
+        # "stepped up and taken Lily-Mae to nursery", "stepped up to do the school run",
+        # "stepped up by doing the school run", "stepped up, doing the school run": what the
+        # stepping up was
+        or (c.dep_ in ("conj", "xcomp", "advcl") and c.pos_ == "VERB")
+        or (c.dep_ == "prep" and c.lower_ == "by" and any(g.tag_ == "VBG" for g in c.children))
         for c in step.children
     ):
         return False
+    subject = _verb_subject(step)
+    if subject is not None and _told_after(doc, step, subject):
+        return False  # "Grandad has stepped up. He now does the school run every day."
     return person_acts(doc, start, end)
 
 
-# Whom someone can be "good with" in a way that says nothing: "is good with Kofi", "good with
-# the kids" (not "good with his hands", "good with teenagers", a skill).
-GOOD_WITH = frozenset({"good", "great", "brilliant", "fantastic", "amazing", "lovely"})
+def _told_after(doc: Any, verb: Any, person: Any) -> bool:
+    """Whether a later clause tells what the same person (or a pronoun for them) does."""
+    return any(
+        clause.verb.i > verb.i
+        and clause.subject is not None
+        and (clause.subject.lower_ == person.lower_ or clause.subject.lower_ in PERSONAL)
+        and clause.verb.pos_ == "VERB"
+        and clause.lemma not in SAYING
+        for clause in facts(doc).clauses
+    )
+
+
+PERSONAL = frozenset({"he", "she", "they"})
+# Verbs that tell what someone says, thinks or feels, not what they do.
+SAYING = frozenset({"be", "say", "think", "feel", "believe", "seem", "appear", "report"}) | {
+    "love",
+    "want",
+    "like",
+    "adore",
+    "wish",
+    "hope",
+    "know",
+    "understand",
+}
 
 
 SNEERS = frozenset({"surprisingly", "actually", "even"})
 
 
-def _something_done(doc: Any, praise: Any) -> bool:
-    """Whether the statement also tells something someone does or did (a verb with a subject
-    or joined to the praise), which says what the praise means."""
-    return any(
-        t.pos_ == "VERB"
-        and t.lemma_.lower() != "be"
-        and t.i != praise.i
-        and (any(c.dep_ == "nsubj" for c in t.children) or t.dep_ == "conj")
-        for t in doc
-    )
+def _praised_person(praise: Any) -> Any | None:
+    """Whom "good with Kofi" or "supportive" is said of: the subject of its "is"."""
+    verb = praise.head if praise.dep_ in ("acomp", "attr", "conj") else None
+    while verb is not None and verb.dep_ == "conj" and verb.pos_ == "ADJ":
+        verb = verb.head  # "funny and good with Alfie"
+    return _verb_subject(verb) if verb is not None else None
 
 
-def good_with_someone(doc: Any, start: int, end: int) -> bool:
-    """ "Dad is really good with Kofi" grades how someone is with a child without saying what
-    they do; "good with his hands" or "good with babies" names a skill. (Every other match
-    passes.)"""
-    if doc[start].lower_ not in GOOD_WITH or doc[end - 1].lower_ != "with":
+def praise_not_described(doc: Any, start: int, end: int) -> bool:
+    """ "Dad is really good with Kofi" or "Nan is supportive" grades how someone is without
+    saying what they do. It passes when the statement tells what the same person does ("good
+    with Isla. He reads her The Gruffalo every night"), when it is a skill ("good with his
+    hands", "good with babies"), a sneer ("surprisingly good with the baby", which is the
+    fault) or a denial ("not good with her"), or when "supportive" describes a service
+    ("supportive care"). (Every other match passes.)"""
+    last = doc[end - 1]
+    if last.lower_ == "with" and end - start == 2 and doc[start].pos_ == "ADJ":
+        praise = doc[start]
+        person = next((c for c in last.children if c.dep_ == "pobj"), None)
+        if person is None:
+            return False
+        if person.pos_ == "PRON":
+            someone = person.lower_ in ("her", "him", "them", "me", "us")
+        else:
+            someone = (person.pos_ == "PROPN" and is_person(person)) or (
+                is_person(person) and any(c.dep_ in ("det", "poss") for c in person.children)
+            )
+        if not someone:
+            return False  # a skill: "good with his hands", "good with babies"
+    elif last.lower_ == "supportive":
+        praise = last
+        if praise.dep_ == "amod" and not is_person(praise.head):
+            return False  # "supportive care", "a supportive group"
+    else:
         return True
-    person = next((c for c in doc[end - 1].children if c.dep_ == "pobj"), None)
-    if person is None or any(c.lower_ in SNEERS for c in doc[start].children):
-        return False  # ("surprisingly good with the baby": the sneer is the fault)
-    if _something_done(doc, doc[start]):
-        return False  # "brilliant with Isla. He reads her The Gruffalo every night"
-    if person.pos_ == "PRON":
-        return person.lower_ in ("her", "him", "them", "me", "us")
-    return (person.pos_ == "PROPN" and is_person(person)) or (
-        is_person(person) and any(c.dep_ in ("det", "poss") for c in person.children)
+    if any(
+        c.lower_ in SNEERS or c.dep_ == "neg" for c in [*praise.children, *praise.head.children]
+    ):
+        return False
+    subject = _praised_person(praise)
+    return subject is None or not _told_anywhere(doc, praise, subject)
+
+
+def _told_anywhere(doc: Any, praise: Any, person: Any) -> bool:
+    """Whether another clause tells what the praised person (or a pronoun for them) does:
+    "Finley is brilliant with Isla. He reads her The Gruffalo every night" (not what someone
+    says of them, nor a relative clause: "Marek, who works nights, is great with Zosia")."""
+    return any(
+        clause.verb.i != praise.head.i
+        and clause.subject is not None
+        and (clause.subject.lower_ == person.lower_ or clause.subject.lower_ in PERSONAL)
+        and clause.verb.pos_ == "VERB"
+        and clause.lemma not in SAYING
+        and clause.verb.dep_ != "relcl"
+        for clause in facts(doc).clauses
     )
 
 

@@ -42,6 +42,10 @@ from sos_lint.models import Suggestion
 from sos_lint.nlp import tokens
 
 WHO = Suggestion("Who did this? Name the person: “[Name] hit Mia”.", safe=False)
+WHO_MIGHT = Suggestion(
+    "Who could do what? Name them: “[Name] might hit Mia again when he has been drinking”.",
+    safe=False,
+)
 
 
 def _span(statement: Any, among: Iterable[Any]) -> tuple[int, int]:
@@ -1065,18 +1069,21 @@ def _passive_hides(clause: Clause) -> bool:
         # "Yasmin was not allowed out of the house", "Jayden (9) was allowed to play until
         # 4am": who kept her in, or let him? (Not "Dad is not allowed to come to the house".)
         return True
+    job = next((c for c in verb.children if c.dep_ == "xcomp"), None)
     if (
-        lemma in ("expect", "ask", "make")
+        lemma in ("expect", "ask")
         and planned_for is not None
+        and job is not None
+        and not _in_plan(verb)
+        and verb.doc.user_data.get("sos_section") not in PLAN_SECTIONS
+        and _a_grown_ups_job(job)
         and (
             f.is_child(planned_for)
             or is_child_token(planned_for)
-            or _named_non_carer(planned_for)
             or planned_for.lower_ == "you"
+            # a name given no age, looking after a brother or a parent
+            or (_named_non_carer(planned_for) and bool(_job_objects(job) & FAMILY_CARED_FOR))
         )
-        and not _in_plan(verb)
-        and verb.doc.user_data.get("sos_section") not in PLAN_SECTIONS
-        and any(c.dep_ == "xcomp" and _a_grown_ups_job(c) for c in verb.children)
     ):
         # "Tegan is expected to do all the housework", "Omar is being asked to interpret at the
         # GP", "was asked to send photographs": a child given an adult's job, by whom?
@@ -2020,30 +2027,52 @@ def _to_somewhere_new(verb: Any) -> bool:
     )
 
 
-# Jobs that are a grown-up's to do or to ask of a child: "expected to look after Jack".
-CARING_JOBS = frozenset(
-    {"look", "care", "mind", "babysit", "cook", "clean", "interpret", "translate", "feed"}
-    | {"bath", "bathe", "wash", "shop", "collect", "carry", "deliver", "hold", "sell"}
-)
+# Jobs that are a grown-up's to do or to ask of a child: "expected to mind the baby".
+CARING_JOBS = frozenset({"mind", "babysit", "interpret", "translate"})
+# Care that is a grown-up's job when it is for someone else: "to cook tea for her brothers"
+# (not "to wash his hands").
+CARE_FOR_OTHERS = frozenset({"cook", "feed", "bath", "bathe", "wash", "dress", "change"})
 # What is done as the job: "do all the housework".
-CHORES = frozenset(
-    {"housework", "chore", "chores", "job", "jobs", "cooking", "cleaning", "shopping"}
-    | {"washing", "ironing", "caring", "care"}
+CHORES = frozenset({"housework", "cooking", "cleaning", "shopping", "ironing", "laundry", "caring"})
+# Whom a child may be left to care for, in a name given no age: "to look after her brother".
+FAMILY_CARED_FOR = frozenset(
+    {"brother", "brothers", "sister", "sisters", "sibling", "siblings", "baby", "mum", "mummy"}
+    | {"mother", "dad", "daddy", "father", "nan", "gran", "grandma", "grandad"}
 )
+
+
+def _job_objects(job: Any) -> set[str]:
+    """The words of what the job is done to or for ("after Jack", "all the housework")."""
+    return {
+        t.lemma_.lower()
+        for c in job.children
+        if c.dep_ in ("dobj", "prt", "prep", "dative")
+        for t in c.subtree
+    }
 
 
 def _a_grown_ups_job(job: Any) -> bool:
-    """ "to look after Jack", "to do all the housework", "to get Rory dressed", "to keep an eye
-    on Rosie", "to take on the caring", "to send photographs" (not "to stop gaming", "to follow
-    his mother's wishes", "to keep his room tidy")."""
+    """ "to look after Jack", "to care for her mum", "to cook tea for her brothers", "to do all
+    the housework", "to keep an eye on Rosie", "to take on the caring", "to send
+    photographs" (not "to look for his shoes", "to wash his hands", "to stop gaming", "to keep
+    his room tidy")."""
     lemma = job.lemma_.lower()
-    objects = [c for c in job.children if c.dep_ in ("dobj", "prt", "prep")]
-    named = {t.lemma_.lower() for c in objects for t in c.subtree}
+    named = _job_objects(job)
+    others = any(
+        is_person(t) and t.lower_ not in REFLEXIVES and t.dep_ != "poss"
+        for c in job.children
+        if c.dep_ in ("dobj", "prep", "dative")
+        for t in c.subtree
+    )
     return (
         lemma in CARING_JOBS
+        or (lemma == "look" and any(c.lower_ == "after" for c in job.children))
+        or (lemma == "care" and "for" in named and others)
+        or (lemma in CARE_FOR_OTHERS and others)
         or (lemma in ("do", "take") and bool(named & CHORES))
-        or (lemma == "get" and any(c.dep_ == "dobj" and is_person(c) for c in job.children))
-        or (lemma == "keep" and "eye" in named)
+        or (lemma == "take" and "care" in named)  # "to take on the caring for her brother"
+        or (lemma == "do" and "job" in named and bool(named & {"grow", "grown", "adult"}))
+        or (lemma == "keep" and "eye" in named and others)
         or (lemma == "send" and bool(named & IMAGES))
     )
 
@@ -2051,22 +2080,18 @@ def _a_grown_ups_job(job: Any) -> bool:
 def _sent_to_school_without(verb: Any) -> bool:
     """ "was sent to school with head lice", "sent to nursery without a coat": what the one
     who got the child ready left undone (not "sent to a new school", a move)."""
-    to_school = any(
-        p.dep_ == "prep"
-        and p.lower_ in ("to", "into")
-        and any(
-            o.lemma_.lower() in ("school", "nursery")
-            # (the parse may hang the child's state on the place: "sent to nursery hungry")
-            and all(a.dep_ == "amod" and a.lower_ in SENT_IN_A_STATE for a in o.children)
-            for o in p.children
-        )
+    places = [
+        o
         for p in verb.children
-    )
-    if not to_school:
+        if p.dep_ == "prep" and p.lower_ in ("to", "into")
+        for o in p.children
+        if o.lemma_.lower() in ("school", "nursery")
+        # (the parse may hang the child's state on the place: "sent to nursery hungry")
+        and all(a.dep_ == "amod" and a.lower_ in SENT_IN_A_STATE for a in o.children)
+    ]
+    if not places:
         return False
-    if any(
-        a.lower_ in SENT_IN_A_STATE for p in verb.children for o in p.children for a in o.children
-    ):
+    if any(a.lower_ in SENT_IN_A_STATE for o in places for a in o.children):
         return True  # "sent to nursery hungry"
     # "sent to school on 3 March in wet clothes": the parse may hang the clothes on the date
     dated = [
@@ -2074,7 +2099,7 @@ def _sent_to_school_without(verb: Any) -> bool:
         for p in verb.children
         if p.dep_ == "prep"
         for o in p.children
-        if o.lower_ in MONTHS | DAYS
+        if o.lower_ in DATE_WORDS
         for d in o.children
         if d.dep_ == "prep"
     ]
@@ -2109,6 +2134,7 @@ NEEDED_KIT = (
     | {"coat", "lunch", "pen", "shoes", "glasses", "breakfast", "food", "water", "kit", "socks"}
     | {"hat", "gloves", "aids", "snack", "money", "bag"}
 )
+DATE_WORDS = MONTHS | DAYS
 # How a child arrives when no one has got them ready: "sent to school hungry".
 SENT_IN_A_STATE = frozenset(
     {"hungry", "cold", "dirty", "unwashed", "smelly", "unkempt", "soiled", "wet", "filthy"}
@@ -2204,12 +2230,38 @@ def _childs_own_need(subject: Any, needs: frozenset[str] = MEDICINES) -> bool:
 
 
 # Where a danger is told: "there is a likelihood of further harm to Jaden".
-FURTHER_HARM_SECTIONS = frozenset({"danger_statement", "worry", "needs_to_happen"})
-# What a person's doing is called: "Mr Campbell's use of chastisement".
-OWNED_DOINGS = frozenset(
-    {"use", "behaviour", "violence", "abuse", "drinking", "actions", "temper", "anger"}
-    | {"aggression", "treatment", "handling", "conduct", "pattern"}
-)
+FURTHER_HARM_SECTIONS = frozenset({"danger_statement", "worry"})
+FURTHER_HARM = "this names harm to come but not who could do it"
+
+
+def _someone_behind_it(harm: Any) -> bool:
+    """Whether the sentence names someone who would be behind the harm: "from Dad", "due to
+    Mr Campbell's chastisement", "because Lee has been released", "if Dean drinks" (not the
+    child it would happen to, the worried professionals, nor a condition: "Dad's history",
+    "Mum's depression")."""
+    f = facts(harm.doc)
+    sentence = harm.sent
+    for t in sentence:
+        if t.lower_ == "from" and t.i > harm.i and any(is_person(o) for o in t.children):
+            return True
+        if (
+            t.dep_ == "poss"
+            and (is_person(t) or t.lower_ in ("his", "her", "their"))
+            and t.head.pos_ == "NOUN"
+            and t.head.lemma_.lower() not in words("condition_nouns")
+            and not (f.is_child(t) or is_child_token(t))
+        ):
+            return True
+    return any(
+        c.subject is not None
+        and is_person(c.subject)
+        and not (f.is_child(c.subject) or is_child_token(c.subject))
+        and (c.passive or c.lemma not in FURTHER_HARM_FRAMES)
+        for c in f.clauses
+        if c.verb.sent == sentence
+    )
+
+
 # The worrying and hedging that frame the danger, not someone acting in it.
 FURTHER_HARM_FRAMES = frozenset(
     {"worry", "concern", "feel", "think", "believe", "remain", "continue", "be", "have"}
@@ -2232,18 +2284,24 @@ def _a_babys_withdrawal(verb: Any, noun: Any) -> bool:
     ):
         return False
     f = facts(verb.doc)
-    # (a name alone could be the mother's, unless the pregnancy is told: "Kayleigh suffered
-    # withdrawal symptoms in prison")
-    in_pregnancy = any(t.lemma_.lower() in PREGNANCY for t in verb.sent)
+    if any(
+        c.subject is not None and is_carer_token(c.subject) and not c.passive
+        for c in f.clauses
+        if c.verb.sent == verb.sent and c.verb != verb
+    ):
+        return False  # "Ivy suffered withdrawal after Mum used heroin": the doer is named
+    # (a name alone could be the mother's, unless the baby's birth or ward is told:
+    # "Kayleigh suffered withdrawal symptoms in prison", "... while she was pregnant")
+    newborn = any(t.lemma_.lower() in NEWBORN for t in verb.sent)
     return any(
         c.dep_ == "nsubj"
-        and (f.is_child(c) or is_child_token(c) or (in_pregnancy and _named_non_carer(c)))
+        and (f.is_child(c) or is_child_token(c) or (newborn and _named_non_carer(c)))
         and not is_carer_token(c)
         for c in verb.children
     )
 
 
-PREGNANCY = frozenset({"pregnancy", "pregnant", "birth", "born", "utero", "womb", "newborn"})
+NEWBORN = frozenset({"birth", "born", "newborn", "neonatal", "nicu", "scbu", "nnu"})
 
 
 def _is_injury(subject: Any) -> bool:
@@ -2990,24 +3048,9 @@ def _nominal_hits(doc: Any) -> Iterable[tuple[list[Any], str]]:
             and any(c.dep_ == "amod" and c.lower_ == "further" for c in token.children)
             and doc.user_data.get("sos_section") in FURTHER_HARM_SECTIONS
             and not _has_doer(token)
-            # (not "at risk of further harm from Dad", "Mr Campbell's use of chastisement
-            # places Jayden at risk of further harm")
-            and not any(
-                (t.lower_ == "from" and t.i > token.i and any(is_person(o) for o in t.children))
-                or (t.dep_ == "poss" and is_person(t) and t.head.lemma_.lower() in OWNED_DOINGS)
-                for t in token.sent
-            )
-            and not _owned_cause(token.head if token.head.pos_ == "VERB" else token)
-            and not any(
-                c.subject is not None
-                and is_person(c.subject)
-                and not c.passive
-                and c.lemma not in FURTHER_HARM_FRAMES
-                for c in facts(doc).clauses
-                if c.verb.sent == token.sent
-            )
+            and not _someone_behind_it(token)
         ):
-            yield [token], "this names harm to come but not who would do it"
+            yield [token], FURTHER_HARM
         # "Lexi had her hair cut off", "Kuba will not have his needs met": the causative
         # have/get hides who did it
         if (
@@ -3216,11 +3259,16 @@ def _looks_like_a_participle(verb: Any) -> bool:
     following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if following is not None and following.text == "-":
         return True  # "re-traumatised", split at the hyphen
+    # ("Isla's arm was broke": the simple past said for the participle)
+    return _inflected_as(verb, "VBN", "VBD")
+
+
+def _inflected_as(token: Any, *tags: str) -> bool:
+    """Whether the word is its lemma's form for one of these tags ("taken" for VBN)."""
     from lemminflect import getInflection
 
-    lemma = verb.lemma_.lower()
-    # ("Isla's arm was broke": the simple past said for the participle)
-    return verb.lower_ in getInflection(lemma, tag="VBN") + getInflection(lemma, tag="VBD")
+    lemma = token.lemma_.lower()
+    return any(token.lower_ in getInflection(lemma, tag=tag) for tag in tags)
 
 
 def _participle(token: Any) -> bool:
@@ -3230,9 +3278,7 @@ def _participle(token: Any) -> bool:
         return True
     if token.tag_ not in ("VB", "VBD") or token.pos_ != "VERB":
         return False
-    from lemminflect import getInflection
-
-    return token.lower_ in getInflection(token.lemma_.lower(), tag="VBN")
+    return _inflected_as(token, "VBN")
 
 
 def _verb_forms(token: Any) -> set[str]:
@@ -3469,7 +3515,33 @@ def _has_doer(noun: Any, possessive: bool = True) -> bool:
         and _phrase_names_agent(noun.head.head)
     ):
         return True  # "subject to physical chastisement by mum's partner"
-    return any(_names_doer(h, possessive) for h in holders) or _told_in_relative(noun)
+    return (
+        any(_names_doer(h, possessive) for h in holders)
+        or _told_in_relative(noun)
+        or _own_history(noun)
+    )
+
+
+# What a person's own history is of, when it is theirs: "Dad has a history of violence".
+OWN_VIOLENCE = frozenset({"violence", "aggression", "offending"})
+
+
+def _own_history(noun: Any) -> bool:
+    """ "Reece has a history of violence", "Dad's history of violence": the one whose history
+    it is did it (not "a history of domestic violence", which leaves out between whom)."""
+    if noun.lemma_.lower() not in OWN_VIOLENCE or noun.dep_ != "pobj":
+        return False
+    if any(c.dep_ in ("amod", "compound") and c.lower_ == "domestic" for c in noun.children):
+        return False
+    history = noun.head.head
+    if noun.head.lower_ != "of" or history.lemma_.lower() != "history":
+        return False
+    if any(c.dep_ == "poss" and is_person(c) for c in history.children):
+        return True
+    owner = history.head
+    return owner.lemma_.lower() == "have" and any(
+        c.dep_ == "nsubj" and is_person(c) for c in owner.children
+    )
 
 
 def _told_in_relative(noun: Any) -> bool:
@@ -3957,6 +4029,13 @@ def check_hidden_doer_noun(context: CheckContext) -> Iterable[Hit]:
                         end,
                         message=f"{why}; say who should have done it",
                         suggestions=(WHOSE_JOB,),
+                    )
+                elif why == FURTHER_HARM:
+                    yield Hit(
+                        start,
+                        end,
+                        message=f"{why}; say who could do what to the child",
+                        suggestions=(WHO_MIGHT,),
                     )
                 else:
                     yield Hit(start, end, message=f"{why}; say who did it", suggestions=(WHO,))
