@@ -603,6 +603,8 @@ GOAL_FEELINGS = frozenset(
 )
 # What a person "becomes" in the moment, which is something they do: "became aggressive".
 FLARE_UPS = frozenset({"aggressive", "violent", "angry", "abusive", "hostile", "volatile"})
+# What makes becoming a trend rather than one occasion: "increasingly aggressive".
+TRENDS = frozenset({"increasingly", "progressively", "more"})
 # What a child "becomes" when cared for badly: "could become very ill".
 FALLING_ILL = frozenset(
     {"ill", "unwell", "poorly", "sick", "isolated", "withdrawn", "dehydrated", "underweight"}
@@ -623,7 +625,7 @@ def _befallen(f: Facts, person: Any, verb: Any) -> bool:
         c.subject is not None
         and c.subject.lower_ == person.lower_
         and c.verb.i != verb.i
-        and (c.passive or c.verb.lemma_.lower() in ("go", "miss", "stop", "lose"))
+        and c.passive
         for c in f.clauses
     )
 
@@ -758,7 +760,9 @@ def _trait_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any
                 if (
                     lemma == "become"
                     and child.lower_ in FLARE_UPS
-                    and (clause.modals or verb.tag_ == "VBD")
+                    and ((clause.modals - {"can"}) or verb.tag_ == "VBD")
+                    # (but "became increasingly aggressive over the summer" is a trend)
+                    and not any(a.lower_ in TRENDS for a in child.children)
                 ):
                     continue  # "Marek will become aggressive again when drunk": what he does
                     # (but "is becoming increasingly aggressive" is a trend, told as a trait)
@@ -1275,7 +1279,12 @@ def _feeling_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[A
                     and any(
                         a.dep_ == "amod"
                         and a.i == clause.verb.i + 1
-                        and (a.lower_ in GOAL_FEELINGS or any(g.dep_ == "conj" for g in a.children))
+                        and (
+                            a.lower_ in GOAL_FEELINGS
+                            or any(
+                                g.dep_ == "conj" and g.lower_ in GOAL_FEELINGS for g in a.children
+                            )
+                        )
                         for a in c.children
                     )
                 )

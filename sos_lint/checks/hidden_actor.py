@@ -2033,10 +2033,18 @@ CARING_JOBS = frozenset({"mind", "babysit", "interpret", "translate"})
 # (not "to wash his hands").
 CARE_FOR_OTHERS = frozenset({"cook", "feed", "bath", "bathe", "wash", "dress", "change"})
 # What is done as the job: "do all the housework".
-CHORES = frozenset({"housework", "cooking", "cleaning", "shopping", "ironing", "laundry", "caring"})
+CHORES = frozenset(
+    {"housework", "cooking", "cleaning", "shopping", "ironing", "laundry", "caring", "chore"}
+    | {"chores"}
+)
+# What a child may be asked to carry or sell for others: "asked to hold drugs".
+CARRIED_FOR_OTHERS = frozenset(
+    {"drug", "drugs", "cannabis", "package", "packages", "parcel", "parcels", "knife", "weed"}
+)
 # Whom a child may be left to care for, in a name given no age: "to look after her brother".
+# (not "baby", which may be the mother's own: "Kayleigh is expected to feed the baby")
 FAMILY_CARED_FOR = frozenset(
-    {"brother", "brothers", "sister", "sisters", "sibling", "siblings", "baby", "mum", "mummy"}
+    {"brother", "brothers", "sister", "sisters", "sibling", "siblings", "mum", "mummy"}
     | {"mother", "dad", "daddy", "father", "nan", "gran", "grandma", "grandad"}
 )
 
@@ -2058,22 +2066,32 @@ def _a_grown_ups_job(job: Any) -> bool:
     his room tidy")."""
     lemma = job.lemma_.lower()
     named = _job_objects(job)
-    others = any(
-        is_person(t) and t.lower_ not in REFLEXIVES and t.dep_ != "poss"
+    # someone the job is done to or for (not "with Gran", nor "his own books")
+    preps = [
+        c
         for c in job.children
-        if c.dep_ in ("dobj", "prep", "dative")
-        for t in c.subtree
-    )
+        if c.dep_ in ("prep", "dative") and c.lower_ in ("for", "after", "on", "to")
+    ]
+    objects = [c for c in job.children if c.dep_ in ("dobj", "dative") and c not in preps]
+    # ("cook tea for her brothers": the parse may hang "for" on the dish)
+    preps += [p for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "for"]
+    cared_for = objects + [o for p in preps for o in p.children if o.dep_ == "pobj"]
+    others = any(is_person(t) and t.lower_ not in REFLEXIVES for t in cared_for)
     return (
         lemma in CARING_JOBS
-        or (lemma == "look" and any(c.lower_ == "after" for c in job.children))
-        or (lemma == "care" and "for" in named and others)
-        or (lemma in CARE_FOR_OTHERS and others)
+        or (lemma in ("look", "care") and others)  # "look after Jack", "care for her mum"
+        or (lemma in CARE_FOR_OTHERS | {"collect"} and others)
         or (lemma in ("do", "take") and bool(named & CHORES))
-        or (lemma == "take" and "care" in named)  # "to take on the caring for her brother"
+        # "to take care of her brother" (not "of her own pocket money")
+        or (
+            lemma == "take"
+            and "care" in named
+            and any(is_person(t) and t.dep_ == "pobj" for t in job.subtree)
+        )
         or (lemma == "do" and "job" in named and bool(named & {"grow", "grown", "adult"}))
         or (lemma == "keep" and "eye" in named and others)
         or (lemma == "send" and bool(named & IMAGES))
+        or (lemma in ("hold", "carry", "sell", "deliver") and bool(named & CARRIED_FOR_OTHERS))
     )
 
 
@@ -2236,9 +2254,9 @@ FURTHER_HARM = "this names harm to come but not who could do it"
 
 def _someone_behind_it(harm: Any) -> bool:
     """Whether the sentence names someone who would be behind the harm: "from Dad", "due to
-    Mr Campbell's chastisement", "because Lee has been released", "if Dean drinks" (not the
-    child it would happen to, the worried professionals, nor a condition: "Dad's history",
-    "Mum's depression")."""
+    Mr Campbell's chastisement", "because of Dad's temper", "because Lee has been released"
+    (not the child it would happen to, the worried professionals, a place, nor a condition:
+    "Dad's history", "Mum's depression")."""
     f = facts(harm.doc)
     sentence = harm.sent
     for t in sentence:
@@ -2246,20 +2264,37 @@ def _someone_behind_it(harm: Any) -> bool:
             return True
         if (
             t.dep_ == "poss"
-            and (is_person(t) or t.lower_ in ("his", "her", "their"))
-            and t.head.pos_ == "NOUN"
-            and t.head.lemma_.lower() not in words("condition_nouns")
+            and is_person(t)
+            and t.lemma_.lower() not in words("professional_roles")
             and not (f.is_child(t) or is_child_token(t))
+            and t.head.lemma_.lower() in DOINGS_BEHIND_HARM
         ):
             return True
     return any(
         c.subject is not None
         and is_person(c.subject)
+        and c.subject.lemma_.lower() not in words("professional_roles")
         and not (f.is_child(c.subject) or is_child_token(c.subject))
-        and (c.passive or c.lemma not in FURTHER_HARM_FRAMES)
+        and (
+            (not c.passive and c.lemma not in FURTHER_HARM_FRAMES)
+            # "because Lee has been released from prison" (not "Mum has been told that ...")
+            or (
+                c.passive
+                and c.verb.dep_ == "advcl"
+                and any(m.dep_ == "mark" for m in c.verb.children)
+            )
+        )
         for c in f.clauses
         if c.verb.sent == sentence
     )
+
+
+# What a person does that can be behind harm to come: "because of Dad's gambling".
+DOINGS_BEHIND_HARM = frozenset(
+    {"use", "behaviour", "violence", "abuse", "drinking", "actions", "temper", "anger"}
+    | {"aggression", "treatment", "handling", "conduct", "chastisement", "parenting"}
+    | {"gambling", "offending", "drug", "drugs", "care", "supervision", "neglect", "lifestyle"}
+)
 
 
 # The worrying and hedging that frame the danger, not someone acting in it.
@@ -2285,7 +2320,10 @@ def _a_babys_withdrawal(verb: Any, noun: Any) -> bool:
         return False
     f = facts(verb.doc)
     if any(
-        c.subject is not None and is_carer_token(c.subject) and not c.passive
+        c.subject is not None
+        and is_carer_token(c.subject)
+        and not c.passive
+        and (c.lemma in DRUG_TAKING or any(t.lemma_.lower() in DRUGS_TAKEN for t in c.verb.subtree))
         for c in f.clauses
         if c.verb.sent == verb.sent and c.verb != verb
     ):
@@ -2301,7 +2339,14 @@ def _a_babys_withdrawal(verb: Any, noun: Any) -> bool:
     )
 
 
-NEWBORN = frozenset({"birth", "born", "newborn", "neonatal", "nicu", "scbu", "nnu"})
+# Words that make a name the baby's ("born", "the neonatal unit"; not "after giving birth",
+# said of the mother).
+NEWBORN = frozenset({"born", "newborn", "neonatal", "nicu", "scbu", "nnu"})
+# A carer's drug use named in the sentence: "after Mum used heroin".
+DRUG_TAKING = frozenset({"use", "inject", "smoke", "snort", "take", "drink"})
+DRUGS_TAKEN = frozenset(
+    {"heroin", "methadone", "cocaine", "crack", "cannabis", "drug", "drugs", "alcohol"}
+)
 
 
 def _is_injury(subject: Any) -> bool:
@@ -3536,12 +3581,23 @@ def _own_history(noun: Any) -> bool:
     history = noun.head.head
     if noun.head.lower_ != "of" or history.lemma_.lower() != "history":
         return False
-    if any(c.dep_ == "poss" and is_person(c) for c in history.children):
-        return True
-    owner = history.head
-    return owner.lemma_.lower() == "have" and any(
-        c.dep_ == "nsubj" and is_person(c) for c in owner.children
+    if any(
+        p.dep_ == "prep" and p.lower_ in ("in", "from", "within")
+        for p in [*noun.children, *noun.head.head.children]
+    ):
+        return False  # "a history of violence in her relationships": done to her, or by whom?
+    owner = next((c for c in history.children if c.dep_ == "poss"), None)
+    if owner is None and history.head.lemma_.lower() == "have":
+        owner = next((c for c in history.head.children if c.dep_ == "nsubj"), None)
+    return (
+        owner is not None
+        and is_person(owner)
+        # (not "the family has a history of violence": someone in it)
+        and owner.lemma_.lower() not in GROUPS_OF_PEOPLE
     )
+
+
+GROUPS_OF_PEOPLE = frozenset({"family", "household", "couple", "parents", "families"})
 
 
 def _told_in_relative(noun: Any) -> bool:
