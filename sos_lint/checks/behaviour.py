@@ -604,7 +604,7 @@ GOAL_FEELINGS = frozenset(
 # What a person "becomes" in the moment, which is something they do: "became aggressive".
 FLARE_UPS = frozenset({"aggressive", "violent", "angry", "abusive", "hostile", "volatile"})
 # What makes becoming a trend rather than one occasion: "increasingly aggressive".
-TRENDS = frozenset({"increasingly", "progressively", "more"})
+TRENDS = frozenset({"increasingly", "progressively"})
 # What a child "becomes" when cared for badly: "could become very ill".
 FALLING_ILL = frozenset(
     {"ill", "unwell", "poorly", "sick", "isolated", "withdrawn", "dehydrated", "underweight"}

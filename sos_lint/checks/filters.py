@@ -397,16 +397,26 @@ def worry_not_spelt_out(doc: Any, start: int, end: int) -> bool:
             and any(c.dep_ == "dobj" and is_person(c) for c in t.children)
             for t in doc
         )
-    if doc[start].lower_ == "concerned" and last.lower_ == "about":
+    if doc[start].lower_ == "concerned":
         # "concerned about Dad hitting Mia": what they fear is said (not "concerned about
-        # Tyler's presentation")
-        # (nor "concerned about Mia, who has come in hungry on four days this week")
-        told = (
-            end < len(doc)
-            and is_person(doc[end])
-            and any(c.dep_ == "relcl" for c in doc[end].children)
+        # Tyler's presentation"); nor "concerned about Mia, who has come in hungry on four
+        # days this week", "not concerned about", "whenever she is concerned about"
+        concerned = doc[start]
+        if any(c.dep_ == "neg" or c.lower_ == "longer" for c in concerned.head.children):
+            return False
+        if any(
+            a.dep_ == "advcl" and any(m.lower_ in WHENEVER for m in a.children)
+            for a in [concerned.head, *concerned.head.ancestors]
+        ):
+            return False
+        objects = [o for o in last.children if o.dep_ == "pobj"]
+        told = any(c.dep_ == "relcl" for o in objects for c in o.children)
+        # ("about Mum drinking", the parse may make "drinking" a noun)
+        doing = any(
+            t.lower_.endswith("ing") and t.i > end and is_person(doc[t.i - 1])
+            for t in doc[end : end + 4]
         )
-        return not (_names_what(doc, end) or told)
+        return not (_names_what(doc, end) or told or doing)
     if last.lemma_.lower() not in ("concern", "worry"):
         return True
     after = [t.lower_ for t in doc[end : min(len(doc), end + 6)]]
@@ -435,6 +445,10 @@ def _nobodys(concern: Any) -> bool:
         and head.lemma_ == "be"
         and any(c.dep_ == "det" and c.lower_ == "the" for c in concern.children)
     )
+
+
+# What makes a worry a condition for acting, not the worry itself: "whenever she is concerned".
+WHENEVER = frozenset({"when", "whenever", "if", "once"})
 
 
 def _names_what(doc: Any, i: int) -> bool:
@@ -840,6 +854,10 @@ HELP_TIMES = frozenset(
 )
 
 
+# What "effectively" before a verb means "in effect" for: "will effectively become".
+IN_EFFECT = frozenset({"become", "end", "close", "mean", "live", "stop", "leave"})
+
+
 def grades_a_doing(doc: Any, start: int, end: int) -> bool:
     """ "Will co-parent effectively" grades what people do without saying what it is; "is
     effectively the carer" (in effect) and "the medication is working effectively" do not.
@@ -848,14 +866,22 @@ def grades_a_doing(doc: Any, start: int, end: int) -> bool:
     if word.lower_ != "effectively":
         return True
     verb = word.head
-    # (the parse may hang it on "will" when it splits "co-parent")
     planned = doc.user_data.get("sos_section") in DEMAND_SECTIONS
     if (
         word.dep_ != "advmod"
+        # (an auxiliary too: the parse may hang it on "will" when it splits "co-parent")
         or verb.pos_ not in ("VERB", "AUX")
         or verb.lemma_ == "be"  # "is effectively the carer": in effect
-        # ("Dad has effectively moved back in", but a plan's "will effectively supervise")
-        or (verb.i > word.i and not planned)
+        # ("Dad has effectively moved back in", but a plan's "will effectively supervise";
+        # not "will effectively become her carer", "has effectively ended it": in effect)
+        or (
+            verb.i > word.i
+            and not (
+                planned
+                and verb.lemma_.lower() not in IN_EFFECT
+                and not any(a.dep_ == "aux" and a.lemma_ == "have" for a in verb.children)
+            )
+        )
     ):
         return False
     subject = _verb_subject(verb)
@@ -923,8 +949,9 @@ STEP_UP_IDIOMS = frozenset({"plate", "mark", "challenge", "role"})
 def _doings_told(doc: Any, word: Any, person: Any, later_only: bool = False) -> bool:
     """Whether another clause tells what the same person does: by name, or by "he", "she" or
     "they" whose nearest named person is them ("Grandad has stepped up. He now does the school
-    run"). Not a denial ("he has missed three contacts"), a relative or "when"/"because"
-    clause, a clause after "but", nor what the person says, thinks or wants."""
+    run"; "he has not missed a contact since May"). Not a denial or a failing ("he has missed
+    three contacts"), a relative or "when"/"because" clause, a clause after "but", nor what
+    the person says, thinks or wants."""
     for clause in facts(doc).clauses:
         verb = clause.verb
         subject = clause.subject
@@ -934,10 +961,14 @@ def _doings_told(doc: Any, word: Any, person: Any, later_only: bool = False) -> 
             or (later_only and verb.i < word.i)
             or subject is None
             or verb.pos_ != "VERB"
-            or clause.lemma in NOT_DOINGS
-            or clause.negated
+            # (a denial is no account of what they do, but "has not missed a contact" is)
+            or (clause.negated and clause.lemma not in FAILINGS)
+            or (not clause.negated and clause.lemma in NOT_DOINGS)
             or verb.dep_ == "relcl"
-            or (verb.dep_ == "advcl" and any(m.dep_ == "mark" for m in verb.children))
+            or (
+                verb.dep_ == "advcl"
+                and any(m.dep_ == "mark" or m.tag_ == "WRB" for m in verb.children)
+            )
             or any(c.lower_ == "but" for c in verb.head.children if verb.dep_ == "conj")
         ):
             continue
@@ -968,11 +999,12 @@ NOT_DOINGS = frozenset({"be", "say", "think", "feel", "believe", "seem", "appear
     "know",
     "understand",
     "live",
-    "work",
     "miss",
     "fail",
     "refuse",
 }
+# What it is a good account to say someone has not done: "has not missed a contact".
+FAILINGS = frozenset({"miss", "fail"})
 
 
 SNEERS = frozenset({"surprisingly", "actually", "even"})
@@ -982,11 +1014,15 @@ PRAISE = frozenset({"good", "great", "brilliant", "fantastic", "amazing", "lovel
 # What "supportive" may describe as a service, not a person: "supportive care".
 SERVICES_GIVEN = frozenset(
     {"care", "housing", "accommodation", "lodgings", "service", "group", "unit", "hostel"}
+    | {"course", "programme", "environment", "school", "relationship"}
 )
 
 
 def _praised_person(praise: Any) -> Any | None:
-    """Whom "good with Kofi" or "supportive" is said of: the subject of its "is"."""
+    """Whom "good with Kofi" or "supportive" is said of: the subject of its "is" (also in "is
+    a supportive presence")."""
+    if praise.dep_ == "amod" and praise.head.dep_ == "attr":
+        return _verb_subject(praise.head.head)
     verb = praise.head if praise.dep_ in ("acomp", "attr", "conj") else None
     while verb is not None and verb.dep_ == "conj" and verb.pos_ == "ADJ":
         verb = verb.head  # "funny and good with Alfie"

@@ -1085,8 +1085,9 @@ def _passive_hides(clause: Clause) -> bool:
             or (_named_non_carer(planned_for) and bool(_job_objects(job) & FAMILY_CARED_FOR))
         )
     ):
-        # "Tegan is expected to do all the housework", "Omar is being asked to interpret at the
-        # GP", "was asked to send photographs": a child given an adult's job, by whom?
+        # "Tegan (12) is expected to do all the housework", "Omar (8) is being asked to
+        # interpret at the GP", "was asked to send photographs": a child given an adult's job,
+        # by whom?
         return True
     if lemma == "treat" and any(c.lower_ in BADLY for c in verb.children):
         official, harmful = False, True  # "you were treated badly at your old gym": by whom?
@@ -2264,10 +2265,19 @@ def _someone_behind_it(harm: Any) -> bool:
             return True
         if (
             t.dep_ == "poss"
+            and t.pos_ != "PRON"
             and is_person(t)
             and t.lemma_.lower() not in words("professional_roles")
             and not (f.is_child(t) or is_child_token(t))
-            and t.head.lemma_.lower() in DOINGS_BEHIND_HARM
+            # a doing or a person ("Dad's outbursts", "Dad's new partner"), not a condition,
+            # a place or a view ("Mum's depression", "her home", "the worker's view")
+            and (
+                is_person(t.head)
+                or (
+                    t.head.lemma_.lower() not in words("condition_nouns") - OWNED_TEMPERS
+                    and t.head.lemma_.lower() not in NOT_BEHIND_HARM
+                )
+            )
         ):
             return True
     return any(
@@ -2289,11 +2299,12 @@ def _someone_behind_it(harm: Any) -> bool:
     )
 
 
-# What a person does that can be behind harm to come: "because of Dad's gambling".
-DOINGS_BEHIND_HARM = frozenset(
-    {"use", "behaviour", "violence", "abuse", "drinking", "actions", "temper", "anger"}
-    | {"aggression", "treatment", "handling", "conduct", "chastisement", "parenting"}
-    | {"gambling", "offending", "drug", "drugs", "care", "supervision", "neglect", "lifestyle"}
+# Conditions that are a person's doing when behind harm: "because of Dad's temper".
+OWNED_TEMPERS = frozenset({"temper", "anger"})
+# What a person's possession can be without being behind the harm: "in her home".
+NOT_BEHIND_HARM = frozenset(
+    {"home", "house", "flat", "room", "bedroom", "view", "opinion", "assessment", "worry"}
+    | {"lack", "presentation", "situation", "circumstances", "stress", "health"}
 )
 
 
@@ -2301,6 +2312,8 @@ DOINGS_BEHIND_HARM = frozenset(
 FURTHER_HARM_FRAMES = frozenset(
     {"worry", "concern", "feel", "think", "believe", "remain", "continue", "be", "have"}
     | {"fear", "consider", "need", "suffer", "come"}
+    # (explaining is no harm done: "neither parent has been able to offer an explanation")
+    | {"offer", "give", "explain", "provide", "say", "tell"}
 )
 WITHDRAWAL = frozenset({"withdrawal", "withdrawals", "nas"})
 
@@ -2323,14 +2336,15 @@ def _a_babys_withdrawal(verb: Any, noun: Any) -> bool:
         c.subject is not None
         and is_carer_token(c.subject)
         and not c.passive
-        and (c.lemma in DRUG_TAKING or any(t.lemma_.lower() in DRUGS_TAKEN for t in c.verb.subtree))
+        and c.lemma in DRUG_TAKING
+        and any(t.lemma_.lower() in DRUGS_TAKEN for t in c.verb.subtree)
         for c in f.clauses
         if c.verb.sent == verb.sent and c.verb != verb
     ):
         return False  # "Ivy suffered withdrawal after Mum used heroin": the doer is named
     # (a name alone could be the mother's, unless the baby's birth or ward is told:
     # "Kayleigh suffered withdrawal symptoms in prison", "... while she was pregnant")
-    newborn = any(t.lemma_.lower() in NEWBORN for t in verb.sent)
+    newborn = any(t.lemma_.lower() in NEWBORN or t.lower_ in NEWBORN for t in verb.sent)
     return any(
         c.dep_ == "nsubj"
         and (f.is_child(c) or is_child_token(c) or (newborn and _named_non_carer(c)))
@@ -3582,7 +3596,7 @@ def _own_history(noun: Any) -> bool:
     if noun.head.lower_ != "of" or history.lemma_.lower() != "history":
         return False
     if any(
-        p.dep_ == "prep" and p.lower_ in ("in", "from", "within")
+        p.dep_ == "prep" and any(o.lemma_.lower() in PARTNERSHIPS for o in p.children)
         for p in [*noun.children, *noun.head.head.children]
     ):
         return False  # "a history of violence in her relationships": done to her, or by whom?
@@ -3597,7 +3611,8 @@ def _own_history(noun: Any) -> bool:
     )
 
 
-GROUPS_OF_PEOPLE = frozenset({"family", "household", "couple", "parents", "families"})
+GROUPS_OF_PEOPLE = frozenset({"family", "household", "couple", "parent"})
+PARTNERSHIPS = frozenset({"relationship", "partner", "marriage"})
 
 
 def _told_in_relative(noun: Any) -> bool:
