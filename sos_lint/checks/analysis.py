@@ -1183,6 +1183,10 @@ DEMANDED_STATES = frozenset(
 
 
 # Verbs of thinking in general: the demanded states plus reporting ones.
+# Drugs and drink named as what a person uses: "a heroin user", "drug-free".
+SUBSTANCES = frozenset(
+    {"drug", "substance", "heroin", "crack", "cannabis", "cocaine", "alcohol", "spice", "ketamine"}
+)
 THOUGHT_VERBS = DEMANDED_STATES | {"think", "believe", "know", "remember", "admit", "deny"}
 
 

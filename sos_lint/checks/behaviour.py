@@ -22,6 +22,7 @@ from sos_lint.checks.analysis import (
     INSIGHT_VERBS,
     PROMISES,
     REFLEXIVES,
+    SUBSTANCES,
     THOUGHT_VERBS,
     VERDICT_VERBS,
     WH_WORDS,
@@ -1049,9 +1050,6 @@ ROLE_NOUNS = frozenset(
 SELF_LABELS = frozenset(
     {"abuser", "drinker", "liar", "bully", "perpetrator", "misuser", "gambler", "waster"}
     | {"narcissist", "psychopath", "sociopath"}
-)
-SUBSTANCES = frozenset(
-    {"drug", "substance", "heroin", "crack", "cannabis", "cocaine", "alcohol", "spice", "ketamine"}
 )
 LABEL_MODIFIERS = frozenset(
     {"protective", "risk", "good", "bad", "safe", "heavy", "problem", "better", "worse"}

@@ -20,6 +20,7 @@ from sos_lint.checks.analysis import (
     MONTHS,
     POSSIBILITY_MODALS,
     REFLEXIVES,
+    SUBSTANCES,
     Clause,
     ancestors,
     bracketed_owner,
@@ -2358,9 +2359,7 @@ def _a_babys_withdrawal(verb: Any, noun: Any) -> bool:
 NEWBORN = frozenset({"born", "newborn", "neonatal", "nicu", "scbu", "nnu"})
 # A carer's drug use named in the sentence: "after Mum used heroin".
 DRUG_TAKING = frozenset({"use", "inject", "smoke", "snort", "take", "drink"})
-DRUGS_TAKEN = frozenset(
-    {"heroin", "methadone", "cocaine", "crack", "cannabis", "drug", "drugs", "alcohol"}
-)
+DRUGS_TAKEN = SUBSTANCES | {"methadone"}
 
 
 def _is_injury(subject: Any) -> bool:
@@ -4066,6 +4065,13 @@ def _care_left_undone(doc: Any) -> Iterable[tuple[list[Any], str]]:
             yield [head, token], CARE_UNDONE
 
 
+# What a finding asks for when it is not "who did it": whose job it was, or who could do it.
+ASKED_OF = {
+    CARE_UNDONE: ("say who should have done it", WHOSE_JOB),
+    FURTHER_HARM: ("say who could do what to the child", WHO_MIGHT),
+}
+
+
 def check_hidden_doer_noun(context: CheckContext) -> Iterable[Hit]:
     for statement, doc in context.items:
         plan = statement.section in PLAN_SECTIONS
@@ -4094,19 +4100,5 @@ def check_hidden_doer_noun(context: CheckContext) -> Iterable[Hit]:
         # one finding for the words ("witnessed domestic abuse", not also "abuse" inside it)
         for (start, end), why in kept.items():
             if not any((s, e) != (start, end) and s <= start and end <= e for s, e in kept):
-                if why == CARE_UNDONE:
-                    yield Hit(
-                        start,
-                        end,
-                        message=f"{why}; say who should have done it",
-                        suggestions=(WHOSE_JOB,),
-                    )
-                elif why == FURTHER_HARM:
-                    yield Hit(
-                        start,
-                        end,
-                        message=f"{why}; say who could do what to the child",
-                        suggestions=(WHO_MIGHT,),
-                    )
-                else:
-                    yield Hit(start, end, message=f"{why}; say who did it", suggestions=(WHO,))
+                ask, suggestion = ASKED_OF.get(why, ("say who did it", WHO))
+                yield Hit(start, end, message=f"{why}; {ask}", suggestions=(suggestion,))
