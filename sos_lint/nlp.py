@@ -149,6 +149,12 @@ ABBREVIATIONS = frozenset(
 )
 
 
+# Units written after a number, which the tokeniser may join to a sentence's full stop.
+UNITS = frozenset(
+    {"g", "kg", "mg", "ml", "l", "cm", "mm", "km", "m", "lb", "lbs", "oz", "am", "pm"}
+)
+
+
 def _numbered_list(listed: list[Any], at: int) -> bool:
     """The number at ``at`` ("1.") is followed later by the next one ("2."): a list."""
     following = str(int(listed[at].text) + 1)
@@ -168,7 +174,15 @@ def _split(sent: Any) -> list[Any]:
     cuts = [
         i
         for i in range(sent.start + 2, sent.end)
-        if listed[i - 1].text == "."
+        if (
+            # "... instead of about 500g. When Priya visited ...": the tokeniser keeps the full
+            # stop on a unit after a number, as if it were an abbreviation
+            listed[i - 1].text[:-1].lower() in UNITS
+            and listed[i - 1].text.endswith(".")
+            and listed[i - 2].like_num
+            and listed[i].is_title
+        )
+        or listed[i - 1].text == "."
         and (
             (
                 listed[i - 2].is_alpha

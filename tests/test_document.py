@@ -209,6 +209,14 @@ def test_a_bracketed_age_of_eight_is_not_read_as_an_emoticon(nlp: Any) -> None:
             "Stacey might try to take him to see Kai. Alfie (9) could be frightened.",
             ["Stacey might try to take him to see Kai.", "Alfie (9) could be frightened."],
         ),
+        # after a unit, which the tokeniser keeps with the full stop
+        (
+            "He put on only 90g, instead of about 500g. When Priya visited, his nappy had been dry since 6am.",
+            [
+                "He put on only 90g, instead of about 500g.",
+                "When Priya visited, his nappy had been dry since 6am.",
+            ],
+        ),
         # after a score
         (
             "Hannah (social worker): 3. Gary has not placed a bet since 2 March.",

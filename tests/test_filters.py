@@ -206,3 +206,28 @@ def test_a_history_is_background_in_a_complicating_factor(
     text: str, section: str, flagged: bool
 ) -> None:
     assert ("SOS203" in codes(text, section)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "section", "flagged"),
+    [
+        ("Marcus has done something wrong on the internet.", "words_and_pictures", True),
+        ("Jayden said something bad happened to baby Maisie.", "house_of_worries", True),
+        (
+            "Skye could wait at the window and think she has done something wrong.",
+            "danger_statement",
+            False,
+        ),
+        ("Kuba told Helen he thinks he did something wrong.", "worry", False),
+        (
+            "Alfie could stop telling any adult when something bad happens to him.",
+            "danger_statement",
+            False,
+        ),
+        ("Samira worries that something bad will happen to her mum.", "worry", False),
+    ],
+)
+def test_something_wrong_is_vague_only_as_an_account(
+    text: str, section: str, flagged: bool
+) -> None:
+    assert ("SOS209" in codes(text, section)) is flagged

@@ -410,6 +410,9 @@ NOT_NAMES = {
     "charity",
     "freedom",
     "aid",
+    "payment",  # ("Personal Independence Payment was stopped")
+    "allowance",
+    "pension",
 }
 # A service noun that opens a note, capitalised: "Support will be put in place for the family"
 # (only for the capitalised word itself; the other uses of NOT_NAMES read names of agencies).

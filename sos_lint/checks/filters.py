@@ -525,11 +525,49 @@ def _things_to_become(doc: Any, end: int) -> bool:
     return False
 
 
+# What a feared or imagined event hangs on: "worried that something bad will happen".
+FEARED = frozenset(
+    {"think", "worry", "fear", "believe", "feel", "afraid", "scared", "frightened", "worried"}
+    | {"anxious", "imagine", "assume", "convinced"}
+)
+# What opens a clause about any time it might happen: "when something bad happens to him".
+ANY_TIME = frozenset({"when", "whenever", "if", "unless"})
+
+
+def _only_feared(something: Any) -> bool:
+    """ "Skye could think she has done something wrong", "worried that something bad will
+    happen", "stop telling any adult when something bad happens to him": a fear or any time
+    it might happen, not a vague account of what did (not "Marcus has done something wrong
+    on the internet")."""
+    verb = something.head
+    if any(c.lower_ == "again" for c in verb.children):
+        return False  # "if something happens again": the event already told
+    if any(c.dep_ == "aux" and c.lower_ in FORECASTS for c in verb.children) and not any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children
+    ):
+        return True  # (not "might have done something": a guess about the past)
+    node = verb
+    for _ in range(6):  # up to the clause that holds it
+        if node.dep_ == "advcl" and any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in ANY_TIME for c in node.children
+        ):
+            return True
+        if node.dep_ in ("ccomp", "xcomp", "advcl") and node.head.lemma_.lower() in FEARED:
+            return True
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return False
+
+
 def things_not_objects(doc: Any, start: int, end: int) -> bool:
     """ "Things need to improve", "the things that happened": a vague stand-in. But objects
     someone handles ("threw things", "her things", "school things", "things she needs") are
     not, and "make things better" is left to the vague quality words."""
     token = doc[end - 1]
+    something = next((t for t in doc[start:end] if t.lower_ == "something"), None)
+    if something is not None and _only_feared(something):
+        return False  # "Skye could think she has done something wrong": feared, not told
     if token.lower_ not in ("things", "stuff"):
         return True  # a whole phrase ("responsibility for what happened"), not an object
     if any(c.dep_ in ("poss", "compound", "nummod") for c in token.children):

@@ -198,6 +198,19 @@ def _agent_is_a_cause(clause: Clause) -> bool:
         for c in clause.verb.children
     ):
         return True  # "impacted by caring for her siblings": the cause is an activity
+    if any(
+        c.lower_ == "by"
+        and any(
+            g.dep_ == "pcomp"
+            and any(w.tag_ == "WP" and w.lower_ == "what" for w in g.children)
+            and any(w.dep_ == "nsubj" and w.tag_ != "WP" for w in g.children)
+            for g in c.children
+        )
+        for c in clause.verb.children
+    ):
+        # "affected by what she sees": the cause is what she witnesses; "hurt by what Dad
+        # did" names the doer
+        return True
     agent = clause.agent
     if agent is None:
         return False
@@ -371,7 +384,15 @@ def _actor_named_nearby(
         if (
             subject is not None
             and subject == clause.subject
-            and not any(is_individual(t) for t in verb.subtree if t != subject)
+            and (
+                # ("Kyle might continue to be hit": the passive is what he goes on suffering)
+                (
+                    clause.verb.dep_ == "xcomp"
+                    and clause.verb.head == verb
+                    and verb.lemma_.lower() in GOES_ON
+                )
+                or not any(is_individual(t) for t in verb.subtree if t != subject)
+            )
         ):
             continue  # "Mason could be shaken again and suffer a brain injury": Mason again
             # (but "get into a car with a stranger and be harmed" names the stranger)
@@ -423,6 +444,19 @@ def _actor_named_nearby(
             return True  # "when he drinks he might lose his temper"; but in "if she goes
             # home" the pronoun is most likely the child
     return False
+
+
+# How a child looks when sent out: "well presented", "smartly turned out".
+TURNED_OUT = frozenset({"well", "poorly", "smartly", "nicely", "neatly", "immaculately", "badly"})
+# What can be cut short or cut back: "his hours were cut", "her benefits were cut".
+AMOUNTS = frozenset(
+    {"hour", "shift", "benefit", "money", "funding", "pay", "wage", "budget", "allowance"}
+    | {"payment", "credit", "electricity", "gas", "power", "supply", "income", "contract"}
+)
+
+
+# Verbs that say a passive goes on, starts or stops: "might continue to be hit".
+GOES_ON = frozenset({"continue", "keep", "start", "begin", "stop", "carry", "go", "remain"})
 
 
 # What opens a clause that only sets the occasion: "when Wayne goes to the pub".
@@ -621,7 +655,7 @@ NEEDS_VERBS = frozenset(
 MEDICINES = frozenset(
     {"medicine", "medication", "tablet", "tablets", "insulin", "oxygen", "relief", "dose"}
     | {"doses", "inhaler", "feed", "feeds", "cream", "creams", "ointment", "emollient", "hair"}
-    | {"injection", "injections"}
+    | {"injection", "injections", "prescription", "prescriptions"}
 )
 # A baby's feeds ("Kenzie's bottles were made up too weak", "was not given enough milk"); not
 # "a bottle of wine" or "a water bottle".
@@ -666,6 +700,10 @@ def _passive_hides(clause: Clause) -> bool:
         return False
     if not _looks_like_a_participle(clause.verb):
         return False  # "Kofi is regularly hypo at school": a noun the tagger took for a verb
+    if clause.lemma in ("present", "turn") and any(
+        c.dep_ == "advmod" and c.lower_ in TURNED_OUT for c in clause.verb.children
+    ):
+        return False  # "the boys are well presented", "always smartly turned out": how they look
     if clause.lemma == "lead" and any(c.lower_ == "easily" for c in clause.verb.children):
         return False  # "Steven is too easily led": how he is (but "was led to a flat" hides who)
     doc = clause.verb.doc
@@ -1123,6 +1161,13 @@ def _passive_hides(clause: Clause) -> bool:
         # "Jaden was spoken to alone at school on 7 October": the worker's own visit, told as
         # done (a plan's "to be spoken to alone" still asks who will do it)
         return False
+    if lemma in ("place", "put") and any(
+        p.dep_ == "prep"
+        and p.lower_ == "on"
+        and any(o.lemma_.lower() in ("plan", "register", "list") for o in p.children)
+        for p in verb.children
+    ):
+        return False  # "Kyle was placed on a CP plan": an official step, not a hidden act
     if (
         lemma in INTO_CARE
         and (child or (planned_for is not None and planned_for.lower_ == "you"))
@@ -1314,6 +1359,16 @@ def _passive_hides(clause: Clause) -> bool:
                 and not (_in_plan(verb) or clause.negated)
             ):
                 return True  # "Noah's inhalers were confiscated at the farm": by whom?
+            if (
+                lemma in RESTOCKED
+                and clause.negated
+                and _childs_own_need(subject)
+                and not _in_plan(verb)
+                and verb.doc.user_data.get("sos_section") not in PLAN_SECTIONS
+            ):
+                return True  # "Keira's inhaler ran out and wasn't replaced": by whom?
+            if lemma in ("cut", "slash") and subject.lemma_.lower() in AMOUNTS:
+                return False  # "Gareth's hours were cut in August": less of something
             return harmful and not _in_plan(verb) and _mentions_a_child(verb)
     if _in_plan(verb) and (clause.negated or _planner_named(verb) or subject is None):
         # "Stacey will make sure the twins are never left alone", "Mr and Mrs Price to ensure
@@ -1604,6 +1659,8 @@ def _got_done(verb: Any) -> bool:
 
 # What is done with a child's medicine that someone chose to do: "his inhalers were taken".
 WITHHELD = frozenset({"confiscate", "withhold", "hide", "take", "stop", "throw"})
+# What someone does to keep a child's medicine going: "his inhaler was not replaced".
+RESTOCKED = frozenset({"replace", "renew", "refill", "reorder", "order", "collect", "restock"})
 # What an order or a plan may bar a child from: "not allowed to see his dad".
 BARRED = frozenset({"see", "contact", "visit", "meet", "stay", "live", "speak", "talk", "have"})
 # What a child told to keep quiet is kept from: "told not to tell anyone".
@@ -1778,13 +1835,13 @@ HARMFUL_THINGS = frozenset(
     {"drug", "drugs", "cannabis", "weed", "alcohol", "vodka", "cider", "beer", "spirits"}
     | {"cocaine", "ketamine", "spice", "heroin", "pills", "pornography", "porn", "vape", "vapes"}
     | {"methadone", "subutex", "salt", "laxative", "laxatives", "pill", "substance"}
-    | {"substances", "extremist", "explicit", "indecent", "pornographic"}
+    | {"substances", "extremist", "explicit", "indecent", "pornographic", "graphic", "gory"}
 )
 # Things it harms a child (not a parent being shown how) to be shown or sent: "Zain (9) was
 # shown a video on his dad's phone", "Sophie is being sent messages at night".
 SHOWN_TO_A_CHILD = frozenset(
     {"video", "videos", "clip", "clips", "image", "images", "picture", "pictures", "message"}
-    | {"messages", "film", "films", "photo", "photos"}
+    | {"messages", "film", "films", "photo", "photos", "material", "content", "footage"}
 )
 
 
@@ -2043,6 +2100,8 @@ CHORES = frozenset(
 CARRIED_FOR_OTHERS = frozenset(
     {"drug", "drugs", "cannabis", "package", "packages", "parcel", "parcels", "knife", "weed"}
 )
+# Where a child's day is spent, which the parse may read as a body that acts: "after school".
+PLACES_OF_DAY = frozenset({"school", "nursery", "college", "work", "club"})
 # Whom a child may be left to care for, in a name given no age: "to look after her brother".
 # (not "baby", which may be the mother's own: "Kayleigh is expected to feed the baby")
 FAMILY_CARED_FOR = frozenset(
@@ -2078,11 +2137,17 @@ def _a_grown_ups_job(job: Any) -> bool:
     # ("cook tea for her brothers": the parse may hang "for" on the dish)
     preps += [p for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "for"]
     cared_for = objects + [o for p in preps for o in p.children if o.dep_ == "pobj"]
-    others = any(is_person(t) and t.lower_ not in REFLEXIVES for t in cared_for)
+    # (not "after school": the parse reads a school as a body that acts)
+    others = any(
+        is_person(t) and t.lower_ not in REFLEXIVES and t.lemma_.lower() not in PLACES_OF_DAY
+        for t in cared_for
+    )
     return (
         lemma in CARING_JOBS
         or (lemma in ("look", "care") and others)  # "look after Jack", "care for her mum"
         or (lemma in CARE_FOR_OTHERS | {"collect"} and others)
+        # "to pick up her brothers from school"
+        or (lemma == "pick" and "up" in named and others)
         or (lemma in ("do", "take") and bool(named & CHORES))
         # "to take care of her brother" (not "of her own pocket money")
         or (
