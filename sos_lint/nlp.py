@@ -182,38 +182,42 @@ def _split(sent: Any) -> list[Any]:
             and listed[i - 2].like_num
             and listed[i].is_title
         )
-        or listed[i - 1].text == "."
-        and (
-            (
-                listed[i - 2].is_alpha
-                and (
-                    (listed[i].text[:1].isdigit() and len(listed[i - 2].text) > 2)  # not "No. 10"
-                    or (
-                        listed[i].is_title
-                        and listed[i - 2].is_lower
-                        and listed[i - 2].text not in ABBREVIATIONS  # (not "seen by dr. Patel")
-                    )
-                    # "... try to take him to see Kai. Alfie (9) could ...": a name ends the
-                    # sentence (not "Mr. Patel", "Dr. Okafor" or an initial)
-                    or (
-                        listed[i].is_title
-                        and listed[i - 2].is_title
-                        and len(listed[i - 2].text) > 2
-                        and listed[i - 2].lower_ not in ABBREVIATIONS
+        or (
+            listed[i - 1].text == "."
+            and (
+                (
+                    listed[i - 2].is_alpha
+                    and (
+                        (
+                            listed[i].text[:1].isdigit() and len(listed[i - 2].text) > 2
+                        )  # not "No. 10"
+                        or (
+                            listed[i].is_title
+                            and listed[i - 2].is_lower
+                            and listed[i - 2].text not in ABBREVIATIONS  # (not "seen by dr. Patel")
+                        )
+                        # "... try to take him to see Kai. Alfie (9) could ...": a name ends the
+                        # sentence (not "Mr. Patel", "Dr. Okafor" or an initial)
+                        or (
+                            listed[i].is_title
+                            and listed[i - 2].is_title
+                            and len(listed[i - 2].text) > 2
+                            and listed[i - 2].lower_ not in ABBREVIATIONS
+                        )
                     )
                 )
-            )
-            # "Hannah (social worker): 3. Gary has not ...": a score ends the sentence (not a
-            # list's "1. Mum will ..." or "Gran agreed: 1. Gran will ... 2. ...", whose number
-            # opens its item)
-            or (
-                listed[i].is_title
-                # (ASCII digits only: "²" is a digit to ``isdigit`` but not to ``int``)
-                and listed[i - 2].text.isascii()
-                and listed[i - 2].text.isdigit()
-                and len(listed[i - 2].text) <= 4
-                and i - 2 > sent.start
-                and not _numbered_list(listed, i - 2)
+                # "Hannah (social worker): 3. Gary has not ...": a score ends the sentence (not a
+                # list's "1. Mum will ..." or "Gran agreed: 1. Gran will ... 2. ...", whose number
+                # opens its item)
+                or (
+                    listed[i].is_title
+                    # (ASCII digits only: "²" is a digit to ``isdigit`` but not to ``int``)
+                    and listed[i - 2].text.isascii()
+                    and listed[i - 2].text.isdigit()
+                    and len(listed[i - 2].text) <= 4
+                    and i - 2 > sent.start
+                    and not _numbered_list(listed, i - 2)
+                )
             )
         )
     ]

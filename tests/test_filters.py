@@ -224,7 +224,12 @@ def test_a_history_is_background_in_a_complicating_factor(
             "danger_statement",
             False,
         ),
-        ("Samira worries that something bad will happen to her mum.", "worry", False),
+        ("Samira is convinced that she did something wrong.", "worry", False),
+        ("Mrs Patel believes Dad did something to Ellie while she stayed over.", "worry", True),
+        ("The school thinks something happened to Kai at the weekend.", "worry", True),
+        ("When something happened on Friday night, Kai ran to Nan's house.", "harm", True),
+        ("If something happens at Dad's, Kai will phone Nan straight away.", "safety_goal", True),
+        ("If something happens again Orla could stop telling adults.", "danger_statement", True),
     ],
 )
 def test_something_wrong_is_vague_only_as_an_account(

@@ -525,37 +525,62 @@ def _things_to_become(doc: Any, end: int) -> bool:
     return False
 
 
-# What a feared or imagined event hangs on: "worried that something bad will happen".
+# What a feared event hangs on: "worried that something bad will happen".
 FEARED = frozenset(
-    {"think", "worry", "fear", "believe", "feel", "afraid", "scared", "frightened", "worried"}
-    | {"anxious", "imagine", "assume", "convinced"}
+    {"worry", "fear", "afraid", "scared", "frightened", "worried", "anxious", "imagine"}
+    | {"panic", "terrified"}
 )
+# What a child may think of themselves: "Kuba thinks he did something wrong".
+THINKING = frozenset({"think", "believe", "feel", "assume", "convince"})
 # What opens a clause about any time it might happen: "when something bad happens to him".
 ANY_TIME = frozenset({"when", "whenever", "if", "unless"})
+# Sections that plan for what may happen, where the trigger must still be named.
+PLANNING = frozenset({"safety_goal", "next_step", "needs_to_happen", "existing_safety"})
 
 
 def _only_feared(something: Any) -> bool:
     """ "Skye could think she has done something wrong", "worried that something bad will
-    happen", "stop telling any adult when something bad happens to him": a fear or any time
-    it might happen, not a vague account of what did (not "Marcus has done something wrong
-    on the internet")."""
+    happen", "Alfie could stop telling any adult when something bad happens to him": a fear,
+    a child's own guilt or any time it might happen, not an account of what did (not "Marcus
+    has done something wrong on the internet", "Mrs Patel believes Dad did something to
+    Ellie", nor a plan's "if something happens at Dad's")."""
     verb = something.head
-    if any(c.lower_ == "again" for c in verb.children):
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else verb
+    if following.lower_ == "again" or any(c.lower_ == "again" for c in verb.children):
         return False  # "if something happens again": the event already told
-    if any(c.dep_ == "aux" and c.lower_ in FORECASTS for c in verb.children) and not any(
-        c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children
-    ):
-        return True  # (not "might have done something": a guess about the past)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    # (only the clause that holds it: its own link to the clause above)
     node = verb
-    for _ in range(6):  # up to the clause that holds it
-        if node.dep_ == "advcl" and any(
-            c.dep_ in ("mark", "advmod") and c.lower_ in ANY_TIME for c in node.children
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    above = node.head
+    if node.dep_ in ("ccomp", "xcomp", "advcl"):
+        if above.lemma_.lower() in FEARED:
+            return True
+        if (
+            above.lemma_.lower() in THINKING
+            and subject is not None
+            and subject.lower_ in ("he", "she", "they", "i", "you")
         ):
+            return True  # "Kuba thinks he did something wrong": his own guilt
+    return (
+        node.dep_ == "advcl"
+        and verb.tag_ in ("VBZ", "VBP")
+        and something.doc.user_data.get("sos_section") not in PLANNING
+        and any(c.dep_ in ("mark", "advmod") and c.lower_ in ANY_TIME for c in node.children)
+        and _forecast(above)
+    )
+
+
+def _forecast(verb: Any) -> bool:
+    """The clause says what could or will happen ("could stop telling", "could make Alfie
+    too scared to tell": through its "to", "and" and complement verbs up to the modal)."""
+    node = verb
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ in FORECASTS for c in node.children):
             return True
-        if node.dep_ in ("ccomp", "xcomp", "advcl") and node.head.lemma_.lower() in FEARED:
-            return True
-        if node.head.i == node.i:
-            break
+        if node.dep_ not in ("xcomp", "conj", "ccomp") or node.head.i == node.i:
+            return False
         node = node.head
     return False
 
@@ -1049,6 +1074,16 @@ SNEERS = frozenset({"surprisingly", "actually", "even"})
 # The words of praise that "good with" may be said with (the CSV's terms, tagged in more than
 # one way by the parser).
 PRAISE = frozenset({"good", "great", "brilliant", "fantastic", "amazing", "lovely"})
+# What turns praise into a barb: "a lovely mum when she isn't drunk".
+BARBS = frozenset({"when", "before", "unless", "if", "underneath"})
+# Whom a verdict like "a lovely lad" is passed on.
+PRAISED_PEOPLE = frozenset(
+    {"lad", "girl", "boy", "lady", "man", "woman", "person", "mum", "dad", "mother", "father"}
+    | {"bloke", "kid", "mam"}
+)
+# What a relative clause may say of a heart rather than a doing: "a lovely girl who just wants
+# to be loved", "a caring person who means well".
+HEART_STATES = frozenset({"want", "love", "mean", "adore", "care", "try", "wish", "deserve"})
 # What "supportive" may describe as a service, not a person: "supportive care".
 SERVICES_GIVEN = frozenset(
     {"care", "housing", "accommodation", "lodgings", "service", "group", "unit", "hostel"}
@@ -1092,6 +1127,26 @@ def praise_not_described(doc: Any, start: int, end: int) -> bool:
         praise = last
         if praise.dep_ == "amod" and praise.head.lemma_.lower() in SERVICES_GIVEN:
             return False  # "supportive care", "a supportive group"
+    elif last.lemma_.lower() in PRAISED_PEOPLE and doc[start].lower_ in ("a", "an"):
+        # "Ellis is a lovely lad", "Chloe is a lovely girl who just wants to be loved": a
+        # verdict on the person (but "a lovely lad who walks his sister to school" tells what
+        # he does, and "a strong man held him down" is who acted)
+        praise = doc[end - 2]
+        copula = last.head
+        if last.dep_ != "attr" or any(
+            c.dep_ == "relcl" and c.lemma_.lower() not in HEART_STATES and c.lemma_ != "be"
+            for c in last.children
+        ):
+            return False
+        if any(
+            # "a lovely lad when he wants to be", "can be a lovely mum", "quite a nice man":
+            # praise with a sting in it, which the judgemental rules answer
+            (c.dep_ == "advcl" and any(m.lower_ in BARBS for m in c.children))
+            or (c.dep_ == "aux" and c.lower_ in ("can", "could"))
+            or c.lower_ in ("actually", "quite")
+            for c in [*copula.children, *last.children]
+        ):
+            return False
     else:
         return True
     if any(

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from sos_lint.checks.analysis import (
+    ASPECT_VERBS,
     BODY,
     CHILDS_OWN_NOISE,
     DAYS,
@@ -203,13 +204,20 @@ def _agent_is_a_cause(clause: Clause) -> bool:
         and any(
             g.dep_ == "pcomp"
             and any(w.tag_ == "WP" and w.lower_ == "what" for w in g.children)
-            and any(w.dep_ == "nsubj" and w.tag_ != "WP" for w in g.children)
+            and any(
+                w.dep_ == "nsubj"
+                and (
+                    g.lemma_.lower() in WITNESSED
+                    or (is_individual(w) and w.lower_ not in ("they", "someone", "somebody"))
+                )
+                for w in g.children
+            )
             for g in c.children
         )
         for c in clause.verb.children
     ):
         # "affected by what she sees": the cause is what she witnesses; "hurt by what Dad
-        # did" names the doer
+        # did" names the doer (not "by what someone did to him")
         return True
     agent = clause.agent
     if agent is None:
@@ -447,16 +455,18 @@ def _actor_named_nearby(
 
 
 # How a child looks when sent out: "well presented", "smartly turned out".
-TURNED_OUT = frozenset({"well", "poorly", "smartly", "nicely", "neatly", "immaculately", "badly"})
+TURNED_OUT = frozenset({"well", "smartly", "nicely", "neatly", "immaculately", "beautifully"})
+# What a child may take in without anyone doing it to them: "affected by what she sees".
+WITNESSED = frozenset({"see", "hear", "witness", "watch", "read"})
 # What can be cut short or cut back: "his hours were cut", "her benefits were cut".
 AMOUNTS = frozenset(
-    {"hour", "shift", "benefit", "money", "funding", "pay", "wage", "budget", "allowance"}
-    | {"payment", "credit", "electricity", "gas", "power", "supply", "income", "contract"}
+    {"hour", "shift", "benefit", "funding", "pay", "wage", "budget", "payment", "credit"}
+    | {"income", "contract", "salary"}
 )
 
 
 # Verbs that say a passive goes on, starts or stops: "might continue to be hit".
-GOES_ON = frozenset({"continue", "keep", "start", "begin", "stop", "carry", "go", "remain"})
+GOES_ON = ASPECT_VERBS | {"stop", "remain"}
 
 
 # What opens a clause that only sets the occasion: "when Wayne goes to the pub".
@@ -655,7 +665,7 @@ NEEDS_VERBS = frozenset(
 MEDICINES = frozenset(
     {"medicine", "medication", "tablet", "tablets", "insulin", "oxygen", "relief", "dose"}
     | {"doses", "inhaler", "feed", "feeds", "cream", "creams", "ointment", "emollient", "hair"}
-    | {"injection", "injections", "prescription", "prescriptions"}
+    | {"injection", "injections"}
 )
 # A baby's feeds ("Kenzie's bottles were made up too weak", "was not given enough milk"); not
 # "a bottle of wine" or "a water bottle".
@@ -700,9 +710,9 @@ def _passive_hides(clause: Clause) -> bool:
         return False
     if not _looks_like_a_participle(clause.verb):
         return False  # "Kofi is regularly hypo at school": a noun the tagger took for a verb
-    if clause.lemma in ("present", "turn") and any(
-        c.dep_ == "advmod" and c.lower_ in TURNED_OUT for c in clause.verb.children
-    ):
+    if (
+        clause.lemma == "present" or (clause.lemma == "turn" and _particle(clause.verb, "out"))
+    ) and any(c.dep_ == "advmod" and c.lower_ in TURNED_OUT for c in clause.verb.children):
         return False  # "the boys are well presented", "always smartly turned out": how they look
     if clause.lemma == "lead" and any(c.lower_ == "easily" for c in clause.verb.children):
         return False  # "Steven is too easily led": how he is (but "was led to a flat" hides who)
@@ -1362,7 +1372,7 @@ def _passive_hides(clause: Clause) -> bool:
             if (
                 lemma in RESTOCKED
                 and clause.negated
-                and _childs_own_need(subject)
+                and _childs_own_need(subject, MEDICINES | {"prescription", "prescriptions"})
                 and not _in_plan(verb)
                 and verb.doc.user_data.get("sos_section") not in PLAN_SECTIONS
             ):
@@ -1841,7 +1851,7 @@ HARMFUL_THINGS = frozenset(
 # shown a video on his dad's phone", "Sophie is being sent messages at night".
 SHOWN_TO_A_CHILD = frozenset(
     {"video", "videos", "clip", "clips", "image", "images", "picture", "pictures", "message"}
-    | {"messages", "film", "films", "photo", "photos", "material", "content", "footage"}
+    | {"messages", "film", "films", "photo", "photos"}
 )
 
 
