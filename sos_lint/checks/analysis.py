@@ -1388,6 +1388,12 @@ def _observable_actions(f: Facts) -> list[Clause]:
             continue  # saying what one will do is not doing it
         if lemma in ASPECT_VERBS and any(c.dep_ == "xcomp" for c in clause.verb.children):
             continue  # "will start putting the children first": judged by what is started
+        if (
+            lemma == "work"
+            and any(c.lower_ == "together" for c in clause.verb.children)
+            and any(c.dep_ in ("xcomp", "advcl") for c in clause.verb.children)
+        ):
+            continue  # "will work together to keep the children safe": judged by the aim
         if lemma == "change" and not any(c.dep_ in ("dobj", "prt") for c in clause.verb.children):
             continue  # "show that he has changed": a verdict on the person, not an act
         if lemma in ("go", "move") and [c.lower_ for c in clause.verb.children] == ["forward"]:
@@ -1524,6 +1530,11 @@ def _too_many(dose: Any) -> bool:
     )
 
 
+# What is kept up as a service's measure: "maintain her engagement with services".
+KEPT_UP = frozenset({"maintain", "sustain", "keep", "improve", "increase", "show", "demonstrate"})
+COMPLIANCE_NOUNS = frozenset({"engagement", "cooperation", "co-operation", "compliance"})
+
+
 def is_compliance(clause: Clause) -> bool:
     """ "will engage with services", "attend a parenting course", "work with professionals".
 
@@ -1534,6 +1545,10 @@ def is_compliance(clause: Clause) -> bool:
         and clause.verb.lower_ == "been"
         and any(c.dep_ == "prep" and c.lower_ == "to" for c in clause.verb.children)
     )  # "has been to all 12 of his sessions": attended
+    if clause.lemma in KEPT_UP and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in COMPLIANCE_NOUNS for c in clause.verb.children
+    ):
+        return True  # "will maintain her engagement with services": the service kept to
     if clause.lemma not in words("compliance_verbs") and not been_to:
         return False
     if clause.lemma == "do" and not any(

@@ -1386,11 +1386,19 @@ def _mental_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[An
             and lemma == "know"
             and not clause.negated
             and any(
-                c.dep_ in ("xcomp", "ccomp") and any(w.lower_ in WH_WORDS for w in c.children)
+                c.dep_ in ("xcomp", "ccomp")
+                and (
+                    any(w.lower_ in WH_WORDS for w in c.children)
+                    # "knows hitting is wrong" (but not beside an act joined on, which the
+                    # parse may hang inside what is known: "knows Kyle must not be left with
+                    # Leanne and has collected him every day")
+                    or not any(t.dep_ == "conj" and t.pos_ == "VERB" for t in f.doc)
+                )
                 for c in verb.children
             )
         ):
-            yield [verb], "knowledge"  # "Stacey now knows what to do if Glen turns up"
+            # "Stacey now knows what to do if Glen turns up", "Leanne knows hitting is wrong"
+            yield [verb], "knowledge"
             continue
         if lemma in INSIGHT_VERBS:
             found = insight_object(verb)

@@ -1311,6 +1311,9 @@ def _passive_hides(clause: Clause) -> bool:
                     or any(c.dep_ == "poss" and is_person(c) for c in subject.children)
                     # ("if appointments continue to be missed, Nia's epilepsy could ...")
                     or any(refers_to_a_child(t) for t in verb.sent)
+                    # "Isaac's weight dropped and his 8-week check was missed": his, after a
+                    # name that is no carer's
+                    or _owner_named_before(subject)
                 )
                 and not _adults_own(subject)  # (not "Dad's appointments were missed")
                 and not (_in_plan(verb) or clause.negated)
@@ -1433,6 +1436,18 @@ def _passive_hides(clause: Clause) -> bool:
     if effect and clause.modals & {"will", "'ll"} and _actor_named_nearby(clause, whole=True):
         return False  # "if Jaspreet keeps drinking, Aman will be affected": the impact
     return not (effect and _actor_named_nearby(clause, whole=True, harm_only=True))
+
+
+def _owner_named_before(thing: Any) -> bool:
+    """ "Isaac's weight dropped and his 8-week check was missed": "his" stands for the nearest
+    person named before it, here a name that is no carer's (not "Dad ... his GP review")."""
+    owner = next(
+        (c for c in thing.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None
+    )
+    if owner is None:
+        return False
+    before = [t for t in thing.sent if t.i < owner.i and is_person(t) and t.pos_ != "PRON"]
+    return bool(before) and _named_non_carer(before[-1])
 
 
 def _under_review(verb: Any) -> bool:
