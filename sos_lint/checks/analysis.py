@@ -1551,6 +1551,17 @@ def is_compliance(clause: Clause) -> bool:
         return True  # "will maintain her engagement with services": the service kept to
     if clause.lemma not in words("compliance_verbs") and not been_to:
         return False
+    if any(
+        p.dep_ == "prep"
+        and p.lower_ == "with"
+        and any(
+            o.lemma_.lower() in ("agreement", "consent", "permission")
+            and any(d.dep_ == "poss" for d in o.children)
+            for o in p.children
+        )
+        for p in clause.verb.children
+    ):
+        return False  # "before he goes out, with his agreement": his consent, not a service
     if clause.lemma == "do" and not any(
         c.dep_ == "dobj" and c.lemma_.lower() in DONE_AS_A_SERVICE for c in clause.verb.children
     ):
@@ -1793,6 +1804,12 @@ NOT_AN_ACT = frozenset(
 )
 
 
+# Ways of keeping to a plan or a service: "by following the safety plan".
+KEPT_TO = frozenset(
+    {"follow", "attend", "engage", "comply", "complete", "adhere", "cooperate", "stick", "work"}
+)
+
+
 def _by_doing(verb: Any) -> bool:
     """ "... by moving out", "by stepping in": how it was done, named (not "by being there"
     or "by ensuring his safety")."""
@@ -1803,6 +1820,16 @@ def _by_doing(verb: Any) -> bool:
             g.tag_ == "VBG"
             and g.lemma_.lower() not in NOT_AN_ACT
             and not any(s.lower_ in ("safe", "safer") for s in g.children)
+            # (not "by following the safety plan", "by engaging with services": keeping to
+            # a plan or a service, which is no protective act)
+            and not (
+                g.lemma_.lower() in KEPT_TO
+                and any(
+                    t.lemma_.lower() in words("compliance_objects")
+                    for o in g.children
+                    for t in o.subtree
+                )
+            )
             for g in c.children
         )
         for c in verb.children

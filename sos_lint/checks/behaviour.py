@@ -1655,9 +1655,14 @@ def _kept_safe_by_doing(verb: Any) -> bool:
     """ "Amira will safeguard Yusuf by ensuring Bilal has no unsupervised contact", "Riley was
     kept safe by being moved to a different area": the means is said, so the safety is not an
     empty claim (but a goal that asks someone to prove they are able stays one)."""
+    compliance = {c.verb.i for c in facts(verb.doc).clauses if is_compliance(c)}
     means = any(
-        (c.tag_ == "VBG" and c.lemma_.lower() != "be")  # (not "by being protective")
-        or (c.tag_ == "VBN" and c.lemma_.lower() not in CARED_FOR_VAGUELY)
+        (
+            (c.tag_ == "VBG" and c.lemma_.lower() != "be")  # (not "by being protective")
+            or (c.tag_ == "VBN" and c.lemma_.lower() not in CARED_FOR_VAGUELY)
+        )
+        # (not "by following the safety plan": keeping to a plan is no act that protects)
+        and c.i not in compliance
         for c in _by_means(verb)
     )
     return means and not any(

@@ -702,6 +702,94 @@ OWN_NEEDS = (
 DONE_TO_NEEDS = OWN_NEEDS - (FEEDS - MEDICINES)
 
 
+# Participles that say how someone is, not what was done to them: "sitting slumped in her
+# chair", "has been settled at Gran's", "the nights he is rostered".
+STATE_PARTICIPLES = frozenset({"slump", "settle", "hunch", "sprawl", "curl", "roster", "rostered"})
+# What someone does for themselves, told with "get": "has got changed in the bathroom".
+GOT_ONESELF = frozenset({"change", "dress", "undress", "wash", "ready"})
+# How a person likes to be spoken to: "how she likes to be spoken to" (but "likes being
+# taken to the park" and "doesn't like being locked in" still ask who).
+PREFERRED = frozenset({"like", "prefer", "want", "love"})
+SPOKEN_TO = frozenset({"speak", "talk", "address", "call", "approach"})
+# Sections that give background, where a thing's "has to be given" is how it works.
+BACKGROUND = frozenset({"complicating_factor", "general", "existing_strength"})
+
+
+def _a_state_or_own_doing(clause: Clause) -> bool:
+    """Passives that hide no one: a state ("slumped", "settled"), what someone did for
+    themselves ("got changed"), being finished ("when I'm done"), how someone likes to be
+    spoken to, things taken back from an adult ("keys were taken back from
+    Darren"), how a child's medicine must be given, in the background, and a plan's "if the
+    chair has not been repaired"."""
+    verb = clause.verb
+    lemma = clause.lemma
+    subject = clause.subject
+    if (lemma in STATE_PARTICIPLES or verb.lower_ in STATE_PARTICIPLES) and not any(
+        c.lower_ == "into" for c in verb.children
+    ):
+        return True  # (but "need to be settled into a school" is something to arrange)
+    if lemma in GOT_ONESELF and any(
+        c.dep_ == "auxpass" and c.lower_ in ("get", "gets", "got", "getting", "gotten")
+        for c in verb.children
+    ):
+        return True
+    if (
+        lemma == "do"
+        and subject is not None
+        and subject.lower_ in ("i", "we", "you")
+        and not any(c.dep_ in ("dobj", "prep", "xcomp") for c in verb.children)
+    ):
+        return True
+    if (
+        lemma in SPOKEN_TO
+        and verb.dep_ == "xcomp"
+        and verb.head.lemma_.lower() in PREFERRED
+        and not any(c.dep_ in ("dobj", "ccomp") for c in verb.head.children)
+    ):
+        return True
+    if (
+        lemma == "take"
+        and subject is not None
+        and not is_person(subject)
+        and any(
+            p.dep_ == "prep"
+            and p.lower_ == "from"
+            and any(
+                o.dep_ == "pobj"
+                and (
+                    is_carer_token(o)
+                    # "taken back from Darren": what he had been given (not from a child)
+                    or (
+                        _particle(verb, "back")
+                        and is_person(o)
+                        and not facts(o.doc).is_child(o)
+                        and not is_child_token(o)
+                    )
+                )
+                for o in p.children
+            )
+            for p in verb.children
+        )
+    ):
+        return True
+    section = verb.doc.user_data.get("sos_section")
+    if (
+        section in BACKGROUND
+        and subject is not None
+        and not is_person(subject)
+        and verb.dep_ == "xcomp"
+        and verb.head.lemma_.lower() in ("have", "need")
+    ):
+        return True
+    return (
+        section in PLAN_SECTIONS
+        and subject is not None
+        and not is_person(subject)
+        and verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+    )
+
+
 def _passive_hides(clause: Clause) -> bool:
     """An agentless passive that leaves out who did something to a person."""
     if not clause.passive or clause.verb.tag_ == "VBG" or clause.lemma == "be":
@@ -714,6 +802,8 @@ def _passive_hides(clause: Clause) -> bool:
         clause.lemma == "present" or (clause.lemma == "turn" and _particle(clause.verb, "out"))
     ) and any(c.dep_ == "advmod" and c.lower_ in TURNED_OUT for c in clause.verb.children):
         return False  # "the boys are well presented", "always smartly turned out": how they look
+    if clause.agent is None and _a_state_or_own_doing(clause):
+        return False
     if clause.lemma == "lead" and any(c.lower_ == "easily" for c in clause.verb.children):
         return False  # "Steven is too easily led": how he is (but "was led to a flat" hides who)
     doc = clause.verb.doc
