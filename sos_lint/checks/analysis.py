@@ -1546,12 +1546,25 @@ def is_compliance(clause: Clause) -> bool:
         and any(c.dep_ == "prep" and c.lower_ == "to" for c in clause.verb.children)
     )  # "has been to all 12 of his sessions": attended
     if clause.lemma in KEPT_UP and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in COMPLIANCE_NOUNS for c in clause.verb.children
+        c.dep_ == "dobj"
+        and c.lemma_.lower() in COMPLIANCE_NOUNS
+        # (not "her engagement with Ava at bath time": time with a child)
+        and not any(
+            p.lower_ == "with"
+            and any(
+                o.dep_ == "pobj"
+                and is_person(o)
+                and o.lemma_.lower() not in words("compliance_objects")
+                for o in p.children
+            )
+            for p in c.children
+        )
+        for c in clause.verb.children
     ):
         return True  # "will maintain her engagement with services": the service kept to
     if clause.lemma not in words("compliance_verbs") and not been_to:
         return False
-    if any(
+    if clause.lemma in ("go", "come") and any(
         p.dep_ == "prep"
         and p.lower_ == "with"
         and any(
@@ -1827,7 +1840,12 @@ def _by_doing(verb: Any) -> bool:
                 and any(
                     t.lemma_.lower() in words("compliance_objects")
                     for o in g.children
+                    if o.dep_ in ("dobj", "prep")
                     for t in o.subtree
+                )
+                # ("by following the police advice and moving to a refuge": an act joined)
+                and not any(
+                    o.dep_ in ("conj", "advcl", "xcomp") and o.pos_ == "VERB" for o in g.subtree
                 )
             )
             for g in c.children

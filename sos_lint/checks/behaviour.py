@@ -1392,7 +1392,19 @@ def _mental_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[An
                     # "knows hitting is wrong" (but not beside an act joined on, which the
                     # parse may hang inside what is known: "knows Kyle must not be left with
                     # Leanne and has collected him every day")
-                    or not any(t.dep_ == "conj" and t.pos_ == "VERB" for t in f.doc)
+                    or (
+                        verb.dep_ == "ROOT"
+                        # (the knower opens the sentence: not "Gran rings Mum every evening
+                        # so she knows the children are home")
+                        and clause.subject is not None
+                        and clause.subject.left_edge.i == verb.sent.start
+                        and not any(
+                            t.dep_ in ("conj", "advcl", "parataxis")
+                            and t.pos_ == "VERB"
+                            and t not in c.subtree  # ("knows to ring Michelle if ...")
+                            for t in verb.sent
+                        )
+                    )
                 )
                 for c in verb.children
             )

@@ -610,6 +610,8 @@ def things_not_objects(doc: Any, start: int, end: int) -> bool:
     done = token.head.lemma_.lower() == "do"  # ("did scary things to Mummy": what, exactly?)
     if not done and any(c.dep_ == "amod" and c.lower_ in KINDS_OF_THING for c in token.children):
         return False  # "saw frightening things in the war": a kind named
+    if any(c.dep_ == "amod" and c.lower_ == "sexual" for c in token.children):
+        return False  # "he did sexual things to a 14-year-old girl": a child's words for it
     if token.sent.start > 0 and any(
         c.dep_ == "det" and c.lower_ in ("these", "those", "both") for c in token.children
     ):

@@ -703,36 +703,56 @@ DONE_TO_NEEDS = OWN_NEEDS - (FEEDS - MEDICINES)
 
 
 # Participles that say how someone is, not what was done to them: "sitting slumped in her
-# chair", "has been settled at Gran's", "the nights he is rostered".
-STATE_PARTICIPLES = frozenset({"slump", "settle", "hunch", "sprawl", "curl", "roster", "rostered"})
+# chair", "the nights he is rostered".
+STATE_PARTICIPLES = frozenset({"slump", "hunch", "sprawl", "curl"})
+# Where "settled" is how a child is getting on ("has been settled at Gran's"), not a placing.
+GETTING_ON = frozenset({"working_well", "existing_strength", "existing_safety"})
+GETTING_ON_HOUSES = frozenset({"house_of_good_things", "general"})
 # What someone does for themselves, told with "get": "has got changed in the bathroom".
 GOT_ONESELF = frozenset({"change", "dress", "undress", "wash", "ready"})
+GET_FORMS = frozenset({"get", "gets", "got", "getting", "gotten"})
 # How a person likes to be spoken to: "how she likes to be spoken to" (but "likes being
-# taken to the park" and "doesn't like being locked in" still ask who).
+# taken to the park", "doesn't like being locked in" and "called stupid" still ask who).
 PREFERRED = frozenset({"like", "prefer", "want", "love"})
-SPOKEN_TO = frozenset({"speak", "talk", "address", "call", "approach"})
-# Sections that give background, where a thing's "has to be given" is how it works.
-BACKGROUND = frozenset({"complicating_factor", "general", "existing_strength"})
+SPOKEN_TO = frozenset({"speak", "talk", "address", "approach"})
+# What may be taken back from an adult who was given it: "keys were taken back from Darren".
+HANDED_BACK = frozenset({"keys", "key", "fob", "card", "cards", "phone", "passport", "permit"})
+# What a plan may wait on being mended: "if the chair has not been repaired by then".
+MENDED = frozenset({"repair", "fix", "replace", "mend", "service", "fit"})
 
 
 def _a_state_or_own_doing(clause: Clause) -> bool:
-    """Passives that hide no one: a state ("slumped", "settled"), what someone did for
-    themselves ("got changed"), being finished ("when I'm done"), how someone likes to be
-    spoken to, things taken back from an adult ("keys were taken back from
-    Darren"), how a child's medicine must be given, in the background, and a plan's "if the
-    chair has not been repaired"."""
+    """Passives that hide no one: a state ("slumped"; "settled" in an account of how a child
+    is getting on; "the nights he is rostered"), what someone did for themselves ("got
+    changed", not a baby), being finished ("when I'm done"), how someone likes to be spoken
+    to, things taken back from an adult ("keys were taken back from Darren"), how a child's
+    medicine must be given, in the background, and a plan's "if the chair has not been
+    repaired"."""
     verb = clause.verb
     lemma = clause.lemma
     subject = clause.subject
-    if (lemma in STATE_PARTICIPLES or verb.lower_ in STATE_PARTICIPLES) and not any(
-        c.lower_ == "into" for c in verb.children
-    ):
-        return True  # (but "need to be settled into a school" is something to arrange)
-    if lemma in GOT_ONESELF and any(
-        c.dep_ == "auxpass" and c.lower_ in ("get", "gets", "got", "getting", "gotten")
-        for c in verb.children
-    ):
+    section = verb.doc.user_data.get("sos_section")
+    if lemma in STATE_PARTICIPLES:
         return True
+    if (
+        lemma == "settle"
+        and section in GETTING_ON | GETTING_ON_HOUSES
+        and not any(c.lower_ in ("into", "with", "back") for c in verb.children)
+    ):
+        return True  # "Jayden has been settled at Gran's" (not "settled back with Mum")
+    if (
+        verb.lower_ == "rostered"
+        and subject is not None
+        and subject.lower_ in ("he", "she", "they")
+        and not pronoun_means_a_child(subject)
+    ):
+        return True  # "on all nights he is rostered": his work pattern
+    if (
+        lemma in GOT_ONESELF
+        and any(c.dep_ == "auxpass" and c.lower_ in GET_FORMS for c in verb.children)
+        and not (subject is not None and _very_young(subject))
+    ):
+        return True  # (but "Ruby (8 months) has got changed only twice today" asks who)
     if (
         lemma == "do"
         and subject is not None
@@ -744,49 +764,61 @@ def _a_state_or_own_doing(clause: Clause) -> bool:
         lemma in SPOKEN_TO
         and verb.dep_ == "xcomp"
         and verb.head.lemma_.lower() in PREFERRED
+        and not any(c.dep_ == "neg" for c in verb.head.children)
         and not any(c.dep_ in ("dobj", "ccomp") for c in verb.head.children)
+        and not any(c.dep_ in ("oprd", "attr", "dobj") for c in verb.children)
+        and not any(c.lower_ == "like" for c in verb.subtree if c.i > verb.i)
     ):
-        return True
+        return True  # "how she likes to be spoken to" (not "like that")
     if (
         lemma == "take"
         and subject is not None
-        and not is_person(subject)
+        # ("Keys", opening a sentence, may be read as a name)
+        and (not is_person(subject) or subject.lower_ in HANDED_BACK)
+        and any(c.lower_ == "back" and c.dep_ in ("prt", "advmod") for c in verb.children)
         and any(
             p.dep_ == "prep"
             and p.lower_ == "from"
             and any(
                 o.dep_ == "pobj"
-                and (
-                    is_carer_token(o)
-                    # "taken back from Darren": what he had been given (not from a child)
-                    or (
-                        _particle(verb, "back")
-                        and is_person(o)
-                        and not facts(o.doc).is_child(o)
-                        and not is_child_token(o)
-                    )
-                )
+                and is_person(o)
+                # (an adult: the thing is the subject, so a name is most likely a grown-up's,
+                # unless an age says otherwise)
+                and not is_child_token(o)
+                and not has_child_age_after(o)
                 for o in p.children
             )
-            for p in verb.children
+            for p in [*verb.children, *(g for c in verb.children for g in c.children)]
         )
     ):
-        return True
-    section = verb.doc.user_data.get("sos_section")
+        return True  # "keys were taken back from Darren": what he had been given
     if (
         section in BACKGROUND
         and subject is not None
-        and not is_person(subject)
+        and subject.lemma_.lower() in MEDICINES | FEEDS
         and verb.dep_ == "xcomp"
         and verb.head.lemma_.lower() in ("have", "need")
     ):
-        return True
+        return True  # "Kofi's reflux medicine has to be given 30 minutes before a feed"
     return (
         section in PLAN_SECTIONS
+        and lemma in MENDED
         and subject is not None
         and not is_person(subject)
         and verb.dep_ == "advcl"
         and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+    )
+
+
+def _very_young(person: Any) -> bool:
+    """A baby or a toddler: "Ruby (8 months)", "the baby", "Kai (2)"."""
+    if person.lemma_.lower() in ("baby", "toddler", "infant", "newborn"):
+        return True
+    after = [t.lower_ for t in person.doc[person.i + 1 : person.i + 5]]
+    if after[:1] != ["("]:
+        return False
+    return any(w in ("months", "month", "weeks", "week") for w in after) or any(
+        w.isdigit() and int(w) < 4 for w in after[1:2]
     )
 
 
@@ -1528,13 +1560,20 @@ def _passive_hides(clause: Clause) -> bool:
     return not (effect and _actor_named_nearby(clause, whole=True, harm_only=True))
 
 
+def _a_childs_check(thing: Any) -> bool:
+    """An appointment only a baby or child has: "his 8-week check", "her jabs"."""
+    return thing.lemma_.lower() in ("immunisation", "vaccination", "jab", "jabs") or any(
+        "week" in t.lower_ or "month" in t.lower_ for t in thing.children
+    )
+
+
 def _owner_named_before(thing: Any) -> bool:
     """ "Isaac's weight dropped and his 8-week check was missed": "his" stands for the nearest
     person named before it, here a name that is no carer's (not "Dad ... his GP review")."""
     owner = next(
         (c for c in thing.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None
     )
-    if owner is None:
+    if owner is None or not _a_childs_check(thing):
         return False
     before = [t for t in thing.sent if t.i < owner.i and is_person(t) and t.pos_ != "PRON"]
     return bool(before) and _named_non_carer(before[-1])
