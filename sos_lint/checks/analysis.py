@@ -1554,7 +1554,8 @@ def is_compliance(clause: Clause) -> bool:
             and any(
                 o.dep_ == "pobj"
                 and is_person(o)
-                and o.lemma_.lower() not in words("compliance_objects")
+                and o.lemma_.lower()
+                not in words("compliance_objects") | words("professional_roles")
                 for o in p.children
             )
             for p in c.children
@@ -1843,9 +1844,13 @@ def _by_doing(verb: Any) -> bool:
                     if o.dep_ in ("dobj", "prep")
                     for t in o.subtree
                 )
-                # ("by following the police advice and moving to a refuge": an act joined)
+                # ("by following the police advice and moving to a refuge": an act joined, not
+                # another service kept to)
                 and not any(
-                    o.dep_ in ("conj", "advcl", "xcomp") and o.pos_ == "VERB" for o in g.subtree
+                    o.dep_ in ("conj", "advcl", "xcomp")
+                    and o.pos_ == "VERB"
+                    and o.lemma_.lower() not in KEPT_TO | words("compliance_verbs")
+                    for o in g.subtree
                 )
             )
             for g in c.children

@@ -1311,6 +1311,10 @@ def _in_denial(verb: Any) -> Any | None:
     )
 
 
+# What ties someone's knowing to an act told before it: "rings Mum so she knows ...".
+KNOWING_FOR = frozenset({"so", "when", "whenever", "because", "as", "if", "until"})
+
+
 def _mental_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[Any], str]]:
     pure_thought = THOUGHT_VERBS - {"know", "remember", "deny", "admit", "believe"}
     for token in tokens(f.doc):
@@ -1397,7 +1401,12 @@ def _mental_hits(f: Facts, section: str | None = None) -> Iterable[tuple[list[An
                         # (the knower opens the sentence: not "Gran rings Mum every evening
                         # so she knows the children are home")
                         and clause.subject is not None
-                        and clause.subject.left_edge.i == verb.sent.start
+                        # (adverbs, a time or a comma may come first, but no other verb)
+                        and not any(
+                            t.pos_ == "VERB" or t.lower_ in KNOWING_FOR
+                            for t in verb.sent
+                            if t.i < clause.subject.i
+                        )
                         and not any(
                             t.dep_ in ("conj", "advcl", "parataxis")
                             and t.pos_ == "VERB"

@@ -525,6 +525,10 @@ def _things_to_become(doc: Any, end: int) -> bool:
     return False
 
 
+# Where the words are a child's, or for a child: "he did sexual things to a girl".
+CHILDS_STORY = frozenset(
+    {"words_and_pictures", "house_of_worries", "house_of_good_things", "house_of_dreams"}
+)
 # What a feared event hangs on: "worried that something bad will happen".
 FEARED = frozenset(
     {"worry", "fear", "afraid", "scared", "frightened", "worried", "anxious", "imagine"}
@@ -610,8 +614,16 @@ def things_not_objects(doc: Any, start: int, end: int) -> bool:
     done = token.head.lemma_.lower() == "do"  # ("did scary things to Mummy": what, exactly?)
     if not done and any(c.dep_ == "amod" and c.lower_ in KINDS_OF_THING for c in token.children):
         return False  # "saw frightening things in the war": a kind named
-    if any(c.dep_ == "amod" and c.lower_ == "sexual" for c in token.children):
+    section = doc.user_data.get("sos_section")
+    if section in CHILDS_STORY and any(
+        c.dep_ == "amod" and c.lower_ == "sexual" for c in token.children
+    ):
         return False  # "he did sexual things to a 14-year-old girl": a child's words for it
+    if section == "scaling" and [t.lower_ for t in doc[end : min(len(doc), end + 3)]][1:3] == [
+        "so",
+        "bad",
+    ]:
+        return False  # "0 means things are so bad that ...": a scale's end, told next
     if token.sent.start > 0 and any(
         c.dep_ == "det" and c.lower_ in ("these", "those", "both") for c in token.children
     ):

@@ -706,8 +706,9 @@ DONE_TO_NEEDS = OWN_NEEDS - (FEEDS - MEDICINES)
 # chair", "the nights he is rostered".
 STATE_PARTICIPLES = frozenset({"slump", "hunch", "sprawl", "curl"})
 # Where "settled" is how a child is getting on ("has been settled at Gran's"), not a placing.
-GETTING_ON = frozenset({"working_well", "existing_strength", "existing_safety"})
-GETTING_ON_HOUSES = frozenset({"house_of_good_things", "general"})
+GETTING_ON = frozenset(
+    {"working_well", "existing_strength", "existing_safety", "house_of_good_things", "general"}
+)
 # What someone does for themselves, told with "get": "has got changed in the bathroom".
 GOT_ONESELF = frozenset({"change", "dress", "undress", "wash", "ready"})
 GET_FORMS = frozenset({"get", "gets", "got", "getting", "gotten"})
@@ -736,15 +737,17 @@ def _a_state_or_own_doing(clause: Clause) -> bool:
         return True
     if (
         lemma == "settle"
-        and section in GETTING_ON | GETTING_ON_HOUSES
-        and not any(c.lower_ in ("into", "with", "back") for c in verb.children)
+        and section in GETTING_ON
+        and not any(c.lower_ in ("into", "back") for c in verb.children)
     ):
         return True  # "Jayden has been settled at Gran's" (not "settled back with Mum")
     if (
         verb.lower_ == "rostered"
         and subject is not None
-        and subject.lower_ in ("he", "she", "they")
-        and not pronoun_means_a_child(subject)
+        and is_person(subject)
+        and not is_child_token(subject)
+        and not has_child_age_after(subject)
+        and not (subject.pos_ == "PRON" and pronoun_means_a_child(subject))
     ):
         return True  # "on all nights he is rostered": his work pattern
     if (
@@ -767,7 +770,12 @@ def _a_state_or_own_doing(clause: Clause) -> bool:
         and not any(c.dep_ == "neg" for c in verb.head.children)
         and not any(c.dep_ in ("dobj", "ccomp") for c in verb.head.children)
         and not any(c.dep_ in ("oprd", "attr", "dobj") for c in verb.children)
-        and not any(c.lower_ == "like" for c in verb.subtree if c.i > verb.i)
+        and not any(
+            c.lower_ == "like"
+            and c.i + 1 < len(c.doc)
+            and c.doc[c.i + 1].lower_ in ("that", "this")
+            for c in verb.subtree
+        )
     ):
         return True  # "how she likes to be spoken to" (not "like that")
     if (
@@ -782,8 +790,10 @@ def _a_state_or_own_doing(clause: Clause) -> bool:
             and any(
                 o.dep_ == "pobj"
                 and is_person(o)
-                # (an adult: the thing is the subject, so a name is most likely a grown-up's,
-                # unless an age says otherwise)
+                # (an adult named: the thing is the subject, so a name is most likely a
+                # grown-up's, unless an age says otherwise; "taken back from her" may be a
+                # child's phone)
+                and o.pos_ != "PRON"
                 and not is_child_token(o)
                 and not has_child_age_after(o)
                 for o in p.children
@@ -1563,7 +1573,8 @@ def _passive_hides(clause: Clause) -> bool:
 def _a_childs_check(thing: Any) -> bool:
     """An appointment only a baby or child has: "his 8-week check", "her jabs"."""
     return thing.lemma_.lower() in ("immunisation", "vaccination", "jab", "jabs") or any(
-        "week" in t.lower_ or "month" in t.lower_ for t in thing.children
+        any(w in t.lower_ for w in ("week", "month", "year", "develop", "hearing"))
+        for t in thing.children
     )
 
 
