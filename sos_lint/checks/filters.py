@@ -525,10 +525,6 @@ def _things_to_become(doc: Any, end: int) -> bool:
     return False
 
 
-# Where the words are a child's, or for a child: "he did sexual things to a girl".
-CHILDS_STORY = frozenset(
-    {"words_and_pictures", "house_of_worries", "house_of_good_things", "house_of_dreams"}
-)
 # What a feared event hangs on: "worried that something bad will happen".
 FEARED = frozenset(
     {"worry", "fear", "afraid", "scared", "frightened", "worried", "anxious", "imagine"}
@@ -538,7 +534,8 @@ FEARED = frozenset(
 THINKING = frozenset({"think", "believe", "feel", "assume", "convince"})
 # What opens a clause about any time it might happen: "when something bad happens to him".
 ANY_TIME = frozenset({"when", "whenever", "if", "unless"})
-# Sections that plan for what may happen, where the trigger must still be named.
+# Sections that plan or record safety (a goal, a next step, what needs to happen, existing
+# safety): a trigger there must still be named ("if something happens at Dad's").
 PLANNING = frozenset({"safety_goal", "next_step", "needs_to_happen", "existing_safety"})
 
 
@@ -615,7 +612,7 @@ def things_not_objects(doc: Any, start: int, end: int) -> bool:
     if not done and any(c.dep_ == "amod" and c.lower_ in KINDS_OF_THING for c in token.children):
         return False  # "saw frightening things in the war": a kind named
     section = doc.user_data.get("sos_section")
-    if section in CHILDS_STORY and any(
+    if section in HOUSES | {"words_and_pictures"} and any(
         c.dep_ == "amod" and c.lower_ == "sexual" for c in token.children
     ):
         return False  # "he did sexual things to a 14-year-old girl": a child's words for it

@@ -38,7 +38,7 @@ from sos_lint.checks.analysis import (
     stated_causes,
     words,
 )
-from sos_lint.checks.filters import HOUSES, SAFETY_SECTIONS, not_quoted
+from sos_lint.checks.filters import HOUSES, PLANNING, SAFETY_SECTIONS, not_quoted
 from sos_lint.engine.runner import CheckContext, Hit
 from sos_lint.models import Suggestion
 from sos_lint.nlp import tokens
@@ -4068,7 +4068,7 @@ def _adult_harms(among: Iterable[Any], besides: Any = None) -> bool:
     )
 
 
-PLAN_SECTIONS = {"safety_goal", "next_step", "needs_to_happen", "existing_safety"}
+PLAN_SECTIONS = PLANNING
 
 
 def _keep_a_secret(verb: Any) -> bool:
