@@ -23,6 +23,7 @@ from sos_lint.checks.analysis import (
     REFLEXIVES,
     SUBSTANCES,
     Clause,
+    age_after,
     ancestors,
     bracketed_owner,
     facts,
@@ -723,24 +724,22 @@ MENDED = frozenset({"repair", "fix", "replace", "mend", "service", "fit"})
 
 
 def _a_state_or_own_doing(clause: Clause) -> bool:
-    """Passives that hide no one: a state ("slumped"; "settled" in an account of how a child
-    is getting on; "the nights he is rostered"), what someone did for themselves ("got
-    changed", not a baby), being finished ("when I'm done"), how someone likes to be spoken
-    to, things taken back from an adult ("keys were taken back from Darren"), how a child's
-    medicine must be given, in the background, and a plan's "if the chair has not been
-    repaired"."""
+    """Passives that hide no one: a state ("slumped", "well presented", "the nights he is
+    rostered"), what someone did for themselves ("got changed", not a baby), being finished
+    ("when I'm done"), how someone likes to be spoken to, things taken back from an adult
+    ("keys were taken back from Darren"), how a child's medicine must be given, in the
+    background, and a plan's "if the chair has not been repaired". ("Settled" is read with
+    the other ways of being settled, in `_passive_hides`.)"""
     verb = clause.verb
     lemma = clause.lemma
     subject = clause.subject
     section = verb.doc.user_data.get("sos_section")
     if lemma in STATE_PARTICIPLES:
         return True
-    if (
-        lemma == "settle"
-        and section in GETTING_ON
-        and not any(c.lower_ in ("into", "back") for c in verb.children)
+    if (clause.lemma == "present" or (lemma == "turn" and _particle(verb, "out"))) and any(
+        c.dep_ == "advmod" and c.lower_ in TURNED_OUT for c in verb.children
     ):
-        return True  # "Jayden has been settled at Gran's" (not "settled back with Mum")
+        return True  # "the boys are well presented", "always smartly turned out": how they look
     if (
         verb.lower_ == "rostered"
         and subject is not None
@@ -824,12 +823,8 @@ def _very_young(person: Any) -> bool:
     """A baby or a toddler: "Ruby (8 months)", "the baby", "Kai (2)"."""
     if person.lemma_.lower() in ("baby", "toddler", "infant", "newborn"):
         return True
-    after = [t.lower_ for t in person.doc[person.i + 1 : person.i + 5]]
-    if after[:1] != ["("]:
-        return False
-    return any(w in ("months", "month", "weeks", "week") for w in after) or any(
-        w.isdigit() and int(w) < 4 for w in after[1:2]
-    )
+    age = age_after(person)
+    return age is not None and age < 4
 
 
 def _passive_hides(clause: Clause) -> bool:
@@ -840,10 +835,6 @@ def _passive_hides(clause: Clause) -> bool:
         return False
     if not _looks_like_a_participle(clause.verb):
         return False  # "Kofi is regularly hypo at school": a noun the tagger took for a verb
-    if (
-        clause.lemma == "present" or (clause.lemma == "turn" and _particle(clause.verb, "out"))
-    ) and any(c.dep_ == "advmod" and c.lower_ in TURNED_OUT for c in clause.verb.children):
-        return False  # "the boys are well presented", "always smartly turned out": how they look
     if clause.agent is None and _a_state_or_own_doing(clause):
         return False
     if clause.lemma == "lead" and any(c.lower_ == "easily" for c in clause.verb.children):
@@ -1048,7 +1039,19 @@ def _passive_hides(clause: Clause) -> bool:
     ):
         return False  # "Mum is socially isolated", "Dad is isolated and depressed": how he is
         # (but "Jade has been isolated from her friends" and "Jade was isolated" hide who)
-    if lemma == "settle" and not clause.modals and _present_state(verb):
+    if (
+        lemma == "settle"
+        and not clause.modals
+        and (
+            _present_state(verb)
+            # "Jayden has been settled at Gran's" in an account of how a child is getting on
+            # (not "settled back with Mum", "settled into a school")
+            or (
+                verb.doc.user_data.get("sos_section") in GETTING_ON
+                and not any(c.lower_ in ("into", "back") for c in verb.children)
+            )
+        )
+    ):
         return False  # "Tia is settled in placement": how she is, not something done to her
     if subject is not None and subject.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
         subject = verb.head  # "the bruises that were caused": the noun the clause is about
